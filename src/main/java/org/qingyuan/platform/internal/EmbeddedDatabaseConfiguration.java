@@ -1,0 +1,58 @@
+package org.qingyuan.platform.internal;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.qingyuan.platform.Deployment;
+import org.qingyuan.platform.EmbeddedDatabaseCondition;
+import org.qingyuan.platform.QingyuanProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the embedded PostgreSQL and offers it as the DataSource when no external database is configured. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean
+    EmbeddedDatabaseServer embeddedDatabaseServer(Deployment deployment, QingyuanProperties properties) {
+        return EmbeddedDatabaseServer.start(deployment.dataDir(), properties.embedded());
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedDatabaseServer server, QingyuanProperties properties) {
+        HikariConfig config = new HikariConfig();
+        if (properties.embedded().ephemeral()) {
+            // the throwaway server may already be stopping when a test context closes: fail fast then
+            config.setConnectionTimeout(2_000);
+        }
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setPoolName("qingyuan-embedded");
+        config.setMaximumPoolSize(10);
+        return new ClosingDataSource(config, server);
+    }
+
+    /** Closes the pool first, then stops the server it talks to. */
+    static final class ClosingDataSource extends HikariDataSource {
+        private final EmbeddedDatabaseServer server;
+
+        ClosingDataSource(HikariConfig config, EmbeddedDatabaseServer server) {
+            super(config);
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

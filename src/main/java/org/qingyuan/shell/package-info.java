@@ -1,0 +1,3 @@
+/** The web shell: layout, side menu contributed by modules, home page, error answers (pages and problem+json). */
+@org.springframework.modulith.ApplicationModule(displayName = "Web shell")
+package org.qingyuan.shell;

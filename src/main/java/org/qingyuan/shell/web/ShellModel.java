@@ -1,0 +1,56 @@
+package org.qingyuan.shell.web;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.platform.Deployment;
+import org.qingyuan.region.Divisions;
+import org.qingyuan.shared.NavigationItem;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's frame shows: the deployment's district, the user, the menu. */
+@ControllerAdvice
+class ShellModel {
+
+    private final List<NavigationItem> navigation;
+    private final Deployment deployment;
+    private final Divisions divisions;
+    private volatile String districtName;
+
+    ShellModel(List<NavigationItem> navigation, Deployment deployment, Divisions divisions) {
+        this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.deployment = deployment;
+        this.divisions = divisions;
+    }
+
+    @ModelAttribute("shell")
+    Shell shell(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Map<String, List<NavigationItem>> groups = new LinkedHashMap<>();
+        for (NavigationItem item : navigation) {
+            groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item);
+        }
+        return new Shell(districtName(), deployment.demo(), CurrentUsers.current().orElse(null), groups, path);
+    }
+
+    private String districtName() {
+        if (districtName == null) {
+            districtName = divisions.fullName(deployment.homeDistrict());
+        }
+        return districtName;
+    }
+
+    /** The frame of a page. */
+    record Shell(String districtName, boolean demo, CurrentUser user, Map<String, List<NavigationItem>> menu, String path) {
+
+        public boolean active(NavigationItem item) {
+            return item.activeFor(path);
+        }
+    }
+}

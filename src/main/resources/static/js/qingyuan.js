@@ -1,0 +1,23 @@
+// Qingyuan shell behaviour: no inline scripts, so the Content-Security-Policy stays strict.
+document.addEventListener('click', function (event) {
+  const toggle = event.target.closest('.division-tree .toggle');
+  if (!toggle || !toggle.dataset.loaded) {
+    return;
+  }
+  const list = document.getElementById('children-' + toggle.closest('.division-node').dataset.code);
+  const open = list.hidden;
+  list.hidden = !open;
+  toggle.textContent = open ? '−' : '+';
+  toggle.setAttribute('aria-expanded', String(open));
+});
+
+document.addEventListener('htmx:afterSwap', function (event) {
+  const node = event.detail.target.closest('.division-node');
+  if (!node || event.detail.target.id !== 'children-' + node.dataset.code) {
+    return;
+  }
+  const toggle = node.querySelector(':scope > div .toggle');
+  toggle.dataset.loaded = 'true';
+  toggle.textContent = '−';
+  toggle.setAttribute('aria-expanded', 'true');
+});

@@ -1,0 +1,94 @@
+package org.qingyuan.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qingyuan.support.Browser;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A district official signs in and finds a community in the division tree, on a desktop and on a phone. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DivisionTreeBrowserTests {
+
+    @RegisterExtension
+    Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void districtOfficialBrowsesTheTreeDownToACommunity() {
+        WebDriver page = browser.open(1280, 900);
+        signIn(page);
+        assertThat(page.findElement(By.id("district-name")).getText()).isEqualTo("郑州市惠济区");
+        assertThat(page.findElement(By.id("current-user")).getText()).isEqualTo("区办演示账号");
+
+        page.findElement(By.linkText("行政区划")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "郑州市惠济区"));
+        assertThat(page.findElement(By.id("division-path")).getText()).contains("河南省", "郑州市", "惠济区");
+
+        page.findElement(By.cssSelector("[data-code='410108001'] .toggle")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("children-410108001"), "金河社区居民委员会"));
+        assertThat(page.findElement(By.cssSelector("[data-code='410108001'] .toggle")).getText()).isEqualTo("−");
+
+        page.findElement(By.cssSelector("[data-code='410108001'] .toggle")).click();
+        wait(page).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-code='410108001001']")));
+
+        page.findElement(By.linkText("新城街道")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "郑州市惠济区新城街道"));
+        assertThat(page.findElement(By.id("division-tree")).getText()).contains("金河社区居民委员会");
+        browser.screenshot("division-tree-desktop");
+    }
+
+    @Test
+    void searchByNameFindsTheCommunity() {
+        WebDriver page = browser.open(1280, 900);
+        signIn(page);
+        page.get(url("/regions"));
+        page.findElement(By.id("division-search")).sendKeys("开元社区");
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-results"), "开元社区居民委员会"));
+        page.findElement(By.cssSelector("#search-results .search-result")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "开元社区居民委员会"));
+    }
+
+    @Test
+    void onAPhoneTheMenuOpensFromTheTopBar() {
+        WebDriver page = browser.open(375, 812);
+        signIn(page);
+        By regionsMenu = By.cssSelector("#side-menu a[href='/regions']");
+        assertThat(page.findElement(regionsMenu).isDisplayed()).isFalse();
+        page.findElement(By.cssSelector("[data-bs-target='#side-menu']")).click();
+        wait(page).until(ExpectedConditions.elementToBeClickable(regionsMenu)).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "郑州市惠济区"));
+        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) page)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
+        browser.screenshot("division-tree-phone");
+    }
+
+    private void signIn(WebDriver page) {
+        page.get(url("/"));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        page.findElement(By.id("username")).sendKeys("district");
+        page.findElement(By.id("password")).sendKeys("Qingyuan@2026");
+        page.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("district-name")));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static WebDriverWait wait(WebDriver page) {
+        return new WebDriverWait(page, Duration.ofSeconds(10));
+    }
+}
