@@ -12,4 +12,13 @@ import org.qingyuan.shared.DivisionCode;
  */
 public record CurrentUser(long id, String username, String displayName, String roleCode, String roleName,
                           DivisionCode division, String departmentCode) implements Serializable {
+
+    /** The jurisdiction to pass to business queries. */
+    public Scope scope() {
+        return new Scope(division, departmentCode);
+    }
+
+    public RoleCode role() {
+        return RoleCode.valueOf(roleCode);
+    }
 }

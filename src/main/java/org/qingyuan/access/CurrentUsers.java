@@ -20,4 +20,9 @@ public final class CurrentUsers {
         }
         return Optional.empty();
     }
+
+    /** The signed-in user; only call where the route table already requires a signed-in caller. */
+    public static CurrentUser require() {
+        return current().orElseThrow(() -> new IllegalStateException("no signed-in user"));
+    }
 }

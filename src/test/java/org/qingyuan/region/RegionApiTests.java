@@ -1,6 +1,6 @@
 package org.qingyuan.region;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.qingyuan.access.internal.TestLogins.district;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -22,7 +22,7 @@ class RegionApiTests {
 
     @Test
     void divisionCarriesItsPathAndFullName() throws Exception {
-        mvc.perform(get("/api/v1/regions/410108").with(user("district")))
+        mvc.perform(get("/api/v1/regions/410108").with(district()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.division.name").value("惠济区"))
                 .andExpect(jsonPath("$.division.level").value("COUNTY"))
@@ -33,7 +33,7 @@ class RegionApiTests {
 
     @Test
     void childrenOfATownAreItsVillages() throws Exception {
-        mvc.perform(get("/api/v1/regions/410108001/children").with(user("district")))
+        mvc.perform(get("/api/v1/regions/410108001/children").with(district()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].code").value("410108001001"))
                 .andExpect(jsonPath("$[0].name").value("金河社区居民委员会"))
@@ -42,14 +42,14 @@ class RegionApiTests {
 
     @Test
     void paddedCodesAreAccepted() throws Exception {
-        mvc.perform(get("/api/v1/regions/410108001000").with(user("district")))
+        mvc.perform(get("/api/v1/regions/410108001000").with(district()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.division.code").value("410108001"));
     }
 
     @Test
     void unknownCodeIsA404ProblemInChinese() throws Exception {
-        mvc.perform(get("/api/v1/regions/410199").with(user("district")))
+        mvc.perform(get("/api/v1/regions/410199").with(district()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("区划代码 410199 不存在"));
@@ -57,7 +57,7 @@ class RegionApiTests {
 
     @Test
     void malformedCodeIsA400ProblemNamingTheField() throws Exception {
-        mvc.perform(get("/api/v1/regions/41x/children").with(user("district")))
+        mvc.perform(get("/api/v1/regions/41x/children").with(district()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("code"));
@@ -65,10 +65,10 @@ class RegionApiTests {
 
     @Test
     void searchNeedsAQuery() throws Exception {
-        mvc.perform(get("/api/v1/regions").param("q", " ").with(user("district")))
+        mvc.perform(get("/api/v1/regions").param("q", " ").with(district()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("q"));
-        mvc.perform(get("/api/v1/regions").param("q", "金河社区").param("within", "410108").with(user("district")))
+        mvc.perform(get("/api/v1/regions").param("q", "金河社区").param("within", "410108").with(district()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1));
     }

@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+    private final AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -38,8 +40,17 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException, ServletException {
+        if (!isApi(request)) {
+            pageDenied.handle(request, response, e);
+            return;
+        }
         write(response, HttpStatus.FORBIDDEN, "无权执行此操作", request.getRequestURI());
+    }
+
+    void write(HttpServletResponse response, int status, String detail, String instance) throws IOException {
+        write(response, HttpStatus.valueOf(status), detail, instance);
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String detail, String instance) throws IOException {
@@ -47,6 +58,6 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance.replace("\"", "") + "\"}");
+                + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance.replace("\"", "").replace("\\", "") + "\"}");
     }
 }

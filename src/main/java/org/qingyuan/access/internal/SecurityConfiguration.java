@@ -1,18 +1,27 @@
 package org.qingyuan.access.internal;
 
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
-
 import java.time.Clock;
+import java.util.Set;
 
+import org.qingyuan.audit.AuditFilter;
+import org.qingyuan.audit.AuditTrail;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-/** Form login for pages, the same session (with the XSRF header) or problem+json answers for the API. */
+/**
+ * One filter chain: form login and the session for pages and the API (CSRF token from the
+ * {@code XSRF-TOKEN} cookie in the {@code X-XSRF-TOKEN} header), bearer tokens for systems,
+ * every request decided by the route table, every state-changing request audited.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -21,22 +30,42 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.spa())
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems)
-                        .defaultAccessDeniedHandlerFor(problems, pathPattern("/api/**")))
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
+                                            RouteAuthorization routes, PasswordAuthentication passwords,
+                                            SignInSession signInSession, SignInGate gate, BearerTokenFilter bearer,
+                                            AuditTrail auditTrail) throws Exception {
+        http.authenticationProvider(passwords)
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(routes))
+                .formLogin(form -> form.loginPage("/login").successHandler(signInSession)
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signInSession)
+                        .logoutSuccessUrl("/login?logout"))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter::isBearer))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(gate, AuthorizationFilter.class)
+                .addFilterBefore(new AuditFilter(auditTrail, Set.of("/login", "/logout")), ExceptionTranslationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** The gate and the bearer filter run inside the security chain only, not a second time as servlet filters. */
+    @Bean
+    FilterRegistrationBean<SignInGate> signInGateRegistration(SignInGate gate) {
+        var registration = new FilterRegistrationBean<>(gate);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenRegistration(BearerTokenFilter bearer) {
+        var registration = new FilterRegistrationBean<>(bearer);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

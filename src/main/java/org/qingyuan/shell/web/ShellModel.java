@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.access.RouteAccess;
 import org.qingyuan.platform.Deployment;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.NavigationItem;
@@ -23,20 +24,26 @@ class ShellModel {
     private final Divisions divisions;
     private volatile String districtName;
 
-    ShellModel(List<NavigationItem> navigation, Deployment deployment, Divisions divisions) {
+    private final RouteAccess routes;
+
+    ShellModel(List<NavigationItem> navigation, Deployment deployment, Divisions divisions, RouteAccess routes) {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.deployment = deployment;
         this.divisions = divisions;
+        this.routes = routes;
     }
 
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        CurrentUser user = CurrentUsers.current().orElse(null);
         Map<String, List<NavigationItem>> groups = new LinkedHashMap<>();
         for (NavigationItem item : navigation) {
-            groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item);
+            if (user != null && routes.allows(user, "GET", item.path())) {
+                groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item);
+            }
         }
-        return new Shell(districtName(), deployment.demo(), CurrentUsers.current().orElse(null), groups, path);
+        return new Shell(districtName(), deployment.demo(), user, groups, path);
     }
 
     private String districtName() {

@@ -1,0 +1,92 @@
+package org.qingyuan.access;
+
+import static org.qingyuan.access.RoleCode.AUDITOR;
+import static org.qingyuan.access.RoleCode.DEPARTMENT_OFFICER;
+import static org.qingyuan.access.RoleCode.DISTRICT_OFFICE;
+import static org.qingyuan.access.RoleCode.GRID_MEMBER;
+import static org.qingyuan.access.RoleCode.LEADER;
+import static org.qingyuan.access.RoleCode.SECURITY_ADMIN;
+import static org.qingyuan.access.RoleCode.SUPERVISOR;
+import static org.qingyuan.access.RoleCode.SYSTEM_ADMIN;
+import static org.qingyuan.access.RoleCode.TOWN_OFFICER;
+import static org.qingyuan.access.RoleCode.VILLAGE_OFFICER;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every permission of the platform, in one place: the route table, the pages, the API and the
+ * tests all use this list. Which role holds which permission is data (table
+ * {@code role_permission}, edited by the security admin); the roles named here are the grants a
+ * permission receives when it first appears. Administrative permissions go only to the three
+ * administrator roles and business permissions never do (separation of duties).
+ */
+public enum Permission {
+
+    /** Browse the division tree (reference data). */
+    REGION_READ("查看行政区划", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, DEPARTMENT_OFFICER,
+            SUPERVISOR, LEADER),
+    /** Read enterprises of the ledger and their dossiers within the jurisdiction. */
+    LEDGER_READ("查看台账", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, DEPARTMENT_OFFICER,
+            SUPERVISOR, LEADER),
+    /** Register, edit, merge and withdraw enterprises; upload dossier files. */
+    LEDGER_EDIT("登记和修改台账", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER),
+    /** Import ledgers from Excel. */
+    LEDGER_IMPORT("导入台账", false, DISTRICT_OFFICE, TOWN_OFFICER),
+    /** Export the ledger and the official forms. */
+    LEDGER_EXPORT("导出台账和报表", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, SUPERVISOR, LEADER),
+    /** Read the plans (policies), their rules and evaluations. */
+    POLICY_READ("查看实施方案", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, DEPARTMENT_OFFICER,
+            SUPERVISOR, LEADER),
+    /** Activate a plan, assign zones, override a classification (一企一策). */
+    POLICY_MANAGE("管理实施方案和分类", false, DISTRICT_OFFICE),
+    /** Read rectification cases. */
+    CASE_READ("查看整治任务", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, DEPARTMENT_OFFICER,
+            SUPERVISOR, LEADER),
+    /** Record the steps and evidence of a case. */
+    CASE_EDIT("办理整治任务", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, DEPARTMENT_OFFICER),
+    /** Accept the work of a case on site (验收). */
+    CASE_ACCEPT("验收整治任务", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER),
+    /** Approve the close-out of a case (销号). */
+    CASE_CLOSE_OUT("审批销号", false, DISTRICT_OFFICE, TOWN_OFFICER),
+
+    /** Create, disable and reset users; bind them to a division and department. */
+    USER_MANAGE("用户管理", true, SYSTEM_ADMIN),
+    /** Create and revoke API tokens for system-to-system clients. */
+    TOKEN_MANAGE("接口令牌管理", true, SYSTEM_ADMIN),
+    /** Platform configuration: holiday calendar, departments, reference data. */
+    CONFIG_MANAGE("系统配置", true, SYSTEM_ADMIN),
+    /** Change which role holds which permission. */
+    ROLE_MANAGE("角色权限管理", true, SECURITY_ADMIN),
+    /** Unlock locked accounts. */
+    ACCOUNT_UNLOCK("解锁账号", true, SECURITY_ADMIN),
+    /** Change the login policy values and second-factor requirements. */
+    SECURITY_POLICY_MANAGE("安全策略管理", true, SECURITY_ADMIN),
+    /** Read the audit trail and verify its hash chain. */
+    AUDIT_READ("查看审计记录", true, AUDITOR);
+
+    private final String label;
+    private final boolean administrative;
+    private final Set<RoleCode> defaultRoles;
+
+    Permission(String label, boolean administrative, RoleCode first, RoleCode... more) {
+        this.label = label;
+        this.administrative = administrative;
+        this.defaultRoles = EnumSet.of(first, more);
+    }
+
+    /** The Chinese name shown to the security admin. */
+    public String label() {
+        return label;
+    }
+
+    /** True for permissions that only administrator roles may hold. */
+    public boolean administrative() {
+        return administrative;
+    }
+
+    /** The roles granted this permission when it first appears. */
+    public Set<RoleCode> defaultRoles() {
+        return defaultRoles;
+    }
+}

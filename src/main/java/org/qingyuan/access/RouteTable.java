@@ -1,0 +1,86 @@
+package org.qingyuan.access;
+
+import static org.qingyuan.access.Permission.ACCOUNT_UNLOCK;
+import static org.qingyuan.access.Permission.AUDIT_READ;
+import static org.qingyuan.access.Permission.REGION_READ;
+import static org.qingyuan.access.Permission.ROLE_MANAGE;
+import static org.qingyuan.access.Permission.SECURITY_POLICY_MANAGE;
+import static org.qingyuan.access.Permission.TOKEN_MANAGE;
+import static org.qingyuan.access.Permission.USER_MANAGE;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The permission table: every route of the platform and what it needs, first match wins.
+ * A route missing here is refused to everyone, and {@code RoutePermissionTests} fails the build.
+ */
+public final class RouteTable {
+
+    /** In order: the first route whose method and pattern match decides. */
+    public static final List<Route> ROUTES = List.of(
+            Route.open("/login"),
+            Route.open("/css/**"),
+            Route.open("/js/**"),
+            Route.open("/img/**"),
+            Route.open("/webjars/**"),
+            Route.open("/favicon.ico"),
+            Route.open("/error"),
+            Route.open("/actuator/health"),
+            Route.open("/actuator/health/**"),
+            Route.open("/actuator/info"),
+
+            Route.signedIn("GET", "/"),
+            Route.signedIn("POST", "/logout"),
+            Route.signedIn("GET,POST", "/account/**"),
+            Route.signedIn("GET", "/v3/api-docs/**"),
+            Route.signedIn("GET", "/v3/api-docs"),
+            Route.signedIn("GET", "/swagger-ui/**"),
+            Route.signedIn("GET", "/swagger-ui.html"),
+
+            Route.of("GET", "/regions/**", REGION_READ),
+            Route.of("GET", "/regions", REGION_READ),
+            Route.of("GET", "/api/v1/regions/**", REGION_READ),
+            Route.of("GET", "/api/v1/regions", REGION_READ),
+
+            Route.of("GET", "/audit/**", AUDIT_READ),
+            Route.of("GET", "/audit", AUDIT_READ),
+            Route.of("GET", "/api/v1/audit/**", AUDIT_READ),
+
+            Route.of("*", "/admin/users/**", USER_MANAGE),
+            Route.of("*", "/admin/users", USER_MANAGE),
+            Route.of("*", "/api/v1/admin/users/**", USER_MANAGE),
+            Route.of("*", "/api/v1/admin/users", USER_MANAGE),
+            Route.of("*", "/admin/tokens/**", TOKEN_MANAGE),
+            Route.of("*", "/admin/tokens", TOKEN_MANAGE),
+            Route.of("*", "/api/v1/admin/tokens/**", TOKEN_MANAGE),
+            Route.of("*", "/api/v1/admin/tokens", TOKEN_MANAGE),
+
+            Route.of("*", "/security/roles/**", ROLE_MANAGE),
+            Route.of("*", "/security/roles", ROLE_MANAGE),
+            Route.of("*", "/security/locks/**", ACCOUNT_UNLOCK),
+            Route.of("*", "/security/locks", ACCOUNT_UNLOCK),
+            Route.of("*", "/security/policy/**", SECURITY_POLICY_MANAGE),
+            Route.of("*", "/security/policy", SECURITY_POLICY_MANAGE));
+
+    private static final List<Compiled> COMPILED = ROUTES.stream()
+            .map(r -> new Compiled(r, PathPatternParser.defaultInstance.parse(r.pattern()))).toList();
+
+    private RouteTable() {
+    }
+
+    /** The route that decides a request, if any. */
+    public static Optional<Route> find(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return COMPILED.stream()
+                .filter(c -> c.route.allowsMethod(method) && c.pattern.matches(container))
+                .map(Compiled::route).findFirst();
+    }
+
+    private record Compiled(Route route, PathPattern pattern) {
+    }
+}

@@ -1,0 +1,108 @@
+package org.qingyuan.access.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.RoleCode;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditTrail;
+import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API tokens: shown once at creation, kept only as SHA-256, scoped to a role and division, revocable. */
+@Service
+class ApiTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A token as the system admin sees it in the list. */
+    record TokenView(long id, String name, String prefix, String roleCode, String divisionCode, String departmentCode,
+                     String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a token and answers its secret text, the only time it is ever shown. */
+    @Transactional
+    String create(String name, RoleCode role, DivisionCode division, String department, String createdBy) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "qy_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = jdbc.sql("""
+                        INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code, created_by)
+                        VALUES (:name, :hash, :prefix, :role, :division, :department, :by) RETURNING id
+                        """)
+                .param("name", name).param("hash", sha256(token)).param("prefix", token.substring(0, 8))
+                .param("role", role.name()).param("division", division.value()).param("department", department)
+                .param("by", createdBy).query(Long.class).single();
+        audit.record(new AuditEvent("API_TOKEN_CREATED", "ApiToken", String.valueOf(id), null,
+                java.util.Map.of("name", name, "role", role.name(), "division", division.value())));
+        return token;
+    }
+
+    @Transactional
+    void revoke(long id, String by) {
+        int updated = jdbc.sql("UPDATE api_token SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
+                .param("by", by).param("id", id).update();
+        if (updated == 0) {
+            throw new NotFoundException("令牌不存在或已吊销");
+        }
+        audit.record(AuditEvent.of("API_TOKEN_REVOKED", "ApiToken", id));
+    }
+
+    List<TokenView> list() {
+        return jdbc.sql("SELECT * FROM api_token ORDER BY id DESC").query((rs, i) -> new TokenView(rs.getLong("id"),
+                rs.getString("name"), rs.getString("token_prefix"), rs.getString("role_code"), rs.getString("division_code"),
+                rs.getString("department_code"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")))).list();
+    }
+
+    /** The principal of a valid token, and its last-used time updated. */
+    Optional<AccountDetails> authenticate(String token) {
+        return jdbc.sql("""
+                        UPDATE api_token t SET last_used_at = :now
+                          FROM role r
+                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND r.code = t.role_code
+                        RETURNING t.id, t.name, t.role_code, r.name AS role_name, t.division_code, t.department_code
+                        """)
+                .param("now", Timestamp.from(Instant.now(clock))).param("hash", sha256(token))
+                .query((rs, i) -> new AccountDetails(new CurrentUser(-rs.getLong("id"), "token:" + rs.getString("name"),
+                        rs.getString("name"), rs.getString("role_code"), rs.getString("role_name"),
+                        DivisionCode.of(rs.getString("division_code")), rs.getString("department_code")),
+                        null, AccountDetails.PendingStep.NONE))
+                .optional();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

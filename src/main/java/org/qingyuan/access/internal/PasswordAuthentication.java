@@ -1,0 +1,108 @@
+package org.qingyuan.access.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.qingyuan.access.LoginPolicy;
+import org.qingyuan.audit.AuditActor;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditRecording;
+import org.qingyuan.audit.AuditTrail.Outcome;
+import org.qingyuan.platform.Deployment;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Form sign-in with the login policy: consecutive failures lock the account, and every
+ * outcome answers the same message, so nobody learns whether a user name exists or is locked.
+ * Every attempt, lock and success is audited.
+ */
+@Component
+class PasswordAuthentication implements AuthenticationProvider {
+
+    static final String FAILED = "用户名或密码错误，或账号已被锁定";
+    /** A BCrypt hash to compare against for unknown users, so they take as long as known ones. */
+    private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BqKMz0xDz0yaHTzhDCn5wIRPrVLS";
+
+    private final Accounts accounts;
+    private final LoginPolicies policies;
+    private final PasswordEncoder encoder;
+    private final AuditRecording audit;
+    private final Deployment deployment;
+    private final Clock clock;
+
+    PasswordAuthentication(Accounts accounts, LoginPolicies policies, PasswordEncoder encoder, AuditRecording audit,
+                           Deployment deployment, Clock clock) {
+        this.accounts = accounts;
+        this.policies = policies;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.deployment = deployment;
+        this.clock = clock;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = String.valueOf(authentication.getPrincipal()).strip();
+        String password = String.valueOf(authentication.getCredentials());
+        Instant now = Instant.now(clock);
+        LoginPolicy policy = policies.current();
+        var found = accounts.find(username);
+        if (found.isEmpty()) {
+            encoder.matches(password, DUMMY_HASH);
+            fail(username, null, "unknown user");
+        }
+        var account = found.get();
+        var user = account.user();
+        AuditActor actor = new AuditActor(user.username(), user.roleCode(), user.division().value(),
+                AccessAuditActors.clientAddress());
+        if (account.lockedAt(now)) {
+            fail(username, actor, "locked");
+        }
+        if (!encoder.matches(password, account.passwordHash())) {
+            int failures = accounts.recordFailure(user.id());
+            if (failures >= policy.maxFailures()) {
+                accounts.lock(user.id(), now.plus(Duration.ofMinutes(policy.lockMinutes())));
+                audit.recordAs(actor, new AuditEvent("ACCOUNT_LOCKED", "User", String.valueOf(user.id()), null,
+                        Map.of("failures", failures, "minutes", policy.lockMinutes())), Outcome.SUCCESS);
+            }
+            fail(username, actor, "wrong password");
+        }
+        if (!account.enabled()) {
+            fail(username, actor, "disabled");
+        }
+        accounts.recordSuccess(user.id(), now);
+        audit.recordAs(actor, AuditEvent.of("LOGIN", "User", user.id()), Outcome.SUCCESS);
+        var principal = new AccountDetails(user, null, pendingStep(account, policy, now));
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    private AccountDetails.PendingStep pendingStep(Accounts.Account account, LoginPolicy policy, Instant now) {
+        boolean expired = !deployment.demo() && policy.passwordMaxAgeDays() > 0
+                && account.passwordChangedAt().plus(Duration.ofDays(policy.passwordMaxAgeDays())).isBefore(now);
+        if (account.mustChangePassword() || expired) {
+            return AccountDetails.PendingStep.CHANGE_PASSWORD;
+        }
+        if (policy.totpRoles().contains(account.user().role())) {
+            return AccountDetails.PendingStep.SECOND_FACTOR;
+        }
+        return AccountDetails.PendingStep.NONE;
+    }
+
+    private void fail(String username, AuditActor actor, String why) {
+        AuditActor who = actor != null ? actor : new AuditActor(username, null, null, AccessAuditActors.clientAddress());
+        audit.recordAs(who, new AuditEvent("LOGIN_FAILED", "User", null, null, Map.of("cause", why)), Outcome.FAILURE);
+        throw new BadCredentialsException(FAILED);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

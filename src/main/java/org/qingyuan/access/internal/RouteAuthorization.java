@@ -1,0 +1,46 @@
+package org.qingyuan.access.internal;
+
+import java.util.function.Supplier;
+
+import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.RouteAccess;
+import org.qingyuan.access.RouteTable;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.stereotype.Component;
+
+/** Decides every request by the route table and the current role permissions. */
+@Component
+class RouteAuthorization implements AuthorizationManager<RequestAuthorizationContext>, RouteAccess {
+
+    private final RolePermissions rolePermissions;
+
+    RouteAuthorization(RolePermissions rolePermissions) {
+        this.rolePermissions = rolePermissions;
+    }
+
+    @Override
+    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+        var request = context.getRequest();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        CurrentUser user = authentication.get() != null && authentication.get().getPrincipal() instanceof AccountDetails a
+                ? a.user() : null;
+        return new AuthorizationDecision(decide(user, request.getMethod(), path));
+    }
+
+    @Override
+    public boolean allows(CurrentUser user, String method, String path) {
+        return decide(user, method, path);
+    }
+
+    private boolean decide(CurrentUser user, String method, String path) {
+        return RouteTable.find(method, path).map(route -> switch (route.access()) {
+            case PUBLIC -> true;
+            case SIGNED_IN -> user != null;
+            case PERMISSION -> user != null && rolePermissions.has(user.role(), route.permission());
+        }).orElse(false);
+    }
+}

@@ -1,0 +1,7 @@
+package org.qingyuan.audit;
+
+/** Records with an explicit actor: sign-in events, where nobody is signed in yet. */
+public interface AuditRecording {
+
+    void recordAs(AuditActor actor, AuditEvent event, AuditTrail.Outcome outcome);
+}

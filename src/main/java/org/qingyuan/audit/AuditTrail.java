@@ -1,0 +1,25 @@
+package org.qingyuan.audit;
+
+/**
+ * The audit trail. Inside a transaction, {@link #record} writes just before commit in that
+ * same transaction: if the audit write fails, the change fails with it. Outside a transaction
+ * it writes at once in a transaction of its own.
+ */
+public interface AuditTrail {
+
+    /** Records a successful action by the current actor. */
+    void record(AuditEvent event);
+
+    /** Records an action that failed or was refused, in its own transaction (it survives the caller's rollback). */
+    void recordFailure(AuditEvent event, Outcome outcome);
+
+    /** How an audited action ended. */
+    enum Outcome {
+        /** Done. */
+        SUCCESS,
+        /** Tried and failed (bad input, conflict, wrong password). */
+        FAILURE,
+        /** Refused for lack of permission or jurisdiction. */
+        DENIED
+    }
+}

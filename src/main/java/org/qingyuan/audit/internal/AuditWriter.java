@@ -1,0 +1,63 @@
+package org.qingyuan.audit.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.qingyuan.audit.AuditActor;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditTrail.Outcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends records to the chain. Callers hold a transaction; the advisory lock serialises
+ * appends until that transaction ends, so the chain order is the id order.
+ */
+@Component
+class AuditWriter {
+
+    private static final long CHAIN_LOCK = 0x51_59_41_55_44_49_54L; // "QYAUDIT"
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    AuditWriter(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    AuditRecord append(AuditActor actor, AuditEvent event, Outcome outcome) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleValue();
+        String prevHash = jdbc.sql("SELECT hash FROM audit_record ORDER BY id DESC LIMIT 1")
+                .query(String.class).optional().orElse(AuditRecord.GENESIS);
+        long id = jdbc.sql("SELECT nextval('audit_record_id_seq')").query(Long.class).single();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        AuditRecord record = new AuditRecord(id, now, actor.username(), actor.roleCode(), actor.divisionCode(),
+                actor.clientAddress(), event.action(), event.objectType(), event.objectId(), outcome.name(),
+                event.reason(), detailsJson(event.details()), prevHash, null).sealed();
+        jdbc.sql("""
+                        INSERT INTO audit_record (id, occurred_at, username, role_code, division_code, client_address, action,
+                                                  object_type, object_id, outcome, reason, details, prev_hash, hash)
+                        VALUES (:id, :at, :username, :role, :division, :client, :action, :type, :objectId, :outcome,
+                                :reason, :details, :prev, :hash)
+                        """)
+                .param("id", record.id()).param("at", Timestamp.from(record.occurredAt()))
+                .param("username", record.username()).param("role", record.roleCode())
+                .param("division", record.divisionCode()).param("client", record.clientAddress())
+                .param("action", record.action()).param("type", record.objectType())
+                .param("objectId", record.objectId()).param("outcome", record.outcome())
+                .param("reason", record.reason()).param("details", record.details())
+                .param("prev", record.prevHash()).param("hash", record.hash())
+                .update();
+        return record;
+    }
+
+    private String detailsJson(Map<String, Object> details) {
+        return json.writeValueAsString(new java.util.TreeMap<>(details));
+    }
+}

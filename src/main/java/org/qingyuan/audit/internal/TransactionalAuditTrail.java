@@ -1,0 +1,87 @@
+package org.qingyuan.audit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.qingyuan.audit.AuditActor;
+import org.qingyuan.audit.AuditActorProvider;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditTrail;
+import org.qingyuan.audit.AuditRecording;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records inside the caller's transaction are collected and appended in {@code beforeCommit}:
+ * the chain lock is held only for the last moment of the transaction, and a failed append
+ * rolls the change back. Failures are written in a new transaction so they survive the rollback.
+ */
+@Service
+class TransactionalAuditTrail implements AuditTrail, AuditRecording {
+
+    private final AuditWriter writer;
+    private final AuditActorProvider actors;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate newTransaction;
+
+    TransactionalAuditTrail(AuditWriter writer, AuditActorProvider actors, PlatformTransactionManager transactions) {
+        this.writer = writer;
+        this.actors = actors;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        recordAs(actors.current(), event, Outcome.SUCCESS);
+    }
+
+    @Override
+    public void recordFailure(AuditEvent event, Outcome outcome) {
+        recordAs(actors.current(), event, outcome);
+    }
+
+    @Override
+    public void recordAs(AuditActor actor, AuditEvent event, Outcome outcome) {
+        RequestAuditMarker.markRecorded();
+        if (outcome != Outcome.SUCCESS) {
+            newTransaction.executeWithoutResult(status -> writer.append(actor, event, outcome));
+            return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            ownTransaction.executeWithoutResult(status -> writer.append(actor, event, outcome));
+            return;
+        }
+        pending().add(new Pending(actor, event, outcome));
+    }
+
+    private List<Pending> pending() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof BeforeCommitAppender appender) {
+                return appender.records;
+            }
+        }
+        BeforeCommitAppender appender = new BeforeCommitAppender();
+        TransactionSynchronizationManager.registerSynchronization(appender);
+        return appender.records;
+    }
+
+    private record Pending(AuditActor actor, AuditEvent event, Outcome outcome) {
+    }
+
+    private final class BeforeCommitAppender implements TransactionSynchronization {
+        private final List<Pending> records = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (Pending p : records) {
+                writer.append(p.actor(), p.event(), p.outcome());
+            }
+        }
+    }
+}
