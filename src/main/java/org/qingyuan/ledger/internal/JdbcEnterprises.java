@@ -218,8 +218,9 @@ class JdbcEnterprises {
                 rs.getString("withdrawal_note"), instant(rs, "withdrawn_at"), rs.getString("withdrawn_by"))
                 : null;
         long mergedInto = rs.getLong("merged_into");
+        boolean merged = !rs.wasNull();
         return new Enterprise(new EnterpriseId(rs.getLong("id")), details, rs.getBoolean("credit_code_legacy"), status,
-                withdrawal, rs.wasNull() ? null : new EnterpriseId(mergedInto), rs.getInt("version"),
+                withdrawal, merged ? new EnterpriseId(mergedInto) : null, rs.getInt("version"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
@@ -243,15 +244,4 @@ class JdbcEnterprises {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
-    static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    static List<String> list(String... values) {
-        return new ArrayList<>(Arrays.asList(values));
-    }
 }
