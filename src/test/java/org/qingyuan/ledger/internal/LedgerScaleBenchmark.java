@@ -56,7 +56,7 @@ public final class LedgerScaleBenchmark {
         int count = Integer.parseInt(System.getProperty("count", "1000000"));
         String dataDir = System.getProperty("dataDir", "target/bench-data");
         ConfigurableApplicationContext context = SpringApplication.run(QingyuanApplication.class,
-                "--qingyuan.data-dir=" + dataDir, "--qingyuan.demo=true", "--server.port=0",
+                "--qingyuan.data-dir=" + dataDir, "--qingyuan.embedded.ephemeral=false", "--qingyuan.demo=true", "--server.port=0",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             DataSource dataSource = context.getBean(DataSource.class);
@@ -223,8 +223,8 @@ public final class LedgerScaleBenchmark {
         results.add(run("district list, page 1", districtClient, "page=0&size=20", districtScope, named));
 
         System.out.println();
-        System.out.println("| request | endpoint p50 | endpoint p95 | SQL p95 (page + count, EXPLAIN ANALYZE) | rows |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| request | endpoint p50 | endpoint p95 | SQL p95 (page + count, EXPLAIN ANALYZE) | same SQL over JDBC p95 | rows |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
         for (String[] r : results) {
             System.out.println("| " + String.join(" | ", r) + " |");
         }
@@ -252,6 +252,15 @@ public final class LedgerScaleBenchmark {
         }
         EnterpriseQuery q = parse(params);
         ListSql sql = ListSql.of(q, scope);
+        double[] jdbcTimes = new double[RUNS];
+        for (int i = 0; i < RUNS + WARMUP; i++) {
+            long t = System.nanoTime();
+            named.queryForObject(sql.count(), sql.params(), Long.class);
+            named.queryForList(sql.page(), sql.params());
+            if (i >= WARMUP) {
+                jdbcTimes[i - WARMUP] = (System.nanoTime() - t) / 1e6;
+            }
+        }
         double[] database = new double[40];
         String plan = null;
         for (int i = 0; i < database.length; i++) {
@@ -263,7 +272,8 @@ public final class LedgerScaleBenchmark {
             }
         }
         System.out.printf("%n== %s: GET %s → %s rows%n%s%n", label, path, rows, plan);
-        return new String[]{label, fmt(percentile(endpoint, 50)), fmt(percentile(endpoint, 95)), fmt(percentile(database, 95)), rows};
+        return new String[]{label, fmt(percentile(endpoint, 50)), fmt(percentile(endpoint, 95)), fmt(percentile(database, 95)),
+                fmt(percentile(jdbcTimes, 95)), rows};
     }
 
     private static EnterpriseQuery parse(Map<String, String> p) throws Exception {
