@@ -39,6 +39,7 @@ public final class RouteTable {
             Route.signedIn("GET,POST", "/account/**"),
             Route.signedIn("GET", "/v3/api-docs/**"),
             Route.signedIn("GET", "/v3/api-docs"),
+            Route.signedIn("GET", "/v3/api-docs.yaml"),
             Route.signedIn("GET", "/swagger-ui/**"),
             Route.signedIn("GET", "/swagger-ui.html"),
 
@@ -53,12 +54,8 @@ public final class RouteTable {
 
             Route.of("*", "/admin/users/**", USER_MANAGE),
             Route.of("*", "/admin/users", USER_MANAGE),
-            Route.of("*", "/api/v1/admin/users/**", USER_MANAGE),
-            Route.of("*", "/api/v1/admin/users", USER_MANAGE),
             Route.of("*", "/admin/tokens/**", TOKEN_MANAGE),
             Route.of("*", "/admin/tokens", TOKEN_MANAGE),
-            Route.of("*", "/api/v1/admin/tokens/**", TOKEN_MANAGE),
-            Route.of("*", "/api/v1/admin/tokens", TOKEN_MANAGE),
 
             Route.of("*", "/security/roles/**", ROLE_MANAGE),
             Route.of("*", "/security/roles", ROLE_MANAGE),
