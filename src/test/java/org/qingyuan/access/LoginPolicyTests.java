@@ -129,7 +129,10 @@ class LoginPolicyTests {
         String token = WebClient.csrfToken(client.get("/account/password").body());
         var weak = client.postForm("/account/password", "currentPassword=" + enc(PASSWORD) + "&newPassword=first-login1A"
                 + "&confirmPassword=first-login1A&_csrf=" + token);
+        assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(weak.body()).contains("密码不能包含用户名");
+        assertThat(jdbc.sql("SELECT outcome FROM audit_record WHERE action = 'HTTP POST /account/password' AND username = 'first-login'")
+                .query(String.class).single()).isEqualTo("FAILURE");
 
         token = WebClient.csrfToken(weak.body());
         var ok = client.postForm("/account/password", "currentPassword=" + enc(PASSWORD) + "&newPassword=" + enc("Anew#Secret77")

@@ -33,7 +33,7 @@ public class UserAdministration {
 
     /** An account as the admin pages show it. */
     public record UserRow(long id, String username, String displayName, String roleCode, String roleName, String divisionCode,
-                   String departmentCode, String phone, boolean enabled, boolean mustChangePassword, Instant lockedUntil,
+                   String departmentCode, String departmentName, String phone, boolean enabled, boolean mustChangePassword, Instant lockedUntil,
                    int failedAttempts, Instant lastLoginAt, int version) {
 
         public boolean lockedAt(Instant now) {
@@ -64,7 +64,8 @@ public class UserAdministration {
 
     public List<UserRow> list(String text) {
         return jdbc.sql("""
-                        SELECT u.*, r.name AS role_name FROM app_user u JOIN role r ON r.code = u.role_code
+                        SELECT u.*, r.name AS role_name, d.name AS department_name
+                          FROM app_user u JOIN role r ON r.code = u.role_code LEFT JOIN department d ON d.code = u.department_code
                          WHERE CAST(:text AS text) IS NULL OR u.username ILIKE '%' || :text || '%' OR u.display_name ILIKE '%' || :text || '%'
                          ORDER BY r.sort_order, u.division_code, u.username
                         """)
@@ -73,7 +74,11 @@ public class UserAdministration {
     }
 
     public UserRow get(long id) {
-        return jdbc.sql("SELECT u.*, r.name AS role_name FROM app_user u JOIN role r ON r.code = u.role_code WHERE u.id = :id")
+        return jdbc.sql("""
+                        SELECT u.*, r.name AS role_name, d.name AS department_name
+                          FROM app_user u JOIN role r ON r.code = u.role_code LEFT JOIN department d ON d.code = u.department_code
+                         WHERE u.id = :id
+                        """)
                 .param("id", id).query((rs, i) -> row(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("用户不存在"));
     }
@@ -236,7 +241,7 @@ public class UserAdministration {
         var lastLogin = rs.getTimestamp("last_login_at");
         return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("role_code"), rs.getString("role_name"), rs.getString("division_code"),
-                rs.getString("department_code"), rs.getString("phone"), rs.getBoolean("enabled"),
+                rs.getString("department_code"), rs.getString("department_name"), rs.getString("phone"), rs.getBoolean("enabled"),
                 rs.getBoolean("must_change_password"), locked == null ? null : locked.toInstant(),
                 rs.getInt("failed_attempts"), lastLogin == null ? null : lastLogin.toInstant(), rs.getInt("version"));
     }
