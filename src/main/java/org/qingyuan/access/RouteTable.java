@@ -39,8 +39,12 @@ public final class RouteTable {
             Route.signedIn("GET", "/"),
             Route.signedIn("POST", "/logout"),
             Route.signedIn("GET,POST", "/account/**"),
+            Route.signedIn("GET,POST", "/inbox/**"),
+            Route.signedIn("GET", "/inbox"),
+            Route.signedIn("GET", "/api/v1/inbox"),
             Route.signedIn("GET", "/v3/api-docs/**"),
             Route.signedIn("GET", "/v3/api-docs"),
+            Route.signedIn("GET", "/v3/api-docs.yaml"),
             Route.signedIn("GET", "/swagger-ui/**"),
             Route.signedIn("GET", "/swagger-ui.html"),
 
@@ -67,12 +71,8 @@ public final class RouteTable {
 
             Route.of("*", "/admin/users/**", USER_MANAGE),
             Route.of("*", "/admin/users", USER_MANAGE),
-            Route.of("*", "/api/v1/admin/users/**", USER_MANAGE),
-            Route.of("*", "/api/v1/admin/users", USER_MANAGE),
             Route.of("*", "/admin/tokens/**", TOKEN_MANAGE),
             Route.of("*", "/admin/tokens", TOKEN_MANAGE),
-            Route.of("*", "/api/v1/admin/tokens/**", TOKEN_MANAGE),
-            Route.of("*", "/api/v1/admin/tokens", TOKEN_MANAGE),
 
             Route.of("*", "/security/roles/**", ROLE_MANAGE),
             Route.of("*", "/security/roles", ROLE_MANAGE),

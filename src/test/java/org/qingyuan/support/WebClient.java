@@ -36,6 +36,16 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** Any request with extra headers (name, value, name, value, ...). */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
     /** Signs in through the login form; answers the response to {@code POST /login}. */
     public HttpResponse<String> login(String username, String password) {
         String token = csrfToken(get("/login").body());

@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** API tokens: shown once at creation, kept only as SHA-256, scoped to a role and division, revocable. */
 @Service
-class ApiTokens {
+public class ApiTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A token as the system admin sees it in the list. */
-    record TokenView(long id, String name, String prefix, String roleCode, String divisionCode, String departmentCode,
+    public record TokenView(long id, String name, String prefix, String roleCode, String divisionCode, String departmentCode,
                      String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
     }
 
@@ -44,7 +44,7 @@ class ApiTokens {
 
     /** Creates a token and answers its secret text, the only time it is ever shown. */
     @Transactional
-    String create(String name, RoleCode role, DivisionCode division, String department, String createdBy) {
+    public String create(String name, RoleCode role, DivisionCode division, String department, String createdBy) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "qy_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -61,7 +61,7 @@ class ApiTokens {
     }
 
     @Transactional
-    void revoke(long id, String by) {
+    public void revoke(long id, String by) {
         int updated = jdbc.sql("UPDATE api_token SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
                 .param("by", by).param("id", id).update();
         if (updated == 0) {
@@ -70,7 +70,7 @@ class ApiTokens {
         audit.record(AuditEvent.of("API_TOKEN_REVOKED", "ApiToken", id));
     }
 
-    List<TokenView> list() {
+    public List<TokenView> list() {
         return jdbc.sql("SELECT * FROM api_token ORDER BY id DESC").query((rs, i) -> new TokenView(rs.getLong("id"),
                 rs.getString("name"), rs.getString("token_prefix"), rs.getString("role_code"), rs.getString("division_code"),
                 rs.getString("department_code"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),

@@ -81,7 +81,7 @@ class DemoAccounts implements ApplicationRunner {
         int created = 0;
         for (Demo demo : accounts()) {
             created += create(demo);
-            table.append(String.format("    %-11s %s  %s%n", demo.username(), demo.role(), demo.division()));
+            table.append(String.format("    %-11s %-19s %s%n", demo.username(), demo.role(), demo.division()));
         }
         log.info("""
 

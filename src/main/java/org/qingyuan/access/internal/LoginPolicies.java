@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads and changes the one login policy row. */
 @Component
-class LoginPolicies {
+public class LoginPolicies {
 
     private final JdbcClient jdbc;
 
@@ -21,7 +21,7 @@ class LoginPolicies {
         this.jdbc = jdbc;
     }
 
-    LoginPolicy current() {
+    public LoginPolicy current() {
         return jdbc.sql("SELECT * FROM login_policy WHERE id = 1").query((rs, i) -> {
             Set<RoleCode> totp = EnumSet.noneOf(RoleCode.class);
             Array array = rs.getArray("totp_roles");
@@ -33,7 +33,7 @@ class LoginPolicies {
     }
 
     /** Saves new values; a stale version (someone saved in between) is refused. */
-    void update(LoginPolicy policy) {
+    public void update(LoginPolicy policy) {
         int updated = jdbc.sql("""
                         UPDATE login_policy SET min_length = :minLength, min_classes = :minClasses, max_failures = :maxFailures,
                                lock_minutes = :lockMinutes, idle_timeout_minutes = :idle, absolute_timeout_hours = :absolute,

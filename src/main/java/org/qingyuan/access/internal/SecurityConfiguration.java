@@ -34,8 +34,9 @@ class SecurityConfiguration {
                                             RouteAuthorization routes, PasswordAuthentication passwords,
                                             SignInSession signInSession, SignInGate gate, BearerTokenFilter bearer,
                                             AuditTrail auditTrail) throws Exception {
-        http.authenticationProvider(passwords)
-                .authorizeHttpRequests(requests -> requests.anyRequest().access(routes))
+        // PasswordAuthentication is the global provider (a bean); registering it here as well would
+        // make a failed attempt run, and count, twice
+        http.authorizeHttpRequests(requests -> requests.anyRequest().access(routes))
                 .formLogin(form -> form.loginPage("/login").successHandler(signInSession)
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signInSession)

@@ -1,0 +1,248 @@
+package org.qingyuan.access.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qingyuan.access.RoleCode;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditTrail;
+import org.qingyuan.region.Divisions;
+import org.qingyuan.shared.ConflictException;
+import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.InvalidInputException;
+import org.qingyuan.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The system admin's work on accounts: create, bind to a division and department, disable,
+ * enable, reset the password. Initial and reset passwords are generated, shown once and must be
+ * changed at first sign-in. Every change is audited in its transaction.
+ */
+@Service
+public class UserAdministration {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** An account as the admin pages show it. */
+    public record UserRow(long id, String username, String displayName, String roleCode, String roleName, String divisionCode,
+                   String departmentCode, String departmentName, String phone, boolean enabled, boolean mustChangePassword, Instant lockedUntil,
+                   int failedAttempts, Instant lastLoginAt, int version) {
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    /** What the create form carries. */
+    public record NewUser(String username, String displayName, RoleCode role, String divisionCode, String departmentCode, String phone) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Divisions divisions;
+    private final PasswordEncoder encoder;
+    private final AuditTrail audit;
+    private final UserSessions sessions;
+    private final Clock clock;
+
+    UserAdministration(JdbcClient jdbc, Divisions divisions, PasswordEncoder encoder, AuditTrail audit,
+                       UserSessions sessions, Clock clock) {
+        this.jdbc = jdbc;
+        this.divisions = divisions;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public List<UserRow> list(String text) {
+        return jdbc.sql("""
+                        SELECT u.*, r.name AS role_name, d.name AS department_name
+                          FROM app_user u JOIN role r ON r.code = u.role_code LEFT JOIN department d ON d.code = u.department_code
+                         WHERE CAST(:text AS text) IS NULL OR u.username ILIKE '%' || :text || '%' OR u.display_name ILIKE '%' || :text || '%'
+                         ORDER BY r.sort_order, u.division_code, u.username
+                        """)
+                .param("text", text == null || text.isBlank() ? null : text.strip())
+                .query((rs, i) -> row(rs)).list();
+    }
+
+    public UserRow get(long id) {
+        return jdbc.sql("""
+                        SELECT u.*, r.name AS role_name, d.name AS department_name
+                          FROM app_user u JOIN role r ON r.code = u.role_code LEFT JOIN department d ON d.code = u.department_code
+                         WHERE u.id = :id
+                        """)
+                .param("id", id).query((rs, i) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("用户不存在"));
+    }
+
+    public List<UserRow> locked() {
+        return list(null).stream().filter(u -> u.lockedAt(Instant.now(clock))).toList();
+    }
+
+    /** Creates the account and answers its one-time initial password. */
+    @Transactional
+    public String create(NewUser user) {
+        if (user.username() == null || !user.username().matches("[A-Za-z0-9_.-]{2,64}")) {
+            throw new InvalidInputException("username", "用户名应为 2–64 位字母、数字、下划线、点或连字符");
+        }
+        if (user.displayName() == null || user.displayName().isBlank()) {
+            throw new InvalidInputException("displayName", "请填写姓名");
+        }
+        if (user.role() == null) {
+            throw new InvalidInputException("role", "请选择角色");
+        }
+        DivisionCode division = checkBinding(user.role(), user.divisionCode(), user.departmentCode());
+        String password = generatedPassword();
+        long id;
+        try {
+            id = jdbc.sql("""
+                            INSERT INTO app_user (username, display_name, password_hash, role_code, division_code,
+                                                  department_code, phone, must_change_password)
+                            VALUES (:username, :displayName, :hash, :role, :division, :department, :phone, true) RETURNING id
+                            """)
+                    .param("username", user.username().strip()).param("displayName", user.displayName().strip())
+                    .param("hash", encoder.encode(password)).param("role", user.role().name())
+                    .param("division", division.value()).param("department", blankToNull(user.departmentCode()))
+                    .param("phone", blankToNull(user.phone()))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("username", "用户名 " + user.username() + " 已被使用");
+        }
+        audit.record(new AuditEvent("USER_CREATED", "User", String.valueOf(id), null, Map.of(
+                "username", user.username(), "role", user.role().name(), "division", division.value())));
+        return password;
+    }
+
+    /** Changes the name, division, department and phone; the version guards against lost updates. */
+    @Transactional
+    public void bind(long id, int version, String displayName, String divisionCode, String departmentCode, String phone, String reason) {
+        UserRow before = get(id);
+        DivisionCode division = checkBinding(RoleCode.valueOf(before.roleCode()), divisionCode, departmentCode);
+        requireReason(reason);
+        int updated = jdbc.sql("""
+                        UPDATE app_user SET display_name = :name, division_code = :division, department_code = :department,
+                               phone = :phone, version = version + 1
+                         WHERE id = :id AND version = :version
+                        """)
+                .param("name", displayName == null || displayName.isBlank() ? before.displayName() : displayName.strip())
+                .param("division", division.value()).param("department", blankToNull(departmentCode))
+                .param("phone", blankToNull(phone)).param("id", id).param("version", version).update();
+        if (updated == 0) {
+            throw new ConflictException("该用户已被他人修改，请刷新后重试");
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("division", List.of(before.divisionCode(), division.value()));
+        changes.put("department", java.util.Arrays.asList(before.departmentCode(), blankToNull(departmentCode)));
+        audit.record(new AuditEvent("USER_BOUND", "User", String.valueOf(id), reason, changes));
+        if (!before.divisionCode().equals(division.value())) {
+            sessions.endAll(before.username());
+        }
+    }
+
+    @Transactional
+    public void setEnabled(long id, boolean enabled, String reason) {
+        requireReason(reason);
+        UserRow user = get(id);
+        jdbc.sql("UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE id = :id")
+                .param("enabled", enabled).param("id", id).update();
+        audit.record(new AuditEvent(enabled ? "USER_ENABLED" : "USER_DISABLED", "User", String.valueOf(id), reason, Map.of()));
+        if (!enabled) {
+            sessions.endAll(user.username());
+        }
+    }
+
+    /** Sets a new generated password that must be changed at the next sign-in; ends the user's sessions. */
+    @Transactional
+    public String resetPassword(long id, String reason) {
+        requireReason(reason);
+        UserRow user = get(id);
+        String password = generatedPassword();
+        jdbc.sql("""
+                        UPDATE app_user SET password_hash = :hash, must_change_password = true, password_changed_at = now(),
+                               failed_attempts = 0, version = version + 1 WHERE id = :id
+                        """)
+                .param("hash", encoder.encode(password)).param("id", id).update();
+        audit.record(new AuditEvent("PASSWORD_RESET", "User", String.valueOf(id), reason, Map.of()));
+        sessions.endAll(user.username());
+        return password;
+    }
+
+    /** The security admin lifts a lock. */
+    @Transactional
+    public void unlock(long id, String reason) {
+        requireReason(reason);
+        get(id);
+        jdbc.sql("UPDATE app_user SET locked_until = NULL, failed_attempts = 0 WHERE id = :id").param("id", id).update();
+        audit.record(new AuditEvent("ACCOUNT_UNLOCKED", "User", String.valueOf(id), reason, Map.of()));
+    }
+
+    private DivisionCode checkBinding(RoleCode role, String divisionCode, String departmentCode) {
+        if (divisionCode == null || divisionCode.isBlank()) {
+            throw new InvalidInputException("divisionCode", "请选择所属区划");
+        }
+        DivisionCode division = InvalidInputException.divisionCode("divisionCode", divisionCode);
+        if (divisions.find(division).isEmpty()) {
+            throw new InvalidInputException("divisionCode", "区划代码 " + division + " 不存在");
+        }
+        boolean department = departmentCode != null && !departmentCode.isBlank();
+        if (role == RoleCode.DEPARTMENT_OFFICER && !department) {
+            throw new InvalidInputException("departmentCode", "部门用户必须绑定所属部门");
+        }
+        if (department && jdbc.sql("SELECT count(*) FROM department WHERE code = :code").param("code", departmentCode)
+                .query(Integer.class).single() == 0) {
+            throw new InvalidInputException("departmentCode", "部门 " + departmentCode + " 不存在");
+        }
+        return division;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "请填写操作理由");
+        }
+    }
+
+    static String generatedPassword() {
+        String lower = "abcdefghijkmnpqrstuvwxyz";
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        String digits = "23456789";
+        String symbols = "@#%+=!";
+        String all = lower + upper + digits + symbols;
+        char[] out = new char[12];
+        out[0] = upper.charAt(RANDOM.nextInt(upper.length()));
+        out[1] = lower.charAt(RANDOM.nextInt(lower.length()));
+        out[2] = digits.charAt(RANDOM.nextInt(digits.length()));
+        out[3] = symbols.charAt(RANDOM.nextInt(symbols.length()));
+        for (int i = 4; i < out.length; i++) {
+            out[i] = all.charAt(RANDOM.nextInt(all.length()));
+        }
+        for (int i = out.length - 1; i > 0; i--) {
+            int j = RANDOM.nextInt(i + 1);
+            char t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+        return new String(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static UserRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        var locked = rs.getTimestamp("locked_until");
+        var lastLogin = rs.getTimestamp("last_login_at");
+        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("role_code"), rs.getString("role_name"), rs.getString("division_code"),
+                rs.getString("department_code"), rs.getString("department_name"), rs.getString("phone"), rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"), locked == null ? null : locked.toInstant(),
+                rs.getInt("failed_attempts"), lastLogin == null ? null : lastLogin.toInstant(), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,121 @@
+package org.qingyuan.access.web;
+
+import java.util.Arrays;
+
+import org.qingyuan.access.RoleCode;
+import org.qingyuan.access.internal.UserAdministration;
+import org.qingyuan.access.internal.UserAdministration.NewUser;
+import org.qingyuan.shared.InvalidInputException;
+import org.qingyuan.shared.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The system admin's user pages: list, create, bind, disable, reset password. */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    private final UserAdministration users;
+    private final JdbcClient jdbc;
+
+    UserAdminController(UserAdministration users, JdbcClient jdbc) {
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("users", users.list(q));
+        addChoices(model);
+        return "access/users";
+    }
+
+    @PostMapping
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam(required = false) String role,
+                  @RequestParam String divisionCode, @RequestParam(required = false) String departmentCode,
+                  @RequestParam(required = false) String phone, Model model, RedirectAttributes redirect) {
+        try {
+            RoleCode roleCode = role == null || role.isBlank() ? null : RoleCode.valueOf(role);
+            String password = users.create(new NewUser(username, displayName, roleCode, divisionCode, departmentCode, phone));
+            redirect.addFlashAttribute("oneTimePassword", password);
+            redirect.addFlashAttribute("oneTimeUser", username);
+            return "redirect:/admin/users";
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("errorField", e.field());
+            model.addAttribute("form", new NewUser(username, displayName, null, divisionCode, departmentCode, phone));
+            model.addAttribute("formRole", role);
+            return list(null, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("user", users.get(id));
+        addChoices(model);
+        return "access/user";
+    }
+
+    @PostMapping("/{id}")
+    String bind(@PathVariable long id, @RequestParam int version, @RequestParam String displayName,
+                @RequestParam String divisionCode, @RequestParam(required = false) String departmentCode,
+                @RequestParam(required = false) String phone, @RequestParam(required = false) String reason,
+                Model model, RedirectAttributes redirect) {
+        try {
+            users.bind(id, version, displayName, divisionCode, departmentCode, phone, reason);
+            redirect.addFlashAttribute("message", "已保存");
+            return "redirect:/admin/users/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("errorField", e.field());
+            return show(id, model);
+        }
+    }
+
+    @PostMapping("/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @RequestParam(required = false) String reason,
+                      Model model, RedirectAttributes redirect) {
+        try {
+            users.setEnabled(id, enabled, reason);
+            redirect.addFlashAttribute("message", enabled ? "已启用" : "已停用，该用户的会话已全部结束");
+            return "redirect:/admin/users/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            return show(id, model);
+        }
+    }
+
+    @PostMapping("/{id}/password-reset")
+    String resetPassword(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+                         RedirectAttributes redirect) {
+        try {
+            String password = users.resetPassword(id, reason);
+            redirect.addFlashAttribute("oneTimePassword", password);
+            return "redirect:/admin/users/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            return show(id, model);
+        }
+    }
+
+    private void addChoices(Model model) {
+        model.addAttribute("roles", Arrays.asList(RoleCode.values()));
+        model.addAttribute("roleNames", jdbc.sql("SELECT code, name FROM role").query()
+                .listOfRows().stream().collect(java.util.stream.Collectors.toMap(r -> (String) r.get("code"), r -> (String) r.get("name"))));
+        model.addAttribute("departments", jdbc.sql("SELECT code, name FROM department ORDER BY sort_order").query().listOfRows());
+    }
+
+    @Bean
+    static NavigationItem userAdminNavigation() {
+        return new NavigationItem("系统管理", "用户管理", "/admin/users", 1000);
+    }
+}

@@ -1,0 +1,105 @@
+package org.qingyuan.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.qingyuan.shared.Sm3;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The trail is written with the change, cannot be edited through SQL, and tampering is found. */
+@SpringBootTest
+class AuditTrailTests {
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void sm3OfAbcIsTheStandardVector() {
+        assertThat(Sm3.hex("abc")).isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+    }
+
+    @Test
+    void aRecordIsWrittenOnlyWhenItsTransactionCommits() {
+        long before = count();
+        transactions.executeWithoutResult(status -> trail.record(AuditEvent.of("TEST_COMMITTED", "Test", 1)));
+        assertThat(count()).isEqualTo(before + 1);
+        transactions.executeWithoutResult(status -> {
+            trail.record(AuditEvent.of("TEST_ROLLED_BACK", "Test", 2));
+            status.setRollbackOnly();
+        });
+        assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void whenTheAuditWriteFailsTheChangeFailsToo() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS audit_probe (note text)").update();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO audit_probe VALUES ('change')").update();
+            // PostgreSQL refuses NUL bytes in text: the audit insert fails just before commit
+            trail.record(new AuditEvent("TEST_AUDIT_FAILS", "Test", "3", "bad\u0000reason", Map.of()));
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_probe").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theApplicationCannotUpdateOrDeleteAuditRows() {
+        transactions.executeWithoutResult(status -> trail.record(AuditEvent.of("TEST_APPEND_ONLY", "Test", 4)));
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_record SET action = 'X' WHERE action = 'TEST_APPEND_ONLY'").update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_record").update()).hasMessageContaining("append-only");
+    }
+
+    @Test
+    @DirtiesContext
+    void aSuperuserUpdateIsFoundByTheVerifierAtThatRecord() {
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            transactions.executeWithoutResult(status -> trail.record(AuditEvent.of("TEST_CHAIN", "Test", n)));
+        }
+        assertThat(log.anchor(LocalDate.of(2000, 1, 1))).isTrue();
+        assertThat(log.anchor(LocalDate.of(2000, 1, 1))).as("one anchor per day").isFalse();
+        assertThat(anchorFile()).contains("2000-01-01 ");
+        var intact = log.verify();
+        assertThat(intact.intact()).isTrue();
+        assertThat(intact.checked()).isGreaterThanOrEqualTo(3);
+        long victim = jdbc.sql("SELECT min(id) FROM audit_record WHERE action = 'TEST_CHAIN'").query(Long.class).single();
+
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL session_replication_role = replica").update();   // superuser bypass of the trigger
+            jdbc.sql("UPDATE audit_record SET object_id = '999' WHERE id = :id").param("id", victim).update();
+        });
+
+        var broken = log.verify();
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.firstBrokenId()).isEqualTo(victim);
+    }
+
+    private String anchorFile() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/audit/anchors.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long count() {
+        return jdbc.sql("SELECT count(*) FROM audit_record").query(Long.class).single();
+    }
+}
