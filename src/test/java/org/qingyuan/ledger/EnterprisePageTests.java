@@ -66,17 +66,17 @@ class EnterprisePageTests {
     }
 
     @Test
-    void anInvalidFormComesBackWithTheMessageBesideTheField() throws Exception {
+    void anInvalidFormComesBackAs400WithTheMessageBesideTheField() throws Exception {
         mvc.perform(post("/enterprises").with(district()).with(csrf()).param("name", "").param("divisionCode", "410108001001")
                         .param("type", "SLW").param("discovery", "PATROL").param("contactPhone", "123").param("employees", "abc"))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("企业名称不能为空")))
                 .andExpect(content().string(containsString("用工人数应为整数")))
                 .andExpect(content().string(containsString("is-invalid")));
     }
 
     @Test
-    void aStaleEditShowsWhatChangedInstead() throws Exception {
+    void aStaleEditAnswers409AndShowsWhatChanged() throws Exception {
         String url = create("并发页面厂" + System.nanoTime());
         mvc.perform(post(url + "/edit").with(district()).with(csrf()).param("name", "并发页面厂改").param("divisionCode", "410108001001")
                         .param("type", "SLW").param("discovery", "PATROL").param("employees", "9").param("version", "1")
@@ -85,7 +85,7 @@ class EnterprisePageTests {
         mvc.perform(post(url + "/edit").with(district()).with(csrf()).param("name", "并发页面厂").param("divisionCode", "410108001001")
                         .param("type", "SLW").param("discovery", "PATROL").param("employees", "3").param("version", "1")
                         .param("reason", "后改"))
-                .andExpect(status().isOk())
+                .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("已被")))
                 .andExpect(content().string(containsString("先改")));
     }

@@ -143,7 +143,8 @@ class EnterprisePageController {
     }
 
     @PostMapping("/{id}/edit")
-    String edit(@PathVariable long id, @ModelAttribute("form") EnterpriseForm form, Model model, RedirectAttributes redirect) {
+    String edit(@PathVariable long id, @ModelAttribute("form") EnterpriseForm form, Model model, RedirectAttributes redirect,
+                jakarta.servlet.http.HttpServletResponse response) {
         Enterprise current = ledger.get(EnterpriseId.of(id), scope());
         List<FieldError> errors = new ArrayList<>();
         EnterpriseDetails details = form.toDetails(current.details().facts(), today(), errors);
@@ -156,6 +157,7 @@ class EnterprisePageController {
         } catch (ValidationException e) {
             return form(model, form, current, e.errors());
         } catch (ConflictException e) {
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
             model.addAttribute("conflict", e.getMessage());
             model.addAttribute("conflictChanges", e.properties().get("changesSince"));
             Enterprise latest = ledger.get(EnterpriseId.of(id), scope());
@@ -173,6 +175,10 @@ class EnterprisePageController {
         model.addAttribute("enterprise", enterprise);
         model.addAttribute("errors", byField);
         model.addAttribute("errorList", errors);
+        if (!errors.isEmpty()) {
+            // the shell answers 400 for a form shown again with an error, so the audit records a refused input
+            model.addAttribute("error", "有 " + errors.size() + " 处需要修改");
+        }
         model.addAttribute("divisionOptions", divisionOptions.within(scope().division()));
         return "ledger/form";
     }

@@ -51,6 +51,7 @@ public final class LedgerScaleBenchmark {
 
     private static final int WARMUP = 30;
     private static final int RUNS = 200;
+    private static org.qingyuan.ledger.Ledger LEDGER;
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(System.getProperty("count", "1000000"));
@@ -71,7 +72,7 @@ public final class LedgerScaleBenchmark {
                 System.out.printf("vacuum analyze in %.1f s%n", (System.nanoTime() - started) / 1e9);
             }
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            measure(port, new NamedParameterJdbcTemplate(dataSource), jdbc);
+            measure(port, new NamedParameterJdbcTemplate(dataSource), jdbc, context.getBean(org.qingyuan.ledger.Ledger.class));
         } finally {
             context.close();
         }
@@ -206,7 +207,10 @@ public final class LedgerScaleBenchmark {
 
     // ------------------------------------------------------------------ measurement
 
-    private static void measure(int port, NamedParameterJdbcTemplate named, JdbcClient jdbc) throws Exception {
+    private static void measure(int port, NamedParameterJdbcTemplate named, JdbcClient jdbc, org.qingyuan.ledger.Ledger ledger)
+            throws Exception {
+        LEDGER = ledger;
+        System.out.println("load average before: " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
         long total = jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single();
         long town = jdbc.sql("SELECT count(*) FROM enterprise WHERE division_code LIKE '410108001%'").query(Long.class).single();
         System.out.printf("%nledger: %,d enterprises; 新城街道 410108001: %,d%n", total, town);
@@ -222,8 +226,9 @@ public final class LedgerScaleBenchmark {
         results.add(run("district name search 「鑫达铸造」", districtClient, "q=" + enc("鑫达铸造") + "&size=20", districtScope, named));
         results.add(run("district list, page 1", districtClient, "page=0&size=20", districtScope, named));
 
+        System.out.println("load average after: " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
         System.out.println();
-        System.out.println("| request | endpoint p50 | endpoint p95 | SQL p95 (page + count, EXPLAIN ANALYZE) | same SQL over JDBC p95 | rows |");
+        System.out.println("| request | endpoint p50 | endpoint p95 | SQL p95 (page + count, EXPLAIN ANALYZE) | Ledger.search in-process p95 | rows |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (String[] r : results) {
             System.out.println("| " + String.join(" | ", r) + " |");
@@ -255,8 +260,7 @@ public final class LedgerScaleBenchmark {
         double[] jdbcTimes = new double[RUNS];
         for (int i = 0; i < RUNS + WARMUP; i++) {
             long t = System.nanoTime();
-            named.queryForObject(sql.count(), sql.params(), Long.class);
-            named.queryForList(sql.page(), sql.params());
+            LEDGER.search(q, scope);
             if (i >= WARMUP) {
                 jdbcTimes[i - WARMUP] = (System.nanoTime() - t) / 1e6;
             }
