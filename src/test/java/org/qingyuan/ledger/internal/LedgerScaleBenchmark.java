@@ -57,7 +57,7 @@ public final class LedgerScaleBenchmark {
         int count = Integer.parseInt(System.getProperty("count", "1000000"));
         String dataDir = System.getProperty("dataDir", "target/bench-data");
         ConfigurableApplicationContext context = SpringApplication.run(QingyuanApplication.class,
-                "--qingyuan.data-dir=" + dataDir, "--qingyuan.embedded.ephemeral=false", "--qingyuan.demo=true", "--server.port=0",
+                "--qingyuan.data-dir=" + dataDir, "--qingyuan.embedded.ephemeral=false", "--spring.flyway.out-of-order=true", "--qingyuan.demo=true", "--server.port=0",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             DataSource dataSource = context.getBean(DataSource.class);
