@@ -70,19 +70,19 @@ sealed interface Condition {
             for (String item : items) {
                 if (text.contains(item)) {
                     if (why != null) {
-                        why.add(fact.label() + "：" + text + "（属于“" + listLabel + "”）");
+                        why.add(fact.label() + "：" + text + "（属于" + listLabel + "）");
                     }
                     return Tri.TRUE;
                 }
             }
             if (why != null) {
-                why.add(fact.label() + "：" + text + "（不属于“" + listLabel + "”）");
+                why.add(fact.label() + "：" + text + "（不属于" + listLabel + "）");
             }
             return Tri.FALSE;
         }
 
         public String describe() {
-            return fact.label() + "属于“" + listLabel + "”名单";
+            return fact.label() + "属于" + listLabel + "名单";
         }
     }
 
