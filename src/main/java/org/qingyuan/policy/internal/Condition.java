@@ -1,6 +1,5 @@
 package org.qingyuan.policy.internal;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -104,40 +103,24 @@ sealed interface Condition {
         }
     }
 
-    /** Every part holds. */
+    /** Every part holds. The witnesses are re-collected in a second pass, so nothing is allocated per node. */
     record All(List<Condition> parts, String description) implements Condition {
         public Tri eval(Object[] facts, byte[] tests, List<String> why, BitSet unknown) {
             boolean anyUnknown = false;
             boolean anyFalse = false;
-            List<String> trueWhy = why == null ? null : new ArrayList<>(4);
-            List<String> falseWhy = why == null ? null : new ArrayList<>(2);
-            for (Condition part : parts) {
-                List<String> local = why == null ? null : new ArrayList<>(2);
-                Tri result = part.eval(facts, tests, local, unknown);
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                Tri result = parts.get(i).eval(facts, tests, null, unknown);
                 if (result == Tri.FALSE) {
                     anyFalse = true;
-                    if (why != null) {
-                        falseWhy.addAll(local);
-                    }
                 } else if (result == Tri.UNKNOWN) {
                     anyUnknown = true;
-                } else if (why != null) {
-                    trueWhy.addAll(local);
                 }
             }
-            if (anyFalse) {
-                if (why != null) {
-                    why.addAll(falseWhy);
-                }
-                return Tri.FALSE;
+            Tri result = anyFalse ? Tri.FALSE : anyUnknown ? Tri.UNKNOWN : Tri.TRUE;
+            if (why != null && result != Tri.UNKNOWN) {
+                witnesses(parts, result, facts, tests, why);
             }
-            if (anyUnknown) {
-                return Tri.UNKNOWN;
-            }
-            if (why != null) {
-                why.addAll(trueWhy);
-            }
-            return Tri.TRUE;
+            return result;
         }
 
         public String describe() {
@@ -151,39 +134,33 @@ sealed interface Condition {
         public Tri eval(Object[] facts, byte[] tests, List<String> why, BitSet unknown) {
             boolean anyUnknown = false;
             boolean anyTrue = false;
-            List<String> trueWhy = why == null ? null : new ArrayList<>(2);
-            List<String> falseWhy = why == null ? null : new ArrayList<>(4);
-            for (Condition part : parts) {
-                List<String> local = why == null ? null : new ArrayList<>(2);
-                Tri result = part.eval(facts, tests, local, unknown);
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                Tri result = parts.get(i).eval(facts, tests, null, unknown);
                 if (result == Tri.TRUE) {
                     anyTrue = true;
-                    if (why != null) {
-                        trueWhy.addAll(local);
-                    }
                 } else if (result == Tri.UNKNOWN) {
                     anyUnknown = true;
-                } else if (why != null) {
-                    falseWhy.addAll(local);
                 }
             }
-            if (anyTrue) {
-                if (why != null) {
-                    why.addAll(trueWhy);
-                }
-                return Tri.TRUE;
+            Tri result = anyTrue ? Tri.TRUE : anyUnknown ? Tri.UNKNOWN : Tri.FALSE;
+            if (why != null && result != Tri.UNKNOWN) {
+                witnesses(parts, result, facts, tests, why);
             }
-            if (anyUnknown) {
-                return Tri.UNKNOWN;
-            }
-            if (why != null) {
-                why.addAll(falseWhy);
-            }
-            return Tri.FALSE;
+            return result;
         }
 
         public String describe() {
             return parts.stream().map(Condition::describeNested).collect(Collectors.joining("，或"));
+        }
+    }
+
+    /** The facts of the parts whose result equals the whole's: they decided it. */
+    private static void witnesses(List<Condition> parts, Tri result, Object[] facts, byte[] tests, List<String> why) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            Condition part = parts.get(i);
+            if (part.eval(facts, tests, null, null) == result) {
+                part.eval(facts, tests, why, null);
+            }
         }
     }
 
