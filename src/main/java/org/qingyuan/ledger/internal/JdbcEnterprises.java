@@ -149,9 +149,16 @@ class JdbcEnterprises {
     Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope) {
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         ListSql sql = ListSql.of(query, scope);
-        long total = named.queryForObject(sql.count(), sql.params(), Long.class);
-        List<EnterpriseSummary> items = total == 0 ? List.of() : named.query(sql.page(), sql.params(), JdbcEnterprises::summary);
-        return new Page<>(items, query.page(), query.size(), total);
+        long[] total = {0};
+        List<EnterpriseSummary> items = named.query(sql.page(), sql.params(), (rs, i) -> {
+            total[0] = rs.getLong("total");
+            return summary(rs, i);
+        });
+        if (items.isEmpty() && query.page() > 0) {
+            // past the last page the window count has no row to ride on
+            total[0] = named.queryForObject(sql.count(), sql.params(), Long.class);
+        }
+        return new Page<>(items, query.page(), query.size(), total[0]);
     }
 
     /** The active candidates for duplicate checks: same credit code anywhere, or in the same divisions. */
