@@ -2,6 +2,8 @@ package org.qingyuan.access;
 
 import static org.qingyuan.access.Permission.ACCOUNT_UNLOCK;
 import static org.qingyuan.access.Permission.AUDIT_READ;
+import static org.qingyuan.access.Permission.LEDGER_EDIT;
+import static org.qingyuan.access.Permission.LEDGER_READ;
 import static org.qingyuan.access.Permission.REGION_READ;
 import static org.qingyuan.access.Permission.ROLE_MANAGE;
 import static org.qingyuan.access.Permission.SECURITY_POLICY_MANAGE;
@@ -47,6 +49,18 @@ public final class RouteTable {
             Route.of("GET", "/regions", REGION_READ),
             Route.of("GET", "/api/v1/regions/**", REGION_READ),
             Route.of("GET", "/api/v1/regions", REGION_READ),
+
+            Route.of("GET", "/enterprises/new", LEDGER_EDIT),
+            Route.of("GET", "/enterprises/*/edit", LEDGER_EDIT),
+            Route.of("GET", "/enterprises/**", LEDGER_READ),
+            Route.of("GET", "/enterprises", LEDGER_READ),
+            Route.of("POST", "/enterprises/**", LEDGER_EDIT),
+            Route.of("POST", "/enterprises", LEDGER_EDIT),
+            Route.of("GET", "/api/v1/enterprises/**", LEDGER_READ),
+            Route.of("GET", "/api/v1/enterprises", LEDGER_READ),
+            Route.of("POST,PATCH", "/api/v1/enterprises/**", LEDGER_EDIT),
+            Route.of("POST", "/api/v1/enterprises", LEDGER_EDIT),
+            Route.of("GET", "/api/v1/attachments/**", LEDGER_READ),
 
             Route.of("GET", "/audit/**", AUDIT_READ),
             Route.of("GET", "/audit", AUDIT_READ),

@@ -1,24 +1,33 @@
 package org.qingyuan.shell.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.qingyuan.shared.ConflictException;
+import org.qingyuan.shared.FieldError;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.NotFoundException;
+import org.qingyuan.shared.ValidationException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Business errors: the API answers RFC 9457 problem details with a Chinese {@code detail}
- * (and the offending {@code field}); pages show the shell's error page with the same reason.
+ * (and, for invalid input, the offending {@code field} and an {@code errors} list of
+ * {@code {field, message}}); pages show the shell's error page with the same reason.
  */
 @ControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -30,12 +39,32 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request) {
-        return answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), request);
+        List<FieldError> errors = e instanceof ValidationException v ? v.errors()
+                : e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+        Object answer = answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), request);
+        if (answer instanceof ResponseEntity<?> entity && entity.getBody() instanceof ProblemDetail problem) {
+            problem.setProperty("errors", errors);
+        }
+        return answer;
+    }
+
+    /** Bean Validation failures of a request body: the same {@code errors} list as the business rules give. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ex.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList());
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @ExceptionHandler(ConflictException.class)
     Object conflict(ConflictException e, HttpServletRequest request) {
-        return answer(HttpStatus.CONFLICT, e.getMessage(), null, request);
+        Object answer = answer(HttpStatus.CONFLICT, e.getMessage(), null, request);
+        if (answer instanceof ResponseEntity<?> entity && entity.getBody() instanceof ProblemDetail problem) {
+            e.properties().forEach(problem::setProperty);
+        }
+        return answer;
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -1,0 +1,21 @@
+package org.qingyuan.evidence.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the dossier, bound from {@code qingyuan.evidence.*}.
+ *
+ * @param maxPhotoBytes largest photo accepted (default 20 MB)
+ * @param maxVideoBytes largest video accepted (default 200 MB; the multipart limit must not be lower)
+ * @param maxDocumentBytes largest document accepted (default 50 MB)
+ * @param thumbnailPixels the longer side of a thumbnail
+ */
+@ConfigurationProperties("qingyuan.evidence")
+record EvidenceProperties(@DefaultValue("20971520") long maxPhotoBytes, @DefaultValue("209715200") long maxVideoBytes,
+                          @DefaultValue("52428800") long maxDocumentBytes, @DefaultValue("320") int thumbnailPixels) {
+
+    long largest() {
+        return Math.max(maxPhotoBytes, Math.max(maxVideoBytes, maxDocumentBytes));
+    }
+}

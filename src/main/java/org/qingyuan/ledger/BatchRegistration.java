@@ -1,0 +1,49 @@
+package org.qingyuan.ledger;
+
+import java.util.List;
+
+import org.qingyuan.access.Scope;
+import org.qingyuan.shared.FieldError;
+
+/**
+ * Registers many enterprises at once (the Excel import): every row is validated, duplicates are
+ * looked for against the ledger and among the rows, and the valid rows are inserted with batched
+ * statements in one transaction. One bad row does not stop the others.
+ */
+public interface BatchRegistration {
+
+    Result registerAll(List<EnterpriseDetails> rows, DuplicatePolicy policy, String reason, Scope scope);
+
+    /** What to do with a row that may duplicate an existing record or an earlier row. */
+    enum DuplicatePolicy {
+        /** Register it and record the possible duplicate for the user to resolve. */
+        FLAG,
+        /** Leave it out and report it. */
+        SKIP
+    }
+
+    /** The fate of one row. */
+    enum Outcome {
+        /** In the ledger now. */
+        REGISTERED,
+        /** Left out as a possible duplicate ({@link DuplicatePolicy#SKIP}). */
+        SKIPPED_DUPLICATE,
+        /** Broke a rule; see the errors. */
+        INVALID
+    }
+
+    /**
+     * @param row zero-based index into the submitted rows
+     * @param id the new enterprise, when registered
+     */
+    record RowResult(int row, Outcome outcome, EnterpriseId id, List<FieldError> errors, List<FieldError> warnings,
+                     List<PossibleDuplicate> possibleDuplicates) {
+    }
+
+    record Result(List<RowResult> rows) {
+
+        public long count(Outcome outcome) {
+            return rows.stream().filter(r -> r.outcome() == outcome).count();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.qingyuan.ledger.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.qingyuan.ledger.DuplicateDetector;
+import org.qingyuan.ledger.DuplicateReason;
+import org.qingyuan.ledger.EnterpriseDetails;
+import org.qingyuan.ledger.EnterpriseId;
+import org.qingyuan.ledger.EnterpriseNames;
+import org.qingyuan.ledger.PossibleDuplicate;
+import org.qingyuan.ledger.internal.JdbcEnterprises.Candidate;
+import org.qingyuan.shared.DivisionCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compares each row with the stored active records that share its credit code or its village
+ * (one query for all rows) and with the earlier rows of the same list.
+ */
+@Component
+class DuplicateFinder implements DuplicateDetector {
+
+    private final JdbcEnterprises enterprises;
+    private final DivisionNames names;
+    private final JdbcClient jdbc;
+
+    DuplicateFinder(JdbcEnterprises enterprises, DivisionNames names, JdbcClient jdbc) {
+        this.enterprises = enterprises;
+        this.names = names;
+        this.jdbc = jdbc;
+    }
+
+    /** The comparison keys of one row. */
+    record Keys(String creditCode, DivisionCode division, String nameKey, String addressKey, String name, String address) {
+    }
+
+    Keys keys(EnterpriseDetails d) {
+        List<String> path = d.division() == null ? List.of() : names.path(d.division());
+        return new Keys(d.identity().creditCode(), d.division(), EnterpriseNames.nameKey(d.name(), path),
+                EnterpriseNames.addressKey(d.place().address(), path), d.name(), d.place().address());
+    }
+
+    @Override
+    public List<List<PossibleDuplicate>> find(List<EnterpriseDetails> rows, List<EnterpriseId> self) {
+        List<Keys> keys = rows.stream().map(this::keys).toList();
+        Set<String> codes = new HashSet<>();
+        Set<String> divisions = new HashSet<>();
+        for (Keys k : keys) {
+            if (k.creditCode() != null) {
+                codes.add(k.creditCode());
+            }
+            if (k.division() != null) {
+                divisions.add(k.division().value());
+            }
+        }
+        List<Candidate> candidates = enterprises.candidates(codes, divisions);
+        Map<String, List<Candidate>> byCode = new HashMap<>();
+        Map<DivisionCode, List<Candidate>> byDivision = new HashMap<>();
+        for (Candidate c : candidates) {
+            if (c.creditCode() != null) {
+                byCode.computeIfAbsent(c.creditCode(), x -> new ArrayList<>()).add(c);
+            }
+            byDivision.computeIfAbsent(c.division(), x -> new ArrayList<>()).add(c);
+        }
+        Set<Long> selfIds = new HashSet<>();
+        self.forEach(id -> {
+            if (id != null) {
+                selfIds.add(id.value());
+            }
+        });
+        Set<String> resolved = resolvedPairs(selfIds);
+
+        List<List<PossibleDuplicate>> result = new ArrayList<>();
+        for (int r = 0; r < keys.size(); r++) {
+            Keys k = keys.get(r);
+            Long selfId = self.get(r) == null ? null : self.get(r).value();
+            Set<Candidate> pool = new LinkedHashSet<>();
+            if (k.creditCode() != null) {
+                pool.addAll(byCode.getOrDefault(k.creditCode(), List.of()));
+            }
+            pool.addAll(byDivision.getOrDefault(k.division(), List.of()));
+            List<PossibleDuplicate> found = new ArrayList<>();
+            for (Candidate c : pool) {
+                if (selfId != null && (c.id() == selfId || resolved.contains(pair(selfId, c.id())))) {
+                    continue;
+                }
+                Set<DuplicateReason> reasons = compare(k, new Keys(c.creditCode(), c.division(), c.nameKey(), c.addressKey(),
+                        c.name(), c.address()));
+                if (!reasons.isEmpty()) {
+                    found.add(new PossibleDuplicate(new EnterpriseId(c.id()), -1, c.name(), c.division(), c.address(), reasons));
+                }
+            }
+            for (int earlier = 0; earlier < r; earlier++) {
+                Set<DuplicateReason> reasons = compare(k, keys.get(earlier));
+                if (!reasons.isEmpty()) {
+                    Keys e = keys.get(earlier);
+                    found.add(new PossibleDuplicate(null, earlier, e.name(), e.division(), e.address(), reasons));
+                }
+            }
+            result.add(found);
+        }
+        return result;
+    }
+
+    static Set<DuplicateReason> compare(Keys a, Keys b) {
+        Set<DuplicateReason> reasons = EnumSet.noneOf(DuplicateReason.class);
+        if (a.creditCode() != null && a.creditCode().equals(b.creditCode())) {
+            reasons.add(DuplicateReason.SAME_CREDIT_CODE);
+        }
+        if (a.division() != null && a.division().equals(b.division())) {
+            if (!a.nameKey().isEmpty() && a.nameKey().equals(b.nameKey())) {
+                reasons.add(DuplicateReason.SAME_NAME_IN_VILLAGE);
+            }
+            if (EnterpriseNames.nearIdenticalAddress(a.addressKey(), b.addressKey())) {
+                reasons.add(DuplicateReason.NEAR_IDENTICAL_ADDRESS);
+            }
+        }
+        return reasons;
+    }
+
+    private Set<String> resolvedPairs(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Long[] array = ids.toArray(Long[]::new);
+        return new HashSet<>(jdbc.sql("""
+                        SELECT enterprise_id, other_id FROM enterprise_duplicate
+                         WHERE status <> 'OPEN' AND (enterprise_id = ANY(:ids) OR other_id = ANY(:ids))
+                        """).param("ids", array)
+                .query((rs, i) -> pair(rs.getLong(1), rs.getLong(2))).list());
+    }
+
+    static String pair(long a, long b) {
+        return Math.min(a, b) + ":" + Math.max(a, b);
+    }
+}

@@ -1,0 +1,247 @@
+package org.qingyuan.ledger.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.qingyuan.access.Scope;
+import org.qingyuan.ledger.Discovery;
+import org.qingyuan.ledger.Enterprise;
+import org.qingyuan.ledger.EnterpriseDetails;
+import org.qingyuan.ledger.EnterpriseDetails.Business;
+import org.qingyuan.ledger.EnterpriseDetails.Campaign;
+import org.qingyuan.ledger.EnterpriseDetails.Identity;
+import org.qingyuan.ledger.EnterpriseDetails.Place;
+import org.qingyuan.ledger.EnterpriseId;
+import org.qingyuan.ledger.EnterpriseQuery;
+import org.qingyuan.ledger.EnterpriseStatus;
+import org.qingyuan.ledger.EnterpriseSummary;
+import org.qingyuan.ledger.EnterpriseType;
+import org.qingyuan.ledger.Industry;
+import org.qingyuan.ledger.Page;
+import org.qingyuan.ledger.Premises;
+import org.qingyuan.ledger.WithdrawalReason;
+import org.qingyuan.shared.DivisionCode;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code enterprise} table. Every read takes the caller's scope as an explicit
+ * {@code division_code LIKE :prefix || '%'} condition.
+ */
+@Repository
+class JdbcEnterprises {
+
+    private static final String COLUMNS = """
+            e.id, e.name, e.credit_code, e.credit_code_legacy, e.operator_name, e.contact_person, e.contact_phone,
+            e.division_code, e.address, e.longitude, e.latitude, e.industry, e.key_industry_set, e.eight_small_set,
+            e.products, e.raw_materials, e.equipment_models, e.employees, e.output_value, e.premises, e.landlord,
+            e.facts::text AS facts, e.enterprise_type, e.discovery, e.reported_on, e.remarks, e.status, e.withdrawal_reason,
+            e.withdrawal_note, e.withdrawn_at, e.withdrawn_by, e.merged_into, e.version, e.created_at, e.created_by,
+            e.updated_at, e.updated_by
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO enterprise (id, name, name_key, credit_code, credit_code_legacy, operator_name, contact_person,
+                contact_phone, division_code, address, address_key, longitude, latitude, industry, key_industry, eight_small,
+                key_industry_set, eight_small_set, products, raw_materials, equipment_models, employees, output_value,
+                premises, landlord, facts, facts_yes, facts_no, enterprise_type, discovery, reported_on, remarks, version,
+                created_at, created_by, updated_at, updated_by)
+            VALUES (:id, :name, :nameKey, :creditCode, :creditCodeLegacy, :operator, :contactPerson, :contactPhone,
+                :division, :address, :addressKey, :longitude, :latitude, :industry, :keyIndustry, :eightSmall,
+                :keyIndustrySet, :eightSmallSet, :products, :rawMaterials, :equipmentModels, :employees, :outputValue,
+                :premises, :landlord, CAST(:facts AS jsonb), :factsYes, :factsNo, :type, :discovery, :reportedOn, :remarks, 1,
+                :at, :by, :at, :by)
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    JdbcEnterprises(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** Reserves ids for new enterprises, one statement for any number. */
+    List<Long> nextIds(int count) {
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('enterprise', 'id')) FROM generate_series(1, :n)")
+                .param("n", count).query(Long.class).list();
+    }
+
+    void insertAll(List<StoredEnterprise> rows, Instant at, String by) {
+        SqlParameterSource[] batch = rows.stream().map(r -> params(r).addValue("at", Timestamp.from(at)).addValue("by", by))
+                .toArray(SqlParameterSource[]::new);
+        named.batchUpdate(INSERT, batch);
+    }
+
+    /** Writes new details if the version still matches; false when somebody else saved first. */
+    boolean update(StoredEnterprise row, int expectedVersion, Instant at, String by) {
+        String sql = """
+                UPDATE enterprise SET name = :name, name_key = :nameKey, credit_code = :creditCode,
+                    credit_code_legacy = :creditCodeLegacy, operator_name = :operator, contact_person = :contactPerson,
+                    contact_phone = :contactPhone, division_code = :division, address = :address, address_key = :addressKey,
+                    longitude = :longitude, latitude = :latitude, industry = :industry, key_industry = :keyIndustry,
+                    eight_small = :eightSmall, key_industry_set = :keyIndustrySet, eight_small_set = :eightSmallSet,
+                    products = :products, raw_materials = :rawMaterials, equipment_models = :equipmentModels,
+                    employees = :employees, output_value = :outputValue, premises = :premises, landlord = :landlord,
+                    facts = CAST(:facts AS jsonb), facts_yes = :factsYes, facts_no = :factsNo, enterprise_type = :type,
+                    discovery = :discovery, reported_on = :reportedOn, remarks = :remarks, version = version + 1,
+                    updated_at = :at, updated_by = :by
+                 WHERE id = :id AND version = :version
+                """;
+        return named.update(sql, params(row).addValue("version", expectedVersion)
+                .addValue("at", Timestamp.from(at)).addValue("by", by)) == 1;
+    }
+
+    boolean withdraw(long id, int expectedVersion, WithdrawalReason reason, String note, Long mergedInto, Instant at, String by) {
+        return jdbc.sql("""
+                        UPDATE enterprise SET status = 'WITHDRAWN', withdrawal_reason = :reason, withdrawal_note = :note,
+                               withdrawn_at = :at, withdrawn_by = :by, merged_into = :mergedInto, version = version + 1,
+                               updated_at = :at, updated_by = :by
+                         WHERE id = :id AND version = :version AND status = 'ACTIVE'
+                        """)
+                .param("reason", reason.name()).param("note", note).param("at", Timestamp.from(at)).param("by", by)
+                .param("mergedInto", mergedInto).param("id", id).param("version", expectedVersion).update() == 1;
+    }
+
+    /** Bumps the version for a change recorded only in the history (e.g. a confirmed-distinct pair). */
+    boolean touch(long id, int expectedVersion, Instant at, String by) {
+        return jdbc.sql("UPDATE enterprise SET version = version + 1, updated_at = :at, updated_by = :by WHERE id = :id AND version = :version")
+                .param("at", Timestamp.from(at)).param("by", by).param("id", id).param("version", expectedVersion).update() == 1;
+    }
+
+    Optional<Enterprise> find(long id, Scope scope) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND e.division_code LIKE :prefix || '%'")
+                .param("id", id).param("prefix", scope.prefix()).query(JdbcEnterprises::enterprise).optional();
+    }
+
+    /** Locks the row for the rest of the transaction. */
+    Optional<Enterprise> lock(long id, Scope scope) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND e.division_code LIKE :prefix || '%' FOR UPDATE")
+                .param("id", id).param("prefix", scope.prefix()).query(JdbcEnterprises::enterprise).optional();
+    }
+
+    /** Ids of the records merged into this one, recursively. */
+    List<Long> mergedInto(long id) {
+        return jdbc.sql("""
+                WITH RECURSIVE m(id) AS (SELECT id FROM enterprise WHERE merged_into = :id
+                                         UNION SELECT e.id FROM enterprise e JOIN m ON e.merged_into = m.id)
+                SELECT id FROM m
+                """).param("id", id).query(Long.class).list();
+    }
+
+    Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope) {
+        ListSql sql = ListSql.of(query, scope);
+        long total = named.queryForObject(sql.count(), sql.params(), Long.class);
+        List<EnterpriseSummary> items = total == 0 ? List.of() : named.query(sql.page(), sql.params(), JdbcEnterprises::summary);
+        return new Page<>(items, query.page(), query.size(), total);
+    }
+
+    /** The active candidates for duplicate checks: same credit code anywhere, or in the same divisions. */
+    List<Candidate> candidates(Collection<String> creditCodes, Collection<String> divisions) {
+        if (creditCodes.isEmpty() && divisions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT e.id, e.name, e.name_key, e.credit_code, e.division_code, e.address, e.address_key
+                          FROM enterprise e
+                         WHERE e.status = 'ACTIVE'
+                           AND (e.credit_code = ANY(:codes) OR e.division_code = ANY(:divisions))
+                        """)
+                .param("codes", creditCodes.toArray(String[]::new)).param("divisions", divisions.toArray(String[]::new))
+                .query((rs, i) -> new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("name_key"),
+                        rs.getString("credit_code"), DivisionCode.of(rs.getString("division_code")), rs.getString("address"),
+                        rs.getString("address_key")))
+                .list();
+    }
+
+    /** One stored record as the duplicate detector compares it. */
+    record Candidate(long id, String name, String nameKey, String creditCode, DivisionCode division, String address,
+                     String addressKey) {
+    }
+
+    private static MapSqlParameterSource params(StoredEnterprise row) {
+        EnterpriseDetails d = row.details();
+        Identity i = d.identity();
+        Place p = d.place();
+        Business b = d.business();
+        Campaign c = d.campaign();
+        return new MapSqlParameterSource()
+                .addValue("id", row.id()).addValue("name", i.name()).addValue("nameKey", row.nameKey())
+                .addValue("creditCode", i.creditCode()).addValue("creditCodeLegacy", row.creditCodeLegacy())
+                .addValue("operator", i.operator()).addValue("contactPerson", i.contactPerson())
+                .addValue("contactPhone", i.contactPhone()).addValue("division", p.division().value())
+                .addValue("address", p.address()).addValue("addressKey", row.addressKey())
+                .addValue("longitude", p.longitude()).addValue("latitude", p.latitude())
+                .addValue("industry", b.industry() == null ? null : b.industry().name())
+                .addValue("keyIndustry", b.isKeyIndustry()).addValue("eightSmall", b.isEightSmall())
+                .addValue("keyIndustrySet", b.keyIndustry()).addValue("eightSmallSet", b.eightSmall())
+                .addValue("products", b.products()).addValue("rawMaterials", b.rawMaterials())
+                .addValue("equipmentModels", b.equipmentModels()).addValue("employees", b.employees())
+                .addValue("outputValue", b.outputValue())
+                .addValue("premises", b.premises() == null ? null : b.premises().name()).addValue("landlord", b.landlord())
+                .addValue("facts", FactsJson.write(d.facts())).addValue("factsYes", d.facts().yesMask())
+                .addValue("factsNo", d.facts().noMask()).addValue("type", c.type().name())
+                .addValue("discovery", c.discovery().name()).addValue("reportedOn", c.reportedOn())
+                .addValue("remarks", c.remarks());
+    }
+
+    static Enterprise enterprise(ResultSet rs, int row) throws SQLException {
+        EnterpriseDetails details = new EnterpriseDetails(
+                new Identity(rs.getString("name"), rs.getString("credit_code"), rs.getString("operator_name"),
+                        rs.getString("contact_person"), rs.getString("contact_phone")),
+                new Place(DivisionCode.of(rs.getString("division_code")), rs.getString("address"),
+                        (Double) rs.getObject("longitude"), (Double) rs.getObject("latitude")),
+                new Business(enumOf(Industry.class, rs.getString("industry")), (Boolean) rs.getObject("key_industry_set"),
+                        (Boolean) rs.getObject("eight_small_set"), rs.getString("products"), rs.getString("raw_materials"),
+                        rs.getString("equipment_models"), (Integer) rs.getObject("employees"), rs.getBigDecimal("output_value"),
+                        enumOf(Premises.class, rs.getString("premises")), rs.getString("landlord")),
+                FactsJson.read(rs.getString("facts")),
+                new Campaign(EnterpriseType.valueOf(rs.getString("enterprise_type")),
+                        Discovery.valueOf(rs.getString("discovery")), rs.getObject("reported_on", java.time.LocalDate.class),
+                        rs.getString("remarks")));
+        EnterpriseStatus status = EnterpriseStatus.valueOf(rs.getString("status"));
+        Enterprise.Withdrawal withdrawal = status == EnterpriseStatus.WITHDRAWN
+                ? new Enterprise.Withdrawal(WithdrawalReason.valueOf(rs.getString("withdrawal_reason")),
+                rs.getString("withdrawal_note"), instant(rs, "withdrawn_at"), rs.getString("withdrawn_by"))
+                : null;
+        long mergedInto = rs.getLong("merged_into");
+        boolean merged = !rs.wasNull();
+        return new Enterprise(new EnterpriseId(rs.getLong("id")), details, rs.getBoolean("credit_code_legacy"), status,
+                withdrawal, merged ? new EnterpriseId(mergedInto) : null, rs.getInt("version"),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"));
+    }
+
+    static EnterpriseSummary summary(ResultSet rs, int row) throws SQLException {
+        return new EnterpriseSummary(new EnterpriseId(rs.getLong("id")), rs.getString("name"), rs.getString("credit_code"),
+                DivisionCode.of(rs.getString("division_code")), rs.getString("address"), rs.getString("contact_person"),
+                rs.getString("contact_phone"), enumOf(Industry.class, rs.getString("industry")), rs.getBoolean("key_industry"),
+                rs.getBoolean("eight_small"), (Integer) rs.getObject("employees"),
+                EnterpriseType.valueOf(rs.getString("enterprise_type")), Discovery.valueOf(rs.getString("discovery")),
+                rs.getObject("reported_on", java.time.LocalDate.class), EnterpriseStatus.valueOf(rs.getString("status")),
+                FactsJson.fromMasks(rs.getInt("facts_yes"), rs.getInt("facts_no")), rs.getBoolean("open_duplicates"),
+                rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+}

@@ -1,0 +1,166 @@
+package org.qingyuan.ledger.internal;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.qingyuan.access.Scope;
+import org.qingyuan.ledger.EnterpriseQuery;
+import org.qingyuan.ledger.EnterpriseStatus;
+import org.qingyuan.ledger.Fact;
+import org.qingyuan.ledger.Industry;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The SQL of the ledger list for one query: the scope condition always, then each filter.
+ * A page selects the ids first (an index-only scan of {@code enterprise_list_idx} for the
+ * usual filters) and joins the 20 rows afterwards, so deep pages stay cheap. The text filter
+ * narrows by character bigrams (GIN) and confirms with a substring match.
+ */
+final class ListSql {
+
+    private final String where;
+    private final String order;
+    private final MapSqlParameterSource params;
+
+    private ListSql(String where, String order, MapSqlParameterSource params) {
+        this.where = where;
+        this.order = order;
+        this.params = params;
+    }
+
+    static ListSql of(EnterpriseQuery q, Scope scope) {
+        List<String> conditions = new ArrayList<>();
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        conditions.add("e.division_code LIKE :prefix || '%'");
+        p.addValue("prefix", scope.prefix());
+        if (q.division() != null) {
+            conditions.add("e.division_code LIKE :division || '%'");
+            p.addValue("division", q.division().prefix());
+        }
+        if (!q.allStatuses()) {
+            conditions.add("e.status = :status");
+            p.addValue("status", (q.status() == null ? EnterpriseStatus.ACTIVE : q.status()).name());
+        }
+        if (q.type() != null) {
+            conditions.add("e.enterprise_type = :type");
+            p.addValue("type", q.type().name());
+        }
+        if (q.industry() != null) {
+            conditions.add("e.industry = :industry");
+            p.addValue("industry", q.industry().name());
+        } else if (q.industryGroup() != null) {
+            conditions.add("e.industry = ANY(:industries)");
+            p.addValue("industries", Arrays.stream(Industry.values()).filter(i -> i.group() == q.industryGroup())
+                    .map(Enum::name).toArray(String[]::new));
+        }
+        if (q.keyIndustry() != null) {
+            conditions.add("e.key_industry = :keyIndustry");
+            p.addValue("keyIndustry", q.keyIndustry());
+        }
+        if (q.eightSmall() != null) {
+            conditions.add("e.eight_small = :eightSmall");
+            p.addValue("eightSmall", q.eightSmall());
+        }
+        int yes = 0;
+        int no = 0;
+        int unknown = 0;
+        for (var e : q.facts().entrySet()) {
+            Fact fact = e.getKey();
+            if (Boolean.TRUE.equals(e.getValue())) {
+                yes |= fact.mask();
+            } else if (Boolean.FALSE.equals(e.getValue())) {
+                no |= fact.mask();
+            } else {
+                unknown |= fact.mask();
+            }
+        }
+        if (yes != 0) {
+            conditions.add("e.facts_yes & :yes = :yes");
+            p.addValue("yes", yes);
+        }
+        if (no != 0) {
+            conditions.add("e.facts_no & :no = :no");
+            p.addValue("no", no);
+        }
+        if (unknown != 0) {
+            conditions.add("(e.facts_yes | e.facts_no) & :unknown = 0");
+            p.addValue("unknown", unknown);
+        }
+        if (q.discovery() != null) {
+            conditions.add("e.discovery = :discovery");
+            p.addValue("discovery", q.discovery().name());
+        }
+        if (q.reportedFrom() != null) {
+            conditions.add("e.reported_on >= :reportedFrom");
+            p.addValue("reportedFrom", q.reportedFrom());
+        }
+        if (q.reportedTo() != null) {
+            conditions.add("e.reported_on <= :reportedTo");
+            p.addValue("reportedTo", q.reportedTo());
+        }
+        if (q.openDuplicates()) {
+            conditions.add("EXISTS (SELECT 1 FROM enterprise_duplicate d WHERE d.status = 'OPEN' AND (d.enterprise_id = e.id OR d.other_id = e.id))");
+        }
+        if (q.text() != null) {
+            String[] terms = normalise(q.text()).split("\\s+");
+            for (int i = 0; i < terms.length; i++) {
+                String term = terms[i];
+                if (term.isEmpty()) {
+                    continue;
+                }
+                if (term.codePointCount(0, term.length()) >= 2) {
+                    conditions.add("e.search_grams @> qy_bigrams(:term" + i + ")");
+                }
+                conditions.add("(normalize(lower(e.name), NFKC) LIKE :like" + i + " OR normalize(lower(coalesce(e.address, '')), NFKC) LIKE :like" + i + ")");
+                p.addValue("term" + i, term);
+                p.addValue("like" + i, "%" + escapeLike(term) + "%");
+            }
+        }
+        String direction = q.descending() ? "DESC" : "ASC";
+        String order = switch (q.sort()) {
+            case REPORTED_ON -> "e.reported_on " + direction + ", e.id " + direction;
+            case NAME -> "e.name " + direction + ", e.id " + direction;
+            case EMPLOYEES -> "e.employees " + direction + " NULLS LAST, e.id " + direction;
+            case UPDATED_AT -> "e.updated_at " + direction + ", e.id " + direction;
+        };
+        p.addValue("limit", q.size());
+        p.addValue("offset", (long) q.page() * q.size());
+        return new ListSql(String.join("\n   AND ", conditions), order, p);
+    }
+
+    String count() {
+        return "SELECT count(*) FROM enterprise e\n WHERE " + where;
+    }
+
+    String page() {
+        return """
+                WITH page AS (SELECT e.id FROM enterprise e
+                 WHERE %s
+                 ORDER BY %s
+                 LIMIT :limit OFFSET :offset)
+                SELECT e.id, e.name, e.credit_code, e.division_code, e.address, e.contact_person, e.contact_phone, e.industry,
+                       e.key_industry, e.eight_small, e.employees, e.enterprise_type, e.discovery, e.reported_on, e.status,
+                       e.facts_yes, e.facts_no, e.version,
+                       EXISTS (SELECT 1 FROM enterprise_duplicate d
+                                WHERE d.status = 'OPEN' AND (d.enterprise_id = e.id OR d.other_id = e.id)) AS open_duplicates
+                  FROM page JOIN enterprise e ON e.id = page.id
+                 ORDER BY %s
+                """.formatted(where, order, order);
+    }
+
+    MapSqlParameterSource params() {
+        return params;
+    }
+
+    /** The form both sides of the text filter are compared in: NFKC (half-width), lower case. */
+    static String normalise(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
