@@ -44,7 +44,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcEnterprises {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             e.id, e.name, e.credit_code, e.credit_code_legacy, e.operator_name, e.contact_person, e.contact_phone,
             e.division_code, e.address, e.longitude, e.latitude, e.industry, e.key_industry_set, e.eight_small_set,
             e.products, e.raw_materials, e.equipment_models, e.employees, e.output_value, e.premises, e.landlord,
@@ -149,18 +149,39 @@ class JdbcEnterprises {
         return new Page<>(items, query.page(), query.size(), total);
     }
 
-    /** The active candidates for duplicate checks: same credit code anywhere, or in the same divisions. */
-    List<Candidate> candidates(Collection<String> creditCodes, Collection<String> divisions) {
-        if (creditCodes.isEmpty() && divisions.isEmpty()) {
+    /**
+     * The active candidates for duplicate checks: the same credit code anywhere, the same name
+     * key in the same division, or the same house numbers in the same division (each an index
+     * lookup, so a batch of thousands costs one query however large the ledger).
+     *
+     * @param nameKeys pairs of division code and name key
+     * @param addressNumbers pairs of division code and the address key's house numbers
+     */
+    List<Candidate> candidates(Collection<String> creditCodes, List<String[]> nameKeys, List<String[]> addressNumbers) {
+        if (creditCodes.isEmpty() && nameKeys.isEmpty() && addressNumbers.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         SELECT e.id, e.name, e.name_key, e.credit_code, e.division_code, e.address, e.address_key
                           FROM enterprise e
+                         WHERE e.status = 'ACTIVE' AND e.credit_code = ANY(:codes)
+                        UNION
+                        SELECT e.id, e.name, e.name_key, e.credit_code, e.division_code, e.address, e.address_key
+                          FROM unnest(CAST(:nameDivisions AS varchar[]), CAST(:names AS text[])) AS k(division, name_key)
+                          JOIN enterprise e ON e.division_code = k.division AND e.name_key = k.name_key
                          WHERE e.status = 'ACTIVE'
-                           AND (e.credit_code = ANY(:codes) OR e.division_code = ANY(:divisions))
+                        UNION
+                        SELECT e.id, e.name, e.name_key, e.credit_code, e.division_code, e.address, e.address_key
+                          FROM unnest(CAST(:addressDivisions AS varchar[]), CAST(:numbers AS text[])) AS k(division, numbers)
+                          JOIN enterprise e ON e.division_code = k.division AND e.address_key IS NOT NULL
+                                           AND qy_address_numbers(e.address_key) = k.numbers
+                         WHERE e.status = 'ACTIVE'
                         """)
-                .param("codes", creditCodes.toArray(String[]::new)).param("divisions", divisions.toArray(String[]::new))
+                .param("codes", creditCodes.toArray(String[]::new))
+                .param("nameDivisions", nameKeys.stream().map(p -> p[0]).toArray(String[]::new))
+                .param("names", nameKeys.stream().map(p -> p[1]).toArray(String[]::new))
+                .param("addressDivisions", addressNumbers.stream().map(p -> p[0]).toArray(String[]::new))
+                .param("numbers", addressNumbers.stream().map(p -> p[1]).toArray(String[]::new))
                 .query((rs, i) -> new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("name_key"),
                         rs.getString("credit_code"), DivisionCode.of(rs.getString("division_code")), rs.getString("address"),
                         rs.getString("address_key")))
