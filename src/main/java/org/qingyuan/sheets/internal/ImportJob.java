@@ -9,14 +9,14 @@ import java.util.List;
  *
  * @param notes file-level notes (unknown columns, skipped rows, sheets without a header)
  */
-record ImportJob(long id, Layout layout, Mode mode, String fileName, String filePath, long fileSize, String fileDigest,
+public record ImportJob(long id, Layout layout, Mode mode, String fileName, String filePath, long fileSize, String fileDigest,
                  String divisionCode, String username, String displayName, State state, int totalRows, int readRows,
                  int dataRows, int acceptedRows, int rejectedRows, int duplicateRows, int warningRows, String message,
                  List<String> notes, String formUnit, LocalDate formDate, Long sameFileAs, Instant createdAt,
                  Instant startedAt, Instant finishedAt) {
 
     /** What to do when some rows are bad. */
-    enum Mode {
+    public enum Mode {
         /** 导入有效行: write the valid rows, report the others. */
         VALID_ROWS("valid-rows", "导入有效行"),
         /** 全部有效才导入: write nothing unless every row is valid. */
@@ -30,15 +30,15 @@ record ImportJob(long id, Layout layout, Mode mode, String fileName, String file
             this.label = label;
         }
 
-        String param() {
+        public String param() {
             return param;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        static java.util.Optional<Mode> byParam(String param) {
+        public static java.util.Optional<Mode> byParam(String param) {
             for (Mode m : values()) {
                 if (m.param.equals(param)) {
                     return java.util.Optional.of(m);
@@ -49,7 +49,7 @@ record ImportJob(long id, Layout layout, Mode mode, String fileName, String file
     }
 
     /** Where a job is. */
-    enum State {
+    public enum State {
         /** 排队中: accepted, waiting for a worker. */
         QUEUED("排队中"),
         /** 导入中: being read and checked; nothing is visible in the ledger until it commits. */
@@ -67,17 +67,17 @@ record ImportJob(long id, Layout layout, Mode mode, String fileName, String file
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        boolean finished() {
+        public boolean finished() {
             return this == COMMITTED || this == REJECTED || this == FAILED;
         }
     }
 
     /** Percent done for the progress bar. */
-    int percent() {
+    public int percent() {
         if (state.finished()) {
             return 100;
         }

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code sheet_import} and {@code sheet_import_row} tables; every read is limited to the caller's scope. */
 @Repository
-class ImportJobs {
+public class ImportJobs {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -190,7 +190,7 @@ class ImportJobs {
     }
 
     /** A page of row outcomes, optionally of one kind, in file order. */
-    List<Map<String, Object>> rows(long importId, String outcome, boolean withWarningsOnly, int offset, int limit) {
+    public List<Map<String, Object>> rows(long importId, String outcome, boolean withWarningsOnly, int offset, int limit) {
         return jdbc.sql("""
                         SELECT seq, sheet, row_number, outcome, name, enterprise_id, errors::text AS errors,
                                warnings::text AS warnings, duplicates::text AS duplicates

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * report streams however large the file.
  */
 @Component
-class ImportReport {
+public class ImportReport {
 
     private static final int PAGE = 5000;
 
@@ -32,7 +32,7 @@ class ImportReport {
         this.jdbc = jdbc;
     }
 
-    void write(ImportJob job, OutputStream out) throws IOException {
+    public void write(ImportJob job, OutputStream out) throws IOException {
         org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
         Outcomes outcomes = new Outcomes(job.id());
         try (Workbook source = Workbook.open(Path.of(job.filePath()))) {

@@ -62,7 +62,7 @@ public class Imports implements DisposableBean {
     }
 
     /** Stores the upload, queues the job and answers it; the work happens in the background. */
-    ImportJob submit(String fileName, InputStream content, Layout layout, ImportJob.Mode mode, CurrentUser user)
+    public ImportJob submit(String fileName, InputStream content, Layout layout, ImportJob.Mode mode, CurrentUser user)
             throws IOException {
         String name = fileName == null || fileName.isBlank() ? "未命名.xlsx" : Path.of(fileName).getFileName().toString();
         String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -109,11 +109,11 @@ public class Imports implements DisposableBean {
     }
 
     /** A job inside the caller's jurisdiction; another's answers 404. */
-    ImportJob get(long id, CurrentUser user) {
+    public ImportJob get(long id, CurrentUser user) {
         return jobs.find(id, user.scope()).orElseThrow(() -> new NotFoundException("导入任务 #" + id + " 不存在或不在您的辖区内"));
     }
 
-    List<ImportJob> recent(CurrentUser user) {
+    public List<ImportJob> recent(CurrentUser user) {
         return jobs.recent(user.scope(), 20);
     }
 

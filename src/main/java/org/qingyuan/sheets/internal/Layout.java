@@ -11,7 +11,7 @@ import java.util.Optional;
  * community statistics table of 004 附件2, and the platform's own full template. The headers and
  * footnotes are those of the seeds, word for word.
  */
-enum Layout {
+public enum Layout {
 
     /** 001 附件1 惠济区小散乱污企业排查台账. */
     SURVEY_LEDGER("survey-ledger", "小散乱污企业排查台账", "排查台账（001 附件1）",
@@ -49,17 +49,17 @@ enum Layout {
     }
 
     /** The value of the {@code layout} request parameter. */
-    String param() {
+    public String param() {
         return param;
     }
 
     /** The form's title after the unit's name (惠济区 + 小散乱污企业排查台账). */
-    String title() {
+    public String title() {
         return title;
     }
 
     /** What the pages call it. */
-    String label() {
+    public String label() {
         return label;
     }
 
@@ -90,7 +90,7 @@ enum Layout {
         return column.label();
     }
 
-    static Optional<Layout> byParam(String param) {
+    public static Optional<Layout> byParam(String param) {
         for (Layout l : values()) {
             if (l.param.equals(param)) {
                 return Optional.of(l);

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * formula injection; rows are flushed as they go, so memory stays flat.
  */
 @Component
-class LedgerSheets {
+public class LedgerSheets {
 
     private static final int CHUNK = 1000;
 
@@ -52,7 +52,7 @@ class LedgerSheets {
     }
 
     /** Writes the form; answers the number of enterprises written. */
-    long write(Layout layout, EnterpriseQuery query, Scope scope, LocalDate date, OutputStream out) throws IOException {
+    public long write(Layout layout, EnterpriseQuery query, Scope scope, LocalDate date, OutputStream out) throws IOException {
         org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
         book.setGlobalDefaultFont("宋体", 11);
         Worksheet ws = book.newWorksheet(layout == Layout.TEMPLATE ? "台账" : layout.title());
@@ -128,6 +128,28 @@ class LedgerSheets {
         ws.finish();
         book.finish();
         return count;
+    }
+
+    /** The platform's empty template: its notes above, the header of every field, room below. */
+    public void template(OutputStream out) throws IOException {
+        org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
+        Worksheet ws = book.newWorksheet("台账");
+        List<SheetColumn> columns = Layout.TEMPLATE.columns();
+        int row = 0;
+        ws.value(row, 0, "台账导入模板（全字段）");
+        ws.style(row, 0).bold().fontSize(14).set();
+        row++;
+        for (String note : Layout.TEMPLATE.footnotes()) {
+            ws.value(row++, 0, note);
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            ws.value(row, c, Layout.TEMPLATE.header(columns.get(c)));
+            ws.style(row, c).bold().wrapText(true).fillColor("F2F2F2").borderStyle(BorderStyle.THIN).set();
+            ws.width(c, width(columns.get(c)));
+        }
+        ws.freezePane(1, row + 1);
+        ws.finish();
+        book.finish();
     }
 
     private static double width(SheetColumn c) {
