@@ -239,7 +239,7 @@ public class LedgerSheets {
                 case EQUIPMENT -> d.business().equipmentModels();
                 case EMPLOYEES -> d.business().employees();
                 case SCALE -> d.business().employees() == null ? null : d.business().employees() + "人";
-                case OUTPUT -> d.business().outputValue();
+                case OUTPUT -> plainNumber(d.business().outputValue());
                 case PREMISES -> d.business().premises() == null ? null : d.business().premises().label();
                 case LANDLORD -> d.business().landlord();
                 case WATER_GAS -> waterGas(d);
@@ -263,6 +263,14 @@ public class LedgerSheets {
                 }
             };
         }
+    }
+
+    private static BigDecimal plainNumber(BigDecimal n) {
+        if (n == null) {
+            return null;
+        }
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static String yesNo(Boolean v, String yes, String no) {
