@@ -21,3 +21,20 @@ document.addEventListener('htmx:afterSwap', function (event) {
   toggle.textContent = '−';
   toggle.setAttribute('aria-expanded', 'true');
 });
+
+// Ledger form: fill the coordinates from the phone's position (WGS-84, as browsers report it).
+document.addEventListener('click', function (event) {
+  const button = event.target.closest('#locate');
+  if (!button || !navigator.geolocation) {
+    return;
+  }
+  button.disabled = true;
+  navigator.geolocation.getCurrentPosition(function (position) {
+    document.getElementById('longitude').value = position.coords.longitude.toFixed(6);
+    document.getElementById('latitude').value = position.coords.latitude.toFixed(6);
+    button.disabled = false;
+  }, function () {
+    button.disabled = false;
+    button.textContent = '无法获取位置';
+  }, {enableHighAccuracy: true, timeout: 10000});
+});

@@ -33,6 +33,9 @@ public interface Ledger {
     /** Records that two possible duplicates are different enterprises, so they are not flagged again. */
     void confirmDistinct(EnterpriseId id, EnterpriseId other, String reason, Scope scope);
 
+    /** The rule violations of the details, without saving anything (forms, import previews). */
+    java.util.List<org.qingyuan.shared.FieldError> validate(EnterpriseDetails details, Scope scope);
+
     Enterprise get(EnterpriseId id, Scope scope);
 
     Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope);

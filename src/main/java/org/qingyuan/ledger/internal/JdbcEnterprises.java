@@ -142,7 +142,12 @@ class JdbcEnterprises {
                 """).param("id", id).query(Long.class).list();
     }
 
+    /**
+     * One page of the list. Runs inside the caller's read-only transaction, planned for the actual values each time:
+     * a cached generic plan cannot know whether the scope is a village or a district, or how rare a search text is.
+     */
     Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope) {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         ListSql sql = ListSql.of(query, scope);
         long total = named.queryForObject(sql.count(), sql.params(), Long.class);
         List<EnterpriseSummary> items = total == 0 ? List.of() : named.query(sql.page(), sql.params(), JdbcEnterprises::summary);

@@ -361,6 +361,11 @@ class LedgerService implements Ledger, BatchRegistration {
     }
 
     @Override
+    public List<FieldError> validate(EnterpriseDetails details, Scope scope) {
+        return validator.check(details, scope, LocalDate.now(clock.withZone(CHINA))).errors();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Enterprise get(EnterpriseId id, Scope scope) {
         return enterprises.find(id.value(), scope).orElseThrow(() -> notFound(id));

@@ -35,10 +35,15 @@ final class ListSql {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource p = new MapSqlParameterSource();
         conditions.add("e.division_code LIKE :prefix || '%'");
+        // the same range again with the pattern operators, so that a generic (cached) plan can still use the index
+        conditions.add("e.division_code ~>=~ :prefix AND e.division_code ~<~ :prefixEnd");
         p.addValue("prefix", scope.prefix());
+        p.addValue("prefixEnd", successor(scope.prefix()));
         if (q.division() != null) {
             conditions.add("e.division_code LIKE :division || '%'");
+            conditions.add("e.division_code ~>=~ :division AND e.division_code ~<~ :divisionEnd");
             p.addValue("division", q.division().prefix());
+            p.addValue("divisionEnd", successor(q.division().prefix()));
         }
         if (!q.allStatuses()) {
             conditions.add("e.status = :status");
@@ -163,6 +168,12 @@ final class ListSql {
     /** The form both sides of the text filter are compared in: NFKC (half-width), lower case. */
     static String normalise(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+    }
+
+    /** The smallest code above every code with this prefix: "410108001" → "410108002". */
+    static String successor(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
     private static String escapeLike(String text) {

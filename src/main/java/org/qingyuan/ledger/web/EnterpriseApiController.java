@@ -94,7 +94,7 @@ class EnterpriseApiController {
         EnterpriseJson input = read(body, false);
         List<FieldError> errors = new ArrayList<>();
         EnterpriseDetails details = EnterpriseMapping.toDetails(input, Facts.NONE, errors);
-        ValidationException.throwIfAny(errors);
+        throwIfAny(errors, details);
         Registration registration = ledger.register(details, input.reason(), scope());
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + registration.id()))
                 .body(view(registration.id(), registration));
@@ -124,7 +124,7 @@ class EnterpriseApiController {
         EnterpriseJson merged = read(mergePatch(base, patch), true);
         List<FieldError> errors = new ArrayList<>();
         EnterpriseDetails details = EnterpriseMapping.toDetails(merged, current.details().facts(), errors);
-        ValidationException.throwIfAny(errors);
+        throwIfAny(errors, details);
         Registration registration = ledger.edit(enterpriseId, version.asInt(), details, merged.reason(), scope());
         return view(enterpriseId, registration);
     }
@@ -292,6 +292,20 @@ class EnterpriseApiController {
             }
         }
         return result;
+    }
+
+    /** Mapping errors together with the ledger's own rules, one message per field. */
+    private void throwIfAny(List<FieldError> mappingErrors, EnterpriseDetails details) {
+        if (mappingErrors.isEmpty()) {
+            return;
+        }
+        List<FieldError> all = new ArrayList<>(mappingErrors);
+        for (FieldError e : ledger.validate(details, scope())) {
+            if (all.stream().noneMatch(f -> f.field().equals(e.field()))) {
+                all.add(e);
+            }
+        }
+        throw new ValidationException(all);
     }
 
     private static Scope scope() {

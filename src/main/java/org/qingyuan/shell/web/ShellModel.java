@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.RouteAccess;
+import org.qingyuan.notification.Inbox;
 import org.qingyuan.platform.Deployment;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.NavigationItem;
@@ -25,8 +26,10 @@ class ShellModel {
     private volatile String districtName;
 
     private final RouteAccess routes;
+    private final Inbox inbox;
 
-    ShellModel(List<NavigationItem> navigation, Deployment deployment, Divisions divisions, RouteAccess routes) {
+    ShellModel(List<NavigationItem> navigation, Deployment deployment, Divisions divisions, RouteAccess routes, Inbox inbox) {
+        this.inbox = inbox;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.deployment = deployment;
         this.divisions = divisions;
@@ -43,7 +46,8 @@ class ShellModel {
                 groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item);
             }
         }
-        return new Shell(districtName(), deployment.demo(), user, groups, path);
+        long unread = user == null || user.id() < 0 ? 0 : inbox.unread(user.username());
+        return new Shell(districtName(), deployment.demo(), user, groups, path, unread);
     }
 
     private String districtName() {
@@ -54,7 +58,8 @@ class ShellModel {
     }
 
     /** The frame of a page. */
-    record Shell(String districtName, boolean demo, CurrentUser user, Map<String, List<NavigationItem>> menu, String path) {
+    record Shell(String districtName, boolean demo, CurrentUser user, Map<String, List<NavigationItem>> menu, String path,
+                 long unread) {
 
         public boolean active(NavigationItem item) {
             return item.activeFor(path);

@@ -1,0 +1,34 @@
+package org.qingyuan.rectification;
+
+/** Where a case stands, in the words of the official forms. */
+public enum CaseState {
+    /** 已登记: opened from the classification, work not started. */
+    REGISTERED("已登记"),
+    /** 整治中: work under way (补办手续 / 正在整治 / 正在拆除 / 搬迁中 by measure). */
+    IN_PROGRESS("整治中"),
+    /** 已升级: the deadline passed and the policy's escalation applied (e.g. relocation → shutdown); work goes on. */
+    ESCALATED("已升级"),
+    /** 重新打开: a closed case opened again (rebound, or a changed classification); work goes on. */
+    REOPENED("重新打开"),
+    /** 待验收: every required item recorded, waiting for the on-site acceptance. */
+    AWAITING_ACCEPTANCE("待验收"),
+    /** 验收通过: accepted on site by a second person, waiting for the town's close-out approval. */
+    ACCEPTED("验收通过"),
+    /** 已销号: closed out with its date; leaves the active ledger. */
+    CLOSED_OUT("已销号");
+
+    private final String label;
+
+    CaseState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** True while work on the items may be recorded. */
+    public boolean open() {
+        return this == REGISTERED || this == IN_PROGRESS || this == ESCALATED || this == REOPENED;
+    }
+}

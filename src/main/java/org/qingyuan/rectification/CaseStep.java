@@ -1,0 +1,7 @@
+package org.qingyuan.rectification;
+
+import java.time.Instant;
+
+/** One entry of a case's timeline: what was done, by whom, when. */
+public record CaseStep(String kind, String by, Instant at, String detail) {
+}
