@@ -78,8 +78,13 @@ class SheetsPageController {
     }
 
     @GetMapping("/imports/{id:\\d+}/progress")
-    String progress(@PathVariable long id, Model model) {
-        model.addAttribute("job", imports.get(id, CurrentUsers.require()));
+    String progress(@PathVariable long id, Model model, HttpServletResponse response) {
+        ImportJob job = imports.get(id, CurrentUsers.require());
+        model.addAttribute("job", job);
+        if (job.state().finished()) {
+            // reload the whole page once, so that the row results appear under the finished bar
+            response.setHeader("HX-Refresh", "true");
+        }
         return "sheets/import :: progress";
     }
 
