@@ -10,5 +10,5 @@ cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE:--o}
 ./mvnw -B -ntp $OFFLINE -q test-compile
 ./mvnw -B -ntp $OFFLINE -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -Xmx${HEAP:-2g} -Drows="${ROWS:-100000,1000000}" -Ddir="${DIR:-target/bench-sheets}" \
+exec java ${JAVA_OPTS:-} -Xmx${HEAP:-2g} -Drows="${ROWS:-100000,1000000}" -Ddir="${DIR:-target/bench-sheets}" \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" org.qingyuan.sheets.SheetsBenchmark

@@ -132,7 +132,8 @@ public class ImportJobs {
 
     /** The running counts of a job. */
     static final class Counts {
-        int read;
+        /** Written by the reading thread, read for progress by the writing one. */
+        volatile int read;
         int data;
         int accepted;
         int rejected;

@@ -124,6 +124,8 @@ class ImportRunner {
         return Instant.now(clock);
     }
 
+    private static final List<MappedRow> END = new ArrayList<>();
+
     /** The state of one run. */
     private final class Run implements SheetParser.Sink {
         final ImportJob job;
@@ -141,6 +143,10 @@ class ImportRunner {
         long[] ownIds = new long[1024];
         String[] ownRows = new String[1024];
         int own;
+        long ledgerNanos;
+        long sideNanos;
+        final java.util.concurrent.BlockingQueue<List<MappedRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        volatile Throwable failure;
 
         Run(ImportJob job, String node) {
             this.job = job;
@@ -160,14 +166,51 @@ class ImportRunner {
                 }
                 villages = new VillageResolver(divisions, scope);
                 parser = new SheetParser();
-                parser.parse(workbook, sheets, this);
-                flush();
+                // the file is read and its rows mapped on a second thread while this one writes the previous
+                // chunk (the transaction's connection stays on this thread); two chunks at most are in between
+                Thread reader = new Thread(() -> {
+                    try {
+                        parser.parse(workbook, sheets, this);
+                        handOff();
+                        queue.put(END);
+                    } catch (Throwable e) {
+                        failure = e;
+                        queue.offer(END);
+                    }
+                }, "sheets-import-reader-" + job.id());
+                reader.setDaemon(true);
+                reader.start();
+                try {
+                    for (List<MappedRow> mapped = queue.take(); mapped != END; mapped = queue.take()) {
+                        write(mapped);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } finally {
+                    reader.interrupt();
+                    queue.clear();
+                    try {
+                        reader.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (failure instanceof IOException io) {
+                    throw new Cells.Unreadable("无法读取文件：" + io.getMessage());
+                } else if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                } else if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
             } catch (IOException e) {
                 throw new Cells.Unreadable("无法读取文件：" + e.getMessage());
             }
             if (counts.data == 0) {
                 notes.add(0, "文件中没有找到数据行");
             }
+            log.info("import {}: {} rows, ledger {} ms, outcomes and progress {} ms", job.id(), counts.data,
+                    ledgerNanos / 1_000_000, sideNanos / 1_000_000);
             if (job.mode() == Mode.ALL_OR_NOTHING && counts.rejected > 0) {
                 return State.REJECTED;
             }
@@ -217,10 +260,10 @@ class ImportRunner {
         }
 
         @Override
-        public void row(SourceRow row) {
+        public void row(SourceRow row) throws IOException {
             chunk.add(row);
             if (chunk.size() >= properties.chunkSize()) {
-                flush();
+                handOff();
             }
         }
 
@@ -236,7 +279,8 @@ class ImportRunner {
             counts.read += rows;
         }
 
-        private void flush() {
+        /** On the reading thread: maps the chunk and queues it for writing. */
+        private void handOff() throws IOException {
             if (chunk.isEmpty()) {
                 return;
             }
@@ -248,6 +292,16 @@ class ImportRunner {
                 mapped.add(mapper.map(r));
             }
             chunk.clear();
+            try {
+                queue.put(mapped);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("import stopped");
+            }
+        }
+
+        /** On the transaction's thread: registers a mapped chunk and records its outcomes. */
+        private void write(List<MappedRow> mapped) {
             List<SourcedRow> toLedger = new ArrayList<>();
             List<Integer> ledgerIndex = new ArrayList<>();
             for (int i = 0; i < mapped.size(); i++) {
@@ -259,8 +313,10 @@ class ImportRunner {
                 }
             }
             RowResult[] results = new RowResult[mapped.size()];
+            long ledgerStart = System.nanoTime();
             if (!toLedger.isEmpty()) {
                 List<RowResult> ledgerResults = ledger.registerImported(toLedger, DuplicatePolicy.SKIP, scope).rows();
+                ledgerNanos += System.nanoTime() - ledgerStart;
                 for (int k = 0; k < ledgerResults.size(); k++) {
                     results[ledgerIndex.get(k)] = ledgerResults.get(k);
                 }
@@ -321,10 +377,12 @@ class ImportRunner {
                             updated_at = EXCLUDED.updated_at
                         """, campaign.toArray(SqlParameterSource[]::new));
             }
+            long sideStart = System.nanoTime();
             side.executeWithoutResult(s -> {
                 jobs.addRows(job.id(), outcomes);
                 jobs.progress(job.id(), counts, now());
             });
+            sideNanos += System.nanoTime() - sideStart;
         }
 
         private void remember(long id, String row) {
