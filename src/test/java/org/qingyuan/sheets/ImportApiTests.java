@@ -224,6 +224,28 @@ class ImportApiTests {
     }
 
     @Test
+    void aLargerFileIsWrittenInBulkWithEveryFieldAndItsSource() throws Exception {
+        String prefix = "L" + UUID.randomUUID().toString().substring(0, 4) + "-";
+        long id = upload(district(), BenchLedgers.surveyLedger(300, prefix), "large.xlsx", "survey-ledger", "valid-rows")
+                .get("id").asLong();
+        JsonNode done = await(district(), id);
+        assertThat(done.get("counts").get("accepted").asInt()).isEqualTo(300);
+        var row = jdbc.sql("""
+                        SELECT e.division_code, e.employees, e.enterprise_type, e.reported_on::text AS reported, e.facts::text AS facts,
+                               e.facts_yes, e.search_grams IS NOT NULL AS grams, v.reason, v.changes::text AS changes
+                          FROM enterprise e JOIN enterprise_version v ON v.enterprise_id = e.id AND v.version = 1
+                         WHERE e.name = :name""").param("name", prefix + "7号服装加工坊").query().singleRow();
+        assertThat(row.get("division_code")).isEqualTo("410108100201");
+        assertThat(row.get("employees")).isEqualTo(9);
+        assertThat(row.get("enterprise_type")).isEqualTo("EIGHT_SMALL");
+        assertThat(row.get("reported")).isEqualTo("2017-02-08");
+        assertThat((String) row.get("facts")).contains("involvesGas");
+        assertThat(row.get("grams")).isEqualTo(true);
+        assertThat((String) row.get("reason")).contains("large.xlsx").contains("第 11 行");
+        assertThat((String) row.get("changes")).contains("name");
+    }
+
+    @Test
     void legacyXlsFilesAreImported() throws Exception {
         String tag = tag();
         long id = upload(town(), MessyLedgers.legacyXls(tag), "老台账.xls", "survey-ledger", "valid-rows").get("id").asLong();

@@ -81,10 +81,38 @@ class JdbcEnterprises {
     }
 
     void insertAll(List<StoredEnterprise> rows, Instant at, String by) {
+        if (rows.size() >= CopyRows.THRESHOLD) {
+            copyAll(rows, at, by);
+            return;
+        }
         SqlParameterSource[] batch = rows.stream().map(r -> params(r).addValue("at", Timestamp.from(at)).addValue("by", by))
                 .toArray(SqlParameterSource[]::new);
         named.batchUpdate(INSERT, batch);
     }
+
+    /** The same rows as {@link #INSERT}, through COPY. */
+    private void copyAll(List<StoredEnterprise> rows, Instant at, String by) {
+        CopyRows copy = new CopyRows();
+        String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
+        for (StoredEnterprise row : rows) {
+            MapSqlParameterSource p = params(row);
+            for (String name : COPY_PARAMS) {
+                copy.add(p.getValue(name));
+            }
+            copy.add(1).add(when).add(by).add(when).add(by).endRow();
+        }
+        copy.copy(named.getJdbcTemplate().getDataSource(), "enterprise", COPY_COLUMNS);
+    }
+
+    private static final List<String> COPY_PARAMS = List.of("id", "name", "nameKey", "creditCode", "creditCodeLegacy", "operator",
+            "contactPerson", "contactPhone", "division", "address", "addressKey", "longitude", "latitude", "industry", "keyIndustry",
+            "eightSmall", "keyIndustrySet", "eightSmallSet", "products", "rawMaterials", "equipmentModels", "employees", "outputValue",
+            "premises", "landlord", "facts", "factsYes", "factsNo", "type", "discovery", "reportedOn", "remarks");
+    private static final String COPY_COLUMNS = """
+            id, name, name_key, credit_code, credit_code_legacy, operator_name, contact_person, contact_phone, division_code, address,
+            address_key, longitude, latitude, industry, key_industry, eight_small, key_industry_set, eight_small_set, products,
+            raw_materials, equipment_models, employees, output_value, premises, landlord, facts, facts_yes, facts_no,
+            enterprise_type, discovery, reported_on, remarks, version, created_at, created_by, updated_at, updated_by""";
 
     /** Writes new details if the version still matches; false when somebody else saved first. */
     boolean update(StoredEnterprise row, int expectedVersion, Instant at, String by) {

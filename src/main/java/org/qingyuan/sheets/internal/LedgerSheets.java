@@ -100,9 +100,13 @@ public class LedgerSheets {
         ws.fitToHeight((short) 0);
 
         Writer writer = new Writer(ws, layout, columns, row);
-        long count = ledger.forEach(query, scope, writer::add);
-        writer.drain();
+        long count = writer.run(() -> ledger.forEach(query, scope, writer::add));
         row = writer.row;
+        if (row > headerRow + 1 && layout != Layout.TEMPLATE) {
+            // the form's grid as one conditional format over the data (no per-cell style: O(1) however many rows)
+            ws.range(headerRow + 1, 0, row - 1, last).style().borderStyle(BorderStyle.THIN)
+                    .set(new org.dhatim.fastexcel.ConditionalFormattingExpressionRule("TRUE", false));
+        }
 
         if (layout != Layout.TEMPLATE) {
             row++;
@@ -161,12 +165,19 @@ public class LedgerSheets {
         };
     }
 
-    /** Writes enterprises a chunk at a time, with the chunk's rectification columns read in one query. */
+    /**
+     * Writes enterprises a chunk at a time: the calling thread reads them through the ledger's cursor and
+     * the chunk's rectification columns in one query, a second thread writes the cells, so reading and
+     * writing overlap; two chunks at most are in between.
+     */
     private final class Writer {
+        private final List<Object> end = new ArrayList<>();
         final Worksheet ws;
         final Layout layout;
         final List<SheetColumn> columns;
-        final List<Enterprise> chunk = new ArrayList<>(CHUNK);
+        final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        List<Enterprise> chunk = new ArrayList<>(CHUNK);
+        volatile Throwable failure;
         int row;
         int seq;
 
@@ -177,20 +188,84 @@ public class LedgerSheets {
             this.row = row;
         }
 
+        /** A chunk with its rectification columns. */
+        private record Batch(List<Enterprise> rows, Map<Long, String[]> campaign) {
+        }
+
+        long run(java.util.function.LongSupplier read) throws IOException {
+            Thread writer = new Thread(this::writeAll, "sheets-export-writer");
+            writer.setDaemon(true);
+            writer.start();
+            long count;
+            boolean ended = false;
+            try {
+                count = read.getAsLong();
+                handOff();
+                put(end);
+                ended = true;
+            } finally {
+                if (!ended && failure == null && writer.isAlive()) {
+                    put(end);
+                }
+                try {
+                    writer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failure instanceof IOException io) {
+                throw io;
+            } else if (failure instanceof RuntimeException r) {
+                throw r;
+            } else if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return count;
+        }
+
         void add(Enterprise e) {
             chunk.add(e);
             if (chunk.size() >= CHUNK) {
-                drain();
+                handOff();
             }
         }
 
-        void drain() {
+        private void handOff() {
             if (chunk.isEmpty()) {
                 return;
             }
             Map<Long, String[]> campaign = campaignColumns(chunk);
-            for (Enterprise e : chunk) {
-                String[] extra = campaign.get(e.id().value());
+            put(new Batch(chunk, campaign));
+            chunk = new ArrayList<>(CHUNK);
+        }
+
+        private void put(Object item) {
+            try {
+                while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (failure != null) {
+                        throw new IllegalStateException("export writer stopped", failure);
+                    }
+                }
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", x);
+            }
+        }
+
+        private void writeAll() {
+            try {
+                for (Object item = queue.take(); item != end; item = queue.take()) {
+                    write((Batch) item);
+                }
+            } catch (Throwable t) {
+                failure = t;
+                queue.clear();
+            }
+        }
+
+        private void write(Batch batch) throws IOException {
+            for (Enterprise e : batch.rows()) {
+                String[] extra = batch.campaign().get(e.id().value());
                 seq++;
                 for (int c = 0; c < columns.size(); c++) {
                     Object v = value(columns.get(c), e, extra, seq);
@@ -199,22 +274,13 @@ public class LedgerSheets {
                     } else if (v instanceof Number n) {
                         ws.value(row, c, n);
                     } else if (v instanceof LocalDate d) {
-                        ws.value(row, c, d);
-                        ws.style(row, c).format("yyyy-mm-dd").borderStyle(BorderStyle.THIN).set();
-                        continue;
-                    }
-                    if (layout != Layout.TEMPLATE) {
-                        ws.style(row, c).borderStyle(BorderStyle.THIN).wrapText(true).set();
+                        // as text, so that no cell needs a style of its own (and it reads back as a date)
+                        ws.inlineString(row, c, d.toString());
                     }
                 }
                 row++;
             }
-            chunk.clear();
-            try {
-                ws.flush();
-            } catch (IOException x) {
-                throw new UncheckedIOException(x);
-            }
+            ws.flush();
         }
 
         private Object value(SheetColumn column, Enterprise e, String[] extra, int seqValue) {
