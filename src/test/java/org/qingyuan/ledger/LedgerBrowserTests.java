@@ -98,7 +98,7 @@ class LedgerBrowserTests {
     }
 
     private void click(WebDriver page, WebElement element) {
-        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
