@@ -2,6 +2,9 @@ package org.qingyuan.access;
 
 import static org.qingyuan.access.Permission.ACCOUNT_UNLOCK;
 import static org.qingyuan.access.Permission.AUDIT_READ;
+import static org.qingyuan.access.Permission.CONFIG_MANAGE;
+import static org.qingyuan.access.Permission.POLICY_MANAGE;
+import static org.qingyuan.access.Permission.POLICY_READ;
 import static org.qingyuan.access.Permission.LEDGER_EDIT;
 import static org.qingyuan.access.Permission.LEDGER_EXPORT;
 import static org.qingyuan.access.Permission.LEDGER_IMPORT;
@@ -75,6 +78,22 @@ public final class RouteTable {
             Route.of("GET", "/api/v1/imports", LEDGER_IMPORT),
             Route.of("GET", "/exports", LEDGER_EXPORT),
             Route.of("GET", "/api/v1/exports/**", LEDGER_EXPORT),
+
+            Route.of("GET", "/policies", POLICY_READ),
+            Route.of("GET", "/policies/**", POLICY_READ),
+            Route.of("POST", "/policies/*/try", POLICY_READ),
+            Route.of("POST", "/policies", POLICY_MANAGE),
+            Route.of("POST", "/policies/**", POLICY_MANAGE),
+            Route.of("GET", "/api/v1/policies", POLICY_READ),
+            Route.of("GET", "/api/v1/policies/**", POLICY_READ),
+            Route.of("POST", "/api/v1/policies/*/evaluations", POLICY_READ),
+            Route.of("POST,PUT", "/api/v1/policies", POLICY_MANAGE),
+            Route.of("POST,PUT", "/api/v1/policies/**", POLICY_MANAGE),
+            Route.signedIn("GET", "/calendar"),
+            Route.signedIn("GET", "/calendar/**"),
+            Route.signedIn("GET", "/api/v1/calendar/**"),
+            Route.of("POST", "/calendar/**", CONFIG_MANAGE),
+            Route.of("POST", "/api/v1/calendar/**", CONFIG_MANAGE),
 
             Route.of("GET", "/audit/**", AUDIT_READ),
             Route.of("GET", "/audit", AUDIT_READ),

@@ -75,9 +75,9 @@ class LedgerBrowserTests {
         assertThat(page.findElement(By.id("flash")).getText()).contains("已上传");
         assertThat(page.findElement(By.cssSelector("#photos .exif-time")).getText()).contains("2026-05-04 09:02");
         assertThat(page.findElement(By.cssSelector("#photos .exif-place")).getText()).contains("34.86010");
-        Boolean loaded = (Boolean) ((JavascriptExecutor) page).executeScript(
-                "const i = document.querySelector('#photos img'); return i.complete && i.naturalWidth > 0;");
-        assertThat(loaded).as("thumbnail shown").isTrue();
+        click(page, page.findElement(By.cssSelector("#photos img")).findElement(By.xpath("..")), false);
+        wait(page).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const i = document.querySelector('#photos img'); return i.complete && i.naturalWidth > 0;"));
         browser.screenshot("ledger-dossier-phone");
 
         click(page, page.findElement(By.id("edit")));
@@ -98,8 +98,15 @@ class LedgerBrowserTests {
     }
 
     private void click(WebDriver page, WebElement element) {
+        click(page, element, true);
+    }
+
+    /** Scrolls the element into view (instantly: Bootstrap makes scrolling smooth) and clicks it, or only scrolls. */
+    private void click(WebDriver page, WebElement element, boolean click) {
         ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        if (click) {
+            element.click();
+        }
     }
 
     private void assertNoHorizontalScroll(WebDriver page) {

@@ -1,6 +1,5 @@
 package org.qingyuan.access.internal;
 
-import java.time.Clock;
 import java.util.Set;
 
 import org.qingyuan.audit.AuditFilter;
@@ -72,10 +71,5 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

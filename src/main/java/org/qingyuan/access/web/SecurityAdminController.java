@@ -145,7 +145,7 @@ class SecurityAdminController {
     }
 
     @Bean
-    static NavigationItem policyNavigation() {
+    static NavigationItem loginPolicyNavigation() {
         return new NavigationItem("安全管理", "安全策略", "/security/policy", 1120);
     }
 }

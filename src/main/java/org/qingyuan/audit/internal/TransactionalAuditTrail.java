@@ -8,6 +8,7 @@ import org.qingyuan.audit.AuditActorProvider;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
 import org.qingyuan.audit.AuditRecording;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,9 +29,10 @@ class TransactionalAuditTrail implements AuditTrail, AuditRecording {
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate newTransaction;
 
-    TransactionalAuditTrail(AuditWriter writer, AuditActorProvider actors, PlatformTransactionManager transactions) {
+    TransactionalAuditTrail(AuditWriter writer, ObjectProvider<AuditActorProvider> actors, PlatformTransactionManager transactions) {
         this.writer = writer;
-        this.actors = actors;
+        // without the access module (a module test), actions are the platform's own
+        this.actors = actors.getIfAvailable(() -> () -> AuditActor.SYSTEM);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The SQL of the ledger list for one query: the scope condition always, then each filter.
  * A page selects the ids first (an index-only scan of {@code enterprise_list_idx} for the
  * usual filters) and joins the 20 rows afterwards, so deep pages stay cheap. The text filter
- * narrows by character bigrams (GIN) and confirms with a substring match.
+ * narrows by character bigrams together with the scope's division token (one GIN lookup that
+ * intersects both) and confirms with a substring match.
  */
 final class ListSql {
 
@@ -117,7 +118,8 @@ final class ListSql {
                     continue;
                 }
                 if (term.codePointCount(0, term.length()) >= 2) {
-                    conditions.add("e.search_grams @> qy_bigrams(:term" + i + ")");
+                    conditions.add("e.search_grams @> (ARRAY[CAST(:scopeToken AS text)] || qy_bigrams(:term" + i + "))");
+                    p.addValue("scopeToken", "@" + (q.division() != null ? q.division().prefix() : scope.prefix()));
                 }
                 conditions.add("(normalize(lower(e.name), NFKC) LIKE :like" + i + " OR normalize(lower(coalesce(e.address, '')), NFKC) LIKE :like" + i + ")");
                 p.addValue("term" + i, term);

@@ -59,12 +59,15 @@ class EnterprisePageController {
     private final Dossier dossier;
     private final DivisionNames names;
     private final DivisionOptions divisionOptions;
+    private final org.qingyuan.access.RouteAccess routes;
 
-    EnterprisePageController(Ledger ledger, Dossier dossier, DivisionNames names, DivisionOptions divisionOptions) {
+    EnterprisePageController(Ledger ledger, Dossier dossier, DivisionNames names, DivisionOptions divisionOptions,
+                             org.qingyuan.access.RouteAccess routes) {
         this.ledger = ledger;
         this.dossier = dossier;
         this.names = names;
         this.divisionOptions = divisionOptions;
+        this.routes = routes;
     }
 
     @Bean
@@ -90,6 +93,8 @@ class EnterprisePageController {
         model.addAttribute("categories", EvidenceCategory.values());
         model.addAttribute("disposals", EquipmentDisposal.values());
         model.addAttribute("names", names);
+        // buttons for changes only where the route table lets the user make them
+        model.addAttribute("canEdit", CurrentUsers.current().map(u -> routes.allows(u, "POST", "/enterprises")).orElse(false));
     }
 
     @GetMapping
@@ -101,7 +106,6 @@ class EnterprisePageController {
         model.addAttribute("query", query);
         model.addAttribute("links", new ListLinks(params));
         model.addAttribute("divisionOptions", divisionOptions.within(scope.division()));
-        model.addAttribute("canEdit", true);
         return htmx != null && params.containsKey("fragment") ? "ledger/list :: results" : "ledger/list";
     }
 

@@ -16,9 +16,25 @@ public final class TestLogins {
 
     /** A user of the given role bound to the given division (and department, for department officers). */
     public static RequestPostProcessor as(RoleCode role, String division, String department) {
-        var user = new CurrentUser(1000 + role.ordinal(), role.name().toLowerCase(), role.name(), role.name(), role.name(),
+        var user = new CurrentUser(1000 + role.ordinal(), username(role), role.name(), role.name(), role.name(),
                 DivisionCode.of(division), department);
         return as(user);
+    }
+
+    /** The demo account name of a role. */
+    public static String username(RoleCode role) {
+        return switch (role) {
+            case DISTRICT_OFFICE -> "district";
+            case TOWN_OFFICER -> "town";
+            case VILLAGE_OFFICER -> "village";
+            case GRID_MEMBER -> "grid";
+            case DEPARTMENT_OFFICER -> "env-dept";
+            case SUPERVISOR -> "supervisor";
+            case LEADER -> "leader";
+            case SYSTEM_ADMIN -> "sysadmin";
+            case SECURITY_ADMIN -> "secadmin";
+            case AUDITOR -> "auditor";
+        };
     }
 
     public static RequestPostProcessor as(RoleCode role, String division) {

@@ -1,0 +1,62 @@
+package org.qingyuan.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.qingyuan.shared.WorkingDayCalendar;
+
+/** One version of a locality's plan, read from its policy file; evaluation is pure and fast. */
+public interface Policy {
+
+    PolicyInfo info();
+
+    default String id() {
+        return info().id();
+    }
+
+    default int version() {
+        return info().version();
+    }
+
+    /** The zones whose measures differ; empty when the plan has none. */
+    List<Zone> zones();
+
+    /** The facts it tests (standard ones and its own), in the order it asks them. */
+    List<FactDefinition> facts();
+
+    List<PolicyTest> tests();
+
+    List<Category> categories();
+
+    List<NamedList> lists();
+
+    List<Flag> flags();
+
+    List<Referral> referrals();
+
+    /** The raw policy file. */
+    String content();
+
+    default Optional<Zone> zone(String id) {
+        return zones().stream().filter(z -> z.id().equals(id)).findFirst();
+    }
+
+    default Optional<Category> category(String id) {
+        return categories().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The fact of this name that this policy accepts (its own or a standard one), if any. */
+    Optional<FactDefinition> fact(String name);
+
+    /**
+     * Classifies one enterprise.
+     *
+     * @param facts what is known; facts the policy does not know are refused
+     * @param zone the enterprise's zone, or null when not known (then zone-dependent measures stay open)
+     * @param noticeDate the date of the notice (告知 / 责令) from which relative deadlines run, or null
+     * @param calendar the working-day calendar
+     * @throws org.qingyuan.shared.InvalidInputException for an unknown fact, a wrongly typed value or an unknown zone
+     */
+    Classification evaluate(Facts facts, String zone, LocalDate noticeDate, WorkingDayCalendar calendar);
+}

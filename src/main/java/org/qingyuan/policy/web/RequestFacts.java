@@ -1,0 +1,39 @@
+package org.qingyuan.policy.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.qingyuan.policy.Facts;
+import org.qingyuan.shared.InvalidInputException;
+
+/** Reads facts and dates from requests, naming the offending field in Chinese. */
+final class RequestFacts {
+
+    private RequestFacts() {
+    }
+
+    static Facts facts(Map<String, Object> raw) {
+        if (raw == null) {
+            return Facts.none();
+        }
+        for (Map.Entry<String, Object> entry : raw.entrySet()) {
+            Object value = entry.getValue();
+            if (value != null && !(value instanceof Boolean) && !(value instanceof String)) {
+                throw new InvalidInputException("facts." + entry.getKey(), "企业事实“" + entry.getKey() + "”的值应为 true、false、文字或 null");
+            }
+        }
+        return Facts.of(raw);
+    }
+
+    static LocalDate date(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "日期应为 yyyy-mm-dd 格式，实际为“" + raw + "”");
+        }
+    }
+}

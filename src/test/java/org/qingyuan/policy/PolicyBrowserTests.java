@@ -1,0 +1,82 @@
+package org.qingyuan.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qingyuan.support.Browser;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A district official opens the Shuimogou plan, reads its rules and tries an enterprise's facts. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PolicyBrowserTests {
+
+    @RegisterExtension
+    Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void officialEvaluatesAnEnterpriseOutsideTheSecondRingRoad() {
+        WebDriver page = browser.open(1280, 900);
+        signIn(page);
+        page.findElement(By.linkText("实施方案")).click();
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("policy-list")));
+        page.findElement(By.cssSelector("[data-policy='shuimogou-2017']")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("policy-title"), "水磨沟区"));
+        assertThat(page.findElement(By.cssSelector("[data-category='散乱污']")).getText())
+                .contains("2017年10月底前完成关停工作", "附件1 第7项 二环路以内");
+
+        choose(page, "fact-conformsToPlanning", "false");
+        choose(page, "fact-hasFireApproval", "false");
+        choose(page, "fact-hasEiaApproval", "true");
+        choose(page, "fact-hasPlanningApproval", "true");
+        choose(page, "fact-hasBusinessLicence", "true");
+        choose(page, "fact-hasIllegalBuildings", "false");
+        choose(page, "fact-emissionsOverStandard", "false");
+        page.findElement(By.id("fact-industry")).sendKeys("铸造");
+        choose(page, "zone", "outside-second-ring");
+        ((JavascriptExecutor) page).executeScript("document.getElementById('noticeDate').value = '2017-10-09';");
+        page.findElement(By.id("evaluate-button")).click();
+
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-category"), "散乱"));
+        assertThat(page.findElement(By.id("result-category")).getText()).isEqualTo("散乱");
+        assertThat(page.findElement(By.id("result-deadlines")).getText()).contains("2018-01-09", "2019-09-30");
+        assertThat(page.findElement(By.id("result-explanation")).getText()).contains("“乱”成立：有无消防手续：无");
+        assertThat(page.getCurrentUrl()).as("htmx swapped the result in place").endsWith("/policies/shuimogou-2017");
+        browser.screenshot("policy-evaluation");
+
+        choose(page, "fact-conformsToPlanning", "");
+        page.findElement(By.id("evaluate-button")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-category"), "UNDETERMINED"));
+        assertThat(page.findElement(By.id("result-questions")).getText()).contains("是否符合产业政策及当地产业布局规划");
+    }
+
+    private static void choose(WebDriver page, String id, String value) {
+        new Select(page.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private void signIn(WebDriver page) {
+        page.get("http://localhost:" + port + "/");
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        page.findElement(By.id("username")).sendKeys("district");
+        page.findElement(By.id("password")).sendKeys("Qingyuan@2026");
+        page.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("district-name")));
+    }
+
+    private static WebDriverWait wait(WebDriver page) {
+        return new WebDriverWait(page, Duration.ofSeconds(15));
+    }
+}
