@@ -15,23 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 class EvidenceModuleTests {
 
-    /** What the access module provides in the whole application: the clock and the audit actor. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class AccessStandIns {
-
-        @org.springframework.context.annotation.Bean
-        java.time.Clock clock() {
-            return java.time.Clock.systemUTC();
-        }
-
-        @org.springframework.context.annotation.Bean
-        org.qingyuan.audit.AuditActorProvider auditActors() {
-            return () -> org.qingyuan.audit.AuditActor.SYSTEM;
-        }
-    }
 
     static final DivisionCode JINHE = DivisionCode.of("410108001001");
     static final DivisionCode TONGLE = DivisionCode.of("410108002002");

@@ -169,7 +169,7 @@ class EnterpriseApiTests {
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].action").value("EDITED"))
                 .andExpect(jsonPath("$[0].reason").value("现场复核"))
-                .andExpect(jsonPath("$[0].by").value("town_officer"))
+                .andExpect(jsonPath("$[0].by").value(org.qingyuan.access.internal.TestLogins.username(RoleCode.TOWN_OFFICER)))
                 .andExpect(jsonPath("$[0].changes[?(@.field == 'employees')].oldValue", hasItem(5)))
                 .andExpect(jsonPath("$[0].changes[?(@.field == 'employees')].newValue", hasItem(8)))
                 .andExpect(jsonPath("$[0].changes[?(@.field == 'facts.hasEiaApproval')].newValue", hasItem(false)))

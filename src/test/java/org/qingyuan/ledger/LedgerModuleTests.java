@@ -22,23 +22,9 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 class LedgerModuleTests {
 
-    /** What the access module provides in the whole application: the clock and the audit actor. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class AccessStandIns {
-
-        @org.springframework.context.annotation.Bean
-        java.time.Clock clock() {
-            return java.time.Clock.systemUTC();
-        }
-
-        @org.springframework.context.annotation.Bean
-        org.qingyuan.audit.AuditActorProvider auditActors() {
-            return () -> org.qingyuan.audit.AuditActor.SYSTEM;
-        }
-    }
 
     static final Scope DISTRICT = Scope.of(DivisionCode.of("410108"));
     static final DivisionCode CHANGZHUANG = DivisionCode.of("410108001207");

@@ -22,6 +22,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  */
 final class ListSql {
 
+    /** An unresolved possible duplicate whose other side is still in the ledger. */
+    private static final String OPEN_DUPLICATE = """
+            EXISTS (SELECT 1 FROM enterprise_duplicate d
+                      JOIN enterprise o ON o.id = CASE WHEN d.enterprise_id = e.id THEN d.other_id ELSE d.enterprise_id END
+                     WHERE d.status = 'OPEN' AND (d.enterprise_id = e.id OR d.other_id = e.id) AND o.status = 'ACTIVE')""";
+
     private final String where;
     private final String order;
     private final MapSqlParameterSource params;
@@ -108,7 +114,7 @@ final class ListSql {
             p.addValue("reportedTo", q.reportedTo());
         }
         if (q.openDuplicates()) {
-            conditions.add("EXISTS (SELECT 1 FROM enterprise_duplicate d WHERE d.status = 'OPEN' AND (d.enterprise_id = e.id OR d.other_id = e.id))");
+            conditions.add(OPEN_DUPLICATE);
         }
         if (q.text() != null) {
             String[] terms = normalise(q.text()).split("\\s+");
@@ -151,11 +157,10 @@ final class ListSql {
                 SELECT e.id, e.name, e.credit_code, e.division_code, e.address, e.contact_person, e.contact_phone, e.industry,
                        e.key_industry, e.eight_small, e.employees, e.enterprise_type, e.discovery, e.reported_on, e.status,
                        e.facts_yes, e.facts_no, e.version,
-                       EXISTS (SELECT 1 FROM enterprise_duplicate d
-                                WHERE d.status = 'OPEN' AND (d.enterprise_id = e.id OR d.other_id = e.id)) AS open_duplicates
+                       %s AS open_duplicates
                   FROM page JOIN enterprise e ON e.id = page.id
                  ORDER BY %s
-                """.formatted(where, order, order);
+                """.formatted(where, order, OPEN_DUPLICATE, order);
     }
 
     /** Every matching row with the given columns, in list order, without paging (for exports). */
