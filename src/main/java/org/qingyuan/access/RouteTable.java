@@ -6,6 +6,8 @@ import static org.qingyuan.access.Permission.CONFIG_MANAGE;
 import static org.qingyuan.access.Permission.POLICY_MANAGE;
 import static org.qingyuan.access.Permission.POLICY_READ;
 import static org.qingyuan.access.Permission.LEDGER_EDIT;
+import static org.qingyuan.access.Permission.LEDGER_EXPORT;
+import static org.qingyuan.access.Permission.LEDGER_IMPORT;
 import static org.qingyuan.access.Permission.LEDGER_READ;
 import static org.qingyuan.access.Permission.REGION_READ;
 import static org.qingyuan.access.Permission.ROLE_MANAGE;
@@ -67,6 +69,15 @@ public final class RouteTable {
             Route.of("POST,PATCH", "/api/v1/enterprises/**", LEDGER_EDIT),
             Route.of("POST", "/api/v1/enterprises", LEDGER_EDIT),
             Route.of("GET", "/api/v1/attachments/**", LEDGER_READ),
+            // sheets: Excel import and export
+            Route.of("GET", "/imports/**", LEDGER_IMPORT),
+            Route.of("GET", "/imports", LEDGER_IMPORT),
+            Route.of("POST", "/imports", LEDGER_IMPORT),
+            Route.of("POST", "/api/v1/imports", LEDGER_IMPORT),
+            Route.of("GET", "/api/v1/imports/**", LEDGER_IMPORT),
+            Route.of("GET", "/api/v1/imports", LEDGER_IMPORT),
+            Route.of("GET", "/exports", LEDGER_EXPORT),
+            Route.of("GET", "/api/v1/exports/**", LEDGER_EXPORT),
 
             Route.of("GET", "/policies", POLICY_READ),
             Route.of("GET", "/policies/**", POLICY_READ),

@@ -14,6 +14,23 @@ public interface BatchRegistration {
 
     Result registerAll(List<EnterpriseDetails> rows, DuplicatePolicy policy, String reason, Scope scope);
 
+    /**
+     * Registers the rows of an import, as {@link #registerAll} does, except that each new
+     * enterprise's history gives its row's own source ("imported from x.xlsx, sheet 台账, row 7")
+     * and that nothing is audited here: the importer records one audit event for the whole
+     * import. Called repeatedly inside one transaction, later calls see the rows of earlier
+     * ones as stored records (duplicates across chunks are found).
+     */
+    Result registerImported(List<SourcedRow> rows, DuplicatePolicy policy, Scope scope);
+
+    /**
+     * One imported row.
+     *
+     * @param source where it came from, recorded as the reason of the first version
+     */
+    record SourcedRow(EnterpriseDetails details, String source) {
+    }
+
     /** What to do with a row that may duplicate an existing record or an earlier row. */
     enum DuplicatePolicy {
         /** Register it and record the possible duplicate for the user to resolve. */

@@ -51,16 +51,20 @@ class DuplicateFinder implements DuplicateDetector {
     public List<List<PossibleDuplicate>> find(List<EnterpriseDetails> rows, List<EnterpriseId> self) {
         List<Keys> keys = rows.stream().map(this::keys).toList();
         Set<String> codes = new HashSet<>();
-        Set<String> divisions = new HashSet<>();
+        Map<String, DivisionCode> nameKeys = new HashMap<>();
+        Map<String, DivisionCode> addressNumbers = new HashMap<>();
         for (Keys k : keys) {
             if (k.creditCode() != null) {
                 codes.add(k.creditCode());
             }
-            if (k.division() != null) {
-                divisions.add(k.division().value());
+            if (k.division() != null && !k.nameKey().isEmpty()) {
+                nameKeys.put(k.division().value() + "|" + k.nameKey(), k.division());
+            }
+            if (k.division() != null && k.addressKey() != null) {
+                addressNumbers.put(k.division().value() + "|" + numbers(k.addressKey()), k.division());
             }
         }
-        List<Candidate> candidates = enterprises.candidates(codes, divisions);
+        List<Candidate> candidates = enterprises.candidates(codes, pairs(nameKeys), pairs(addressNumbers));
         Map<String, List<Candidate>> byCode = new HashMap<>();
         Map<DivisionCode, List<Candidate>> byDivision = new HashMap<>();
         for (Candidate c : candidates) {
@@ -77,6 +81,9 @@ class DuplicateFinder implements DuplicateDetector {
         });
         Set<String> resolved = resolvedPairs(selfIds);
 
+        // earlier rows of the same list, indexed by each key a duplicate must share, so that a
+        // list of thousands is compared in linear time
+        Map<String, List<Integer>> earlierByKey = new HashMap<>();
         List<List<PossibleDuplicate>> result = new ArrayList<>();
         for (int r = 0; r < keys.size(); r++) {
             Keys k = keys.get(r);
@@ -97,16 +104,58 @@ class DuplicateFinder implements DuplicateDetector {
                     found.add(new PossibleDuplicate(new EnterpriseId(c.id()), -1, c.name(), c.division(), c.address(), reasons));
                 }
             }
-            for (int earlier = 0; earlier < r; earlier++) {
+            List<String> lookups = lookupKeys(k);
+            java.util.TreeSet<Integer> earlierRows = new java.util.TreeSet<>();
+            for (String lookup : lookups) {
+                earlierRows.addAll(earlierByKey.getOrDefault(lookup, List.of()));
+            }
+            for (int earlier : earlierRows) {
                 Set<DuplicateReason> reasons = compare(k, keys.get(earlier));
                 if (!reasons.isEmpty()) {
                     Keys e = keys.get(earlier);
                     found.add(new PossibleDuplicate(null, earlier, e.name(), e.division(), e.address(), reasons));
                 }
             }
+            for (String lookup : lookups) {
+                earlierByKey.computeIfAbsent(lookup, x -> new ArrayList<>()).add(r);
+            }
             result.add(found);
         }
         return result;
+    }
+
+    /** The keys under which two rows can be duplicates at all: credit code, village + name, village + house numbers. */
+    private static List<String> lookupKeys(Keys k) {
+        List<String> out = new ArrayList<>(3);
+        if (k.creditCode() != null) {
+            out.add("c|" + k.creditCode());
+        }
+        if (k.division() != null && !k.nameKey().isEmpty()) {
+            out.add("n|" + k.division().value() + "|" + k.nameKey());
+        }
+        if (k.division() != null && k.addressKey() != null) {
+            out.add("a|" + k.division().value() + "|" + numbers(k.addressKey()));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern NOT_DIGITS = java.util.regex.Pattern.compile("[^0-9]+");
+
+    /**
+     * The house numbers of an address key, comma-separated: near-identical addresses have the
+     * same ones. The same as the SQL function {@code qy_address_numbers}.
+     */
+    static String numbers(String addressKey) {
+        String s = NOT_DIGITS.matcher(addressKey).replaceAll(",");
+        int from = s.startsWith(",") ? 1 : 0;
+        int to = s.endsWith(",") && s.length() > from ? s.length() - 1 : s.length();
+        return s.substring(from, Math.max(from, to));
+    }
+
+    private static List<String[]> pairs(Map<String, DivisionCode> keyed) {
+        List<String[]> out = new ArrayList<>(keyed.size());
+        keyed.forEach((key, division) -> out.add(new String[] {division.value(), key.substring(key.indexOf('|') + 1)}));
+        return out;
     }
 
     static Set<DuplicateReason> compare(Keys a, Keys b) {

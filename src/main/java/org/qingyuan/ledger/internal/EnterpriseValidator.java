@@ -20,6 +20,7 @@ import org.qingyuan.ledger.Facts;
 import org.qingyuan.region.Division;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.CreditCode;
+import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.shared.DivisionLevel;
 import org.qingyuan.shared.FieldError;
 import org.qingyuan.shared.PhoneNumber;
@@ -37,6 +38,8 @@ class EnterpriseValidator {
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final Divisions divisions;
+    /** Divisions are reference data that do not change while running; a batch of thousands of rows asks for a few. */
+    private final Map<DivisionCode, java.util.Optional<Division>> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     EnterpriseValidator(Divisions divisions) {
         this.divisions = divisions;
@@ -110,7 +113,7 @@ class EnterpriseValidator {
         if (in.division() == null) {
             errors.add(new FieldError("divisionCode", "请选择所在村（社区）"));
         } else {
-            Division division = divisions.find(in.division()).orElse(null);
+            Division division = known.computeIfAbsent(in.division(), divisions::find).orElse(null);
             if (division == null) {
                 errors.add(new FieldError("divisionCode", "区划代码 " + in.division() + " 不存在"));
             } else if (!scope.covers(in.division())) {

@@ -44,7 +44,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcEnterprises {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             e.id, e.name, e.credit_code, e.credit_code_legacy, e.operator_name, e.contact_person, e.contact_phone,
             e.division_code, e.address, e.longitude, e.latitude, e.industry, e.key_industry_set, e.eight_small_set,
             e.products, e.raw_materials, e.equipment_models, e.employees, e.output_value, e.premises, e.landlord,
@@ -81,10 +81,38 @@ class JdbcEnterprises {
     }
 
     void insertAll(List<StoredEnterprise> rows, Instant at, String by) {
+        if (rows.size() >= CopyRows.THRESHOLD) {
+            copyAll(rows, at, by);
+            return;
+        }
         SqlParameterSource[] batch = rows.stream().map(r -> params(r).addValue("at", Timestamp.from(at)).addValue("by", by))
                 .toArray(SqlParameterSource[]::new);
         named.batchUpdate(INSERT, batch);
     }
+
+    /** The same rows as {@link #INSERT}, through COPY. */
+    private void copyAll(List<StoredEnterprise> rows, Instant at, String by) {
+        CopyRows copy = new CopyRows();
+        String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
+        for (StoredEnterprise row : rows) {
+            MapSqlParameterSource p = params(row);
+            for (String name : COPY_PARAMS) {
+                copy.add(p.getValue(name));
+            }
+            copy.add(1).add(when).add(by).add(when).add(by).endRow();
+        }
+        copy.copy(named.getJdbcTemplate().getDataSource(), "enterprise", COPY_COLUMNS);
+    }
+
+    private static final List<String> COPY_PARAMS = List.of("id", "name", "nameKey", "creditCode", "creditCodeLegacy", "operator",
+            "contactPerson", "contactPhone", "division", "address", "addressKey", "longitude", "latitude", "industry", "keyIndustry",
+            "eightSmall", "keyIndustrySet", "eightSmallSet", "products", "rawMaterials", "equipmentModels", "employees", "outputValue",
+            "premises", "landlord", "facts", "factsYes", "factsNo", "type", "discovery", "reportedOn", "remarks");
+    private static final String COPY_COLUMNS = """
+            id, name, name_key, credit_code, credit_code_legacy, operator_name, contact_person, contact_phone, division_code, address,
+            address_key, longitude, latitude, industry, key_industry, eight_small, key_industry_set, eight_small_set, products,
+            raw_materials, equipment_models, employees, output_value, premises, landlord, facts, facts_yes, facts_no,
+            enterprise_type, discovery, reported_on, remarks, version, created_at, created_by, updated_at, updated_by""";
 
     /** Writes new details if the version still matches; false when somebody else saved first. */
     boolean update(StoredEnterprise row, int expectedVersion, Instant at, String by) {
@@ -161,18 +189,39 @@ class JdbcEnterprises {
         return new Page<>(items, query.page(), query.size(), total[0]);
     }
 
-    /** The active candidates for duplicate checks: same credit code anywhere, or in the same divisions. */
-    List<Candidate> candidates(Collection<String> creditCodes, Collection<String> divisions) {
-        if (creditCodes.isEmpty() && divisions.isEmpty()) {
+    /**
+     * The active candidates for duplicate checks: the same credit code anywhere, the same name
+     * key in the same division, or the same house numbers in the same division (each an index
+     * lookup, so a batch of thousands costs one query however large the ledger).
+     *
+     * @param nameKeys pairs of division code and name key
+     * @param addressNumbers pairs of division code and the address key's house numbers
+     */
+    List<Candidate> candidates(Collection<String> creditCodes, List<String[]> nameKeys, List<String[]> addressNumbers) {
+        if (creditCodes.isEmpty() && nameKeys.isEmpty() && addressNumbers.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         SELECT e.id, e.name, e.name_key, e.credit_code, e.division_code, e.address, e.address_key
                           FROM enterprise e
+                         WHERE e.status = 'ACTIVE' AND e.credit_code = ANY(:codes)
+                        UNION
+                        SELECT e.id, e.name, e.name_key, e.credit_code, e.division_code, e.address, e.address_key
+                          FROM unnest(CAST(:nameDivisions AS varchar[]), CAST(:names AS text[])) AS k(division, name_key)
+                          JOIN enterprise e ON e.division_code = k.division AND e.name_key = k.name_key
                          WHERE e.status = 'ACTIVE'
-                           AND (e.credit_code = ANY(:codes) OR e.division_code = ANY(:divisions))
+                        UNION
+                        SELECT e.id, e.name, e.name_key, e.credit_code, e.division_code, e.address, e.address_key
+                          FROM unnest(CAST(:addressDivisions AS varchar[]), CAST(:numbers AS text[])) AS k(division, numbers)
+                          JOIN enterprise e ON e.division_code = k.division AND e.address_key IS NOT NULL
+                                           AND qy_address_numbers(e.address_key) = k.numbers
+                         WHERE e.status = 'ACTIVE'
                         """)
-                .param("codes", creditCodes.toArray(String[]::new)).param("divisions", divisions.toArray(String[]::new))
+                .param("codes", creditCodes.toArray(String[]::new))
+                .param("nameDivisions", nameKeys.stream().map(p -> p[0]).toArray(String[]::new))
+                .param("names", nameKeys.stream().map(p -> p[1]).toArray(String[]::new))
+                .param("addressDivisions", addressNumbers.stream().map(p -> p[0]).toArray(String[]::new))
+                .param("numbers", addressNumbers.stream().map(p -> p[1]).toArray(String[]::new))
                 .query((rs, i) -> new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("name_key"),
                         rs.getString("credit_code"), DivisionCode.of(rs.getString("division_code")), rs.getString("address"),
                         rs.getString("address_key")))

@@ -46,6 +46,17 @@ class JdbcHistory {
     }
 
     void addVersions(List<NewVersion> versions, Instant at, String username, String displayName) {
+        if (versions.size() >= CopyRows.THRESHOLD) {
+            CopyRows copy = new CopyRows();
+            String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
+            for (NewVersion v : versions) {
+                copy.add(v.enterpriseId()).add(v.version()).add(v.action().name()).add(when).add(username).add(displayName)
+                        .add(v.reason()).add(JSON.writeValueAsString(EnterpriseFields.asMap(v.changes()))).endRow();
+            }
+            copy.copy(named.getJdbcTemplate().getDataSource(), "enterprise_version",
+                    "enterprise_id, version, action, changed_at, changed_by, changed_by_name, reason, changes");
+            return;
+        }
         SqlParameterSource[] batch = versions.stream().map(v -> new MapSqlParameterSource()
                         .addValue("id", v.enterpriseId()).addValue("version", v.version()).addValue("action", v.action().name())
                         .addValue("at", Timestamp.from(at)).addValue("by", username).addValue("byName", displayName)

@@ -103,6 +103,18 @@ class LedgerService implements Ledger, BatchRegistration {
     @Override
     @Transactional
     public Result registerAll(List<EnterpriseDetails> rows, DuplicatePolicy policy, String reason, Scope scope) {
+        return register(rows, i -> reason, policy, scope, true);
+    }
+
+    @Override
+    @Transactional
+    public Result registerImported(List<SourcedRow> rows, DuplicatePolicy policy, Scope scope) {
+        return register(rows.stream().map(SourcedRow::details).toList(), i -> rows.get(i).source(), policy, scope, false);
+    }
+
+    private Result register(List<EnterpriseDetails> rows, java.util.function.IntFunction<String> reasons, DuplicatePolicy policy,
+                            Scope scope, boolean audited) {
+        String reason = rows.isEmpty() ? null : reasons.apply(0);
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
         Actor actor = Actor.current();
@@ -148,7 +160,8 @@ class LedgerService implements Ledger, BatchRegistration {
                 long id = ids.get(k);
                 EnterpriseValidator.Checked c = checked.get(row);
                 stored.add(stored(id, c));
-                versions.add(new NewVersion(id, 1, VersionAction.REGISTERED, reason, EnterpriseFields.diff(null, c.details())));
+                versions.add(new NewVersion(id, 1, VersionAction.REGISTERED, reasons.apply(row),
+                        EnterpriseFields.diff(null, c.details())));
                 List<PossibleDuplicate> dups = new ArrayList<>();
                 for (PossibleDuplicate d : found.get(v)) {
                     Long other = d.id() != null ? Long.valueOf(d.id().value()) : idOfValid.get(d.batchRow());
@@ -169,7 +182,9 @@ class LedgerService implements Ledger, BatchRegistration {
                         d.business().industry(), d.business().isKeyIndustry(), d.business().isEightSmall(),
                         d.facts().asBooleans()));
             }
-            if (stored.size() == 1) {
+            if (!audited) {
+                // the importer audits the import as a whole
+            } else if (stored.size() == 1) {
                 StoredEnterprise s = stored.get(0);
                 audit.record(new AuditEvent("ENTERPRISE_REGISTERED", "Enterprise", Long.toString(s.id()), reason,
                         Map.of("name", s.details().name(), "divisionCode", s.details().division().value(),

@@ -164,6 +164,11 @@ final class ListSql {
                 """.formatted(where, order, OPEN_DUPLICATE, order);
     }
 
+    /** Every matching row with the given columns, in list order, without paging (for exports). */
+    String all(String columns) {
+        return "SELECT " + columns + " FROM enterprise e\n WHERE " + where + "\n ORDER BY " + order;
+    }
+
     MapSqlParameterSource params() {
         return params;
     }

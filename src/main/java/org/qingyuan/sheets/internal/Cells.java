@@ -1,0 +1,277 @@
+package org.qingyuan.sheets.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How people write values in the towns' sheets, read into values: full-width digits and
+ * punctuation, dates as Excel serials or Chinese text, yes/no marks, numbers with units and
+ * approximations. Each parse answers the value and, where it had to guess, a warning.
+ */
+final class Cells {
+
+    private Cells() {
+    }
+
+    /** A parsed value with a warning when the text was vague or approximate (null when exact). */
+    record Parsed<T>(T value, String warning) {
+
+        static <T> Parsed<T> exact(T value) {
+            return new Parsed<>(value, null);
+        }
+    }
+
+    /** Thrown for a text that is not the kind of value its column needs; the message is the Chinese reason. */
+    static final class Unreadable extends RuntimeException {
+
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u3000\\u200b\\ufeff]+");
+
+    /** Trimmed text (also of full-width and no-break spaces), or null when blank. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String s;
+        if (value instanceof BigDecimal number) {
+            s = number.stripTrailingZeros().toPlainString();
+        } else {
+            s = value.toString();
+        }
+        s = strip(s);
+        if (s.length() > 1 && s.charAt(0) == '\'' && "=+-@".indexOf(s.charAt(1)) >= 0) {
+            s = s.substring(1); // neutralised by an export of ours (see neutralised)
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff';
+    }
+
+    /** Half-width, without any spaces: the form numbers, dates and marks are read from. */
+    static String plain(String text) {
+        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    private static final Pattern YMD = Pattern.compile("(\\d{4})[.\\-/年](\\d{1,2})[.\\-/月](\\d{1,2})[日号]?");
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern YM = Pattern.compile("(\\d{4})[.\\-/年](\\d{1,2})月?(底|末|初|中旬|上旬|下旬|前|份)?");
+    private static final Pattern MD = Pattern.compile("(\\d{1,2})月(\\d{1,2})[日号]?(前)?");
+    private static final Pattern M_VAGUE = Pattern.compile("(\\d{1,2})月(底|末|初|中旬|上旬|下旬|前|份)?");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    /** A date that is either exact or only text (e.g. 3月底), which is kept and flagged. */
+    record DateValue(LocalDate date, String text, String warning) {
+    }
+
+    /**
+     * Reads a date: an Excel serial number, 2017.2.28, 2017年3月1日, 2017/3/5, 2017-03-05,
+     * 20170305; a date without a year (3月1日) takes {@code yearHint}'s year with a warning;
+     * a vague one (3月底, 2017年3月) is kept as text with a warning.
+     *
+     * @throws Unreadable when it is no date at all
+     */
+    static DateValue date(Object value, Integer yearHint) {
+        if (value instanceof BigDecimal number) {
+            double serial = number.doubleValue();
+            if (serial >= 1 && serial < 2958466) {
+                LocalDate d = EXCEL_EPOCH.plusDays((long) Math.floor(serial));
+                if (d.getYear() >= 1990 && d.getYear() <= 2100) {
+                    return new DateValue(d, null, null);
+                }
+            }
+            String asText = text(number);
+            if (asText != null && asText.length() == 8) {
+                return date(asText, yearHint);
+            }
+            throw new Unreadable("“" + text(number) + "”不是日期");
+        }
+        if (value instanceof LocalDate d) {
+            return new DateValue(d, null, null);
+        }
+        String raw = text(value);
+        if (raw == null) {
+            return null;
+        }
+        String t = plain(raw).replace('．', '.').replace('。', '.');
+        try {
+            Matcher m = YMD.matcher(t);
+            if (m.matches()) {
+                return new DateValue(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))), null, null);
+            }
+            m = COMPACT.matcher(t);
+            if (m.matches()) {
+                return new DateValue(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))), null, null);
+            }
+            m = MD.matcher(t);
+            if (m.matches() && m.group(3) == null && yearHint != null) {
+                LocalDate d = LocalDate.of(yearHint, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                return new DateValue(d, null, "“" + raw + "”未写年份，按 " + yearHint + " 年读作 " + d);
+            }
+        } catch (DateTimeException e) {
+            throw new Unreadable("“" + raw + "”不是有效日期");
+        }
+        if (YM.matcher(t).matches() || M_VAGUE.matcher(t).matches() || MD.matcher(t).matches()) {
+            return new DateValue(null, raw, "“" + raw + "”不是确切日期，已按原文保留");
+        }
+        throw new Unreadable("“" + raw + "”不是日期（应如 2017.2.28、2017年3月1日 或 2017/3/5）");
+    }
+
+    // ---------------------------------------------------------------- yes / no
+
+    private static final Set<String> YES = Set.of("是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "1", "对", "已办", "已办理",
+            "已取得", "具备", "齐全", "超标", "符合", "存在", "涉及", "纳入", "已纳入");
+    private static final Set<String> NO = Set.of("否", "无", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0", "不", "没有", "未",
+            "未办", "未办理", "未取得", "不具备", "不全", "不超标", "达标", "不符合", "不存在", "不涉及", "未纳入", "不纳入");
+
+    /**
+     * Reads a yes/no answer: 是/否, 有/无, √/×, Y/N, and the usual words (已办理, 未办理, 不符合 …);
+     * a longer text starting with one of them (“有，2016年办理”) counts as that answer.
+     *
+     * @throws Unreadable when it is neither
+     */
+    static Boolean yesNo(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String raw = text(value);
+        if (raw == null) {
+            return null;
+        }
+        String t = plain(raw).toLowerCase(Locale.ROOT);
+        if (YES.contains(t)) {
+            return true;
+        }
+        if (NO.contains(t)) {
+            return false;
+        }
+        if (t.startsWith("不") || t.startsWith("无") || t.startsWith("未") || t.startsWith("没") || t.startsWith("否")
+                || t.startsWith("×")) {
+            return false;
+        }
+        if (t.startsWith("有") || t.startsWith("是") || t.startsWith("已") || t.startsWith("√")) {
+            return true;
+        }
+        throw new Unreadable("“" + raw + "”应为是/否、有/无、√/× 或 Y/N");
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)");
+    private static final Pattern APPROX = Pattern.compile("约|大约|左右|余|多|上下|近|估|\\+|以上|~|～|-|至");
+
+    /**
+     * Reads a count of people: 8, 8人, 约20人, 20余人, 10-15人 (the first, flagged).
+     *
+     * @throws Unreadable when there is no number
+     */
+    static Parsed<Integer> count(Object value) {
+        if (value instanceof BigDecimal number) {
+            if (number.signum() < 0) {
+                throw new Unreadable("“" + text(number) + "”不能为负数");
+            }
+            return Parsed.exact(number.setScale(0, RoundingMode.HALF_UP).intValueExact());
+        }
+        String raw = text(value);
+        if (raw == null) {
+            return null;
+        }
+        String t = plain(raw).replace(",", "");
+        Matcher m = NUMBER.matcher(t);
+        if (!m.find()) {
+            throw new Unreadable("“" + raw + "”中没有人数");
+        }
+        BigDecimal n = new BigDecimal(m.group(1));
+        if (t.contains("万")) {
+            n = n.multiply(BigDecimal.valueOf(10_000));
+        }
+        int v = n.setScale(0, RoundingMode.HALF_UP).intValue();
+        boolean exact = t.equals(m.group(1)) || t.equals(m.group(1) + "人") || t.equals(m.group(1) + "名");
+        return exact ? Parsed.exact(v) : new Parsed<>(v, "“" + raw + "”为约数，按 " + v + " 读入");
+    }
+
+    /**
+     * Reads an amount in 万元 (10,000 yuan): a plain number is already in 万元; 12.5万, 125000元,
+     * 1.2亿 are converted; 约 / 左右 / 余 are flagged.
+     *
+     * @throws Unreadable when there is no number
+     */
+    static Parsed<BigDecimal> tenThousandYuan(Object value) {
+        if (value instanceof BigDecimal number) {
+            return Parsed.exact(number.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
+        }
+        String raw = text(value);
+        if (raw == null) {
+            return null;
+        }
+        String t = plain(raw).replace(",", "");
+        Matcher m = NUMBER.matcher(t);
+        if (!m.find()) {
+            throw new Unreadable("“" + raw + "”中没有金额");
+        }
+        BigDecimal n = new BigDecimal(m.group(1));
+        String unit = t.substring(m.end());
+        BigDecimal wan;
+        if (unit.startsWith("亿")) {
+            wan = n.multiply(BigDecimal.valueOf(10_000));
+        } else if (unit.startsWith("万")) {
+            wan = n;
+        } else if (unit.startsWith("千元") || unit.startsWith("千")) {
+            wan = n.divide(BigDecimal.TEN, 6, RoundingMode.HALF_UP);
+        } else if (unit.startsWith("元")) {
+            wan = n.divide(BigDecimal.valueOf(10_000), 6, RoundingMode.HALF_UP);
+        } else {
+            wan = n;
+        }
+        wan = wan.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (wan.scale() < 0) {
+            wan = wan.setScale(0);
+        }
+        boolean approximate = APPROX.matcher(t).find();
+        boolean converted = !unit.isEmpty() && !unit.startsWith("万元") && !unit.equals("万");
+        String warning = approximate ? "“" + raw + "”为约数，按 " + wan.toPlainString() + " 万元读入"
+                : converted ? "“" + raw + "”已换算为 " + wan.toPlainString() + " 万元" : null;
+        return new Parsed<>(wan, warning);
+    }
+
+    /** Removes the formula trigger from a value that a spreadsheet would otherwise evaluate (CSV/formula injection). */
+    static String neutralised(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char c = value.charAt(0);
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '＝' || c == '＋' || c == '－'
+                || c == '＠') {
+            return "'" + value;
+        }
+        return value;
+    }
+}

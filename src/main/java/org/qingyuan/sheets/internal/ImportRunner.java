@@ -1,0 +1,454 @@
+package org.qingyuan.sheets.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qingyuan.access.Scope;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditTrail;
+import org.qingyuan.ledger.BatchRegistration;
+import org.qingyuan.ledger.BatchRegistration.DuplicatePolicy;
+import org.qingyuan.ledger.BatchRegistration.Outcome;
+import org.qingyuan.ledger.BatchRegistration.RowResult;
+import org.qingyuan.ledger.BatchRegistration.SourcedRow;
+import org.qingyuan.ledger.DuplicateReason;
+import org.qingyuan.ledger.PossibleDuplicate;
+import org.qingyuan.region.Divisions;
+import org.qingyuan.sheets.internal.ImportJob.Mode;
+import org.qingyuan.sheets.internal.ImportJob.State;
+import org.qingyuan.sheets.internal.ImportJobs.Counts;
+import org.qingyuan.sheets.internal.ImportJobs.RowOutcome;
+import org.qingyuan.sheets.internal.RowMapper.MappedRow;
+import org.qingyuan.sheets.internal.RowMapper.RowMessage;
+import org.qingyuan.sheets.internal.SheetParser.SourceRow;
+import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import. Everything the ledger receives is written in a single transaction that ends
+ * with the job's COMMITTED state and its audit record, so a crash or restart leaves no partial
+ * rows; that transaction holds an advisory lock on the job, which tells any node whether the job
+ * is really running. Progress and the row outcomes are written beside it in short transactions
+ * of their own, so every node can show them and the report survives an all-or-nothing rejection.
+ * The file is streamed and handled in chunks, so memory stays flat.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    /** The two-key advisory lock space of import jobs ('SHTS'); the second key is the job id. */
+    static final int LOCK_SPACE = 0x53485453;
+
+    private final ImportJobs jobs;
+    private final BatchRegistration ledger;
+    private final Divisions divisions;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate main;
+    private final TransactionTemplate side;
+    private final SheetsProperties properties;
+    private final Clock clock;
+
+    ImportRunner(ImportJobs jobs, BatchRegistration ledger, Divisions divisions, AuditTrail audit, JdbcClient jdbc,
+                 NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, SheetsProperties properties,
+                 Clock clock) {
+        this.jobs = jobs;
+        this.ledger = ledger;
+        this.divisions = divisions;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.named = named;
+        this.main = new TransactionTemplate(transactions);
+        this.side = new TransactionTemplate(transactions);
+        this.side.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Runs the job to its end; never throws. */
+    void run(long jobId, String node) {
+        ImportJob job = jobs.find(jobId).orElse(null);
+        if (job == null || job.state() != State.QUEUED) {
+            return;
+        }
+        Run run = new Run(job, node);
+        try {
+            State end = main.execute(status -> {
+                State s = run.execute();
+                if (s != State.COMMITTED) {
+                    status.setRollbackOnly();
+                }
+                return s;
+            });
+            if (end == State.REJECTED) {
+                side.executeWithoutResult(s -> {
+                    jobs.finish(jobId, State.REJECTED, run.counts, run.rejectionMessage(), run.notes, run.unit(), run.formDate(),
+                            now());
+                    audit.recordFailure(run.auditEvent("LEDGER_IMPORT_REJECTED"), AuditTrail.Outcome.FAILURE);
+                });
+            } else if (end == null || end == State.FAILED) {
+                side.executeWithoutResult(s -> jobs.fail(jobId, "任务已被标记为失败", now()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("import {} failed", jobId, e);
+            String message = e instanceof Cells.Unreadable ? e.getMessage()
+                    : "导入失败，未写入任何数据：" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            side.executeWithoutResult(s -> {
+                jobs.fail(jobId, message, now());
+                audit.recordFailure(run.auditEvent("LEDGER_IMPORT_FAILED").because(message), AuditTrail.Outcome.FAILURE);
+            });
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static final List<MappedRow> END = new ArrayList<>();
+
+    /** The state of one run. */
+    private final class Run implements SheetParser.Sink {
+        final ImportJob job;
+        final String node;
+        final Scope scope;
+        final Counts counts = new Counts();
+        final List<String> notes = new ArrayList<>();
+        final List<SourceRow> chunk = new ArrayList<>();
+        SheetParser parser;
+        RowMapper mapper;
+        VillageResolver villages;
+        int seq;
+        long lastProgress;
+        /** Ids of the enterprises this run registered, in order (they come from a sequence), with their rows. */
+        long[] ownIds = new long[1024];
+        String[] ownRows = new String[1024];
+        int own;
+        long ledgerNanos;
+        long sideNanos;
+        final java.util.concurrent.BlockingQueue<List<MappedRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        volatile Throwable failure;
+
+        Run(ImportJob job, String node) {
+            this.job = job;
+            this.node = node;
+            this.scope = Scope.of(DivisionCode.of(job.divisionCode()));
+        }
+
+        State execute() {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:space, CAST(:id AS int))").param("space", LOCK_SPACE)
+                    .param("id", job.id()).query().singleValue();
+            try (Workbook workbook = Workbook.open(Path.of(job.filePath()))) {
+                List<Workbook.SheetInfo> sheets = workbook.sheets();
+                int total = sheets.stream().mapToInt(Workbook.SheetInfo::rows).sum();
+                Boolean started = side.execute(s -> jobs.start(job.id(), node, total, now()));
+                if (!Boolean.TRUE.equals(started)) {
+                    return State.FAILED;
+                }
+                villages = new VillageResolver(divisions, scope);
+                parser = new SheetParser();
+                // the file is read and its rows mapped on a second thread while this one writes the previous
+                // chunk (the transaction's connection stays on this thread); two chunks at most are in between
+                Thread reader = new Thread(() -> {
+                    try {
+                        parser.parse(workbook, sheets, this);
+                        handOff();
+                        queue.put(END);
+                    } catch (Throwable e) {
+                        failure = e;
+                        queue.offer(END);
+                    }
+                }, "sheets-import-reader-" + job.id());
+                reader.setDaemon(true);
+                reader.start();
+                try {
+                    for (List<MappedRow> mapped = queue.take(); mapped != END; mapped = queue.take()) {
+                        write(mapped);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } finally {
+                    reader.interrupt();
+                    queue.clear();
+                    try {
+                        reader.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (failure instanceof IOException io) {
+                    throw new Cells.Unreadable("无法读取文件：" + io.getMessage());
+                } else if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                } else if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
+            } catch (IOException e) {
+                throw new Cells.Unreadable("无法读取文件：" + e.getMessage());
+            }
+            if (counts.data == 0) {
+                notes.add(0, "文件中没有找到数据行");
+            }
+            log.info("import {}: {} rows, ledger {} ms, outcomes and progress {} ms", job.id(), counts.data,
+                    ledgerNanos / 1_000_000, sideNanos / 1_000_000);
+            if (job.mode() == Mode.ALL_OR_NOTHING && counts.rejected > 0) {
+                return State.REJECTED;
+            }
+            jobs.finish(job.id(), State.COMMITTED, counts, committedMessage(), notes, unit(), formDate(), now());
+            audit.record(auditEvent("LEDGER_IMPORTED"));
+            return State.COMMITTED;
+        }
+
+        AuditEvent auditEvent(String action) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("file", job.fileName());
+            details.put("digest", job.fileDigest());
+            details.put("layout", job.layout().param());
+            details.put("mode", job.mode().param());
+            details.put("dataRows", counts.data);
+            details.put("accepted", counts.accepted);
+            details.put("rejected", counts.rejected);
+            details.put("duplicates", counts.duplicates);
+            details.put("warnings", counts.warnings);
+            return new AuditEvent(action, "SheetImport", Long.toString(job.id()), "导入 " + job.fileName(), details);
+        }
+
+        String committedMessage() {
+            String m = "已导入 " + counts.accepted + " 行";
+            if (counts.rejected > 0) {
+                m += "，" + counts.rejected + " 行有错误未导入";
+            }
+            if (counts.duplicates > 0) {
+                m += "，" + counts.duplicates + " 行与台账或本文件重复未导入";
+            }
+            if (job.sameFileAs() != null) {
+                m += "（此文件已于导入任务 #" + job.sameFileAs() + " 导入过）";
+            }
+            return m;
+        }
+
+        String rejectionMessage() {
+            return "有 " + counts.rejected + " 行存在错误，按“全部有效才导入”未写入任何数据；请按报告改正后重新导入";
+        }
+
+        String unit() {
+            return parser == null ? null : parser.notes().unit;
+        }
+
+        java.time.LocalDate formDate() {
+            return parser == null ? null : parser.notes().date;
+        }
+
+        @Override
+        public void row(SourceRow row) throws IOException {
+            chunk.add(row);
+            if (chunk.size() >= properties.chunkSize()) {
+                handOff();
+            }
+        }
+
+        @Override
+        public void note(String sheet, int rowNumber, String message) {
+            if (notes.size() < 500) {
+                notes.add(rowNumber > 0 ? "工作表“" + sheet + "”第 " + rowNumber + " 行：" + message : message);
+            }
+        }
+
+        @Override
+        public void advanced(int rows) {
+            counts.read += rows;
+        }
+
+        /** On the reading thread: maps the chunk and queues it for writing. */
+        private void handOff() throws IOException {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            if (mapper == null) {
+                mapper = new RowMapper(job.layout(), villages, parser.notes().date);
+            }
+            List<MappedRow> mapped = new ArrayList<>(chunk.size());
+            for (SourceRow r : chunk) {
+                mapped.add(mapper.map(r));
+            }
+            chunk.clear();
+            try {
+                queue.put(mapped);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("import stopped");
+            }
+        }
+
+        /** On the transaction's thread: registers a mapped chunk and records its outcomes. */
+        private void write(List<MappedRow> mapped) {
+            List<SourcedRow> toLedger = new ArrayList<>();
+            List<Integer> ledgerIndex = new ArrayList<>();
+            for (int i = 0; i < mapped.size(); i++) {
+                MappedRow m = mapped.get(i);
+                if (m.details() != null) {
+                    ledgerIndex.add(i);
+                    toLedger.add(new SourcedRow(m.details(), "导入自 " + job.fileName() + "，工作表“" + m.sheet() + "”第 "
+                            + m.rowNumber() + " 行（导入任务 #" + job.id() + "）"));
+                }
+            }
+            RowResult[] results = new RowResult[mapped.size()];
+            long ledgerStart = System.nanoTime();
+            if (!toLedger.isEmpty()) {
+                List<RowResult> ledgerResults = ledger.registerImported(toLedger, DuplicatePolicy.SKIP, scope).rows();
+                ledgerNanos += System.nanoTime() - ledgerStart;
+                for (int k = 0; k < ledgerResults.size(); k++) {
+                    results[ledgerIndex.get(k)] = ledgerResults.get(k);
+                }
+            }
+            List<RowOutcome> outcomes = new ArrayList<>(mapped.size());
+            List<SqlParameterSource> campaign = new ArrayList<>();
+            Instant now = now();
+            for (int i = 0; i < mapped.size(); i++) {
+                MappedRow m = mapped.get(i);
+                RowResult r = results[i];
+                List<RowMessage> errors = new ArrayList<>(m.errors());
+                List<RowMessage> warnings = new ArrayList<>(m.warnings());
+                String outcome;
+                Long id = null;
+                List<Map<String, Object>> duplicates = List.of();
+                if (r == null) {
+                    outcome = "REJECTED";
+                } else {
+                    r.errors().forEach(e -> errors.add(message(e, m)));
+                    r.warnings().forEach(w -> warnings.add(message(w, m)));
+                    if (r.outcome() == Outcome.REGISTERED) {
+                        outcome = "ACCEPTED";
+                        id = r.id().value();
+                        remember(id, m.sheet() + "|" + m.rowNumber());
+                        if (!m.campaign().empty()) {
+                            campaign.add(new MapSqlParameterSource().addValue("id", id)
+                                    .addValue("requirement", m.campaign().requirement())
+                                    .addValue("deadline", m.campaign().deadline())
+                                    .addValue("responsible", m.campaign().responsible())
+                                    .addValue("progress", m.campaign().progress()).addValue("job", job.id())
+                                    .addValue("at", Timestamp.from(now)));
+                        }
+                    } else if (r.outcome() == Outcome.SKIPPED_DUPLICATE) {
+                        outcome = "DUPLICATE";
+                        duplicates = duplicates(r.possibleDuplicates(), ledgerIndex, mapped);
+                    } else {
+                        outcome = "REJECTED";
+                    }
+                }
+                switch (outcome) {
+                    case "ACCEPTED" -> counts.accepted++;
+                    case "DUPLICATE" -> counts.duplicates++;
+                    default -> counts.rejected++;
+                }
+                if (!warnings.isEmpty()) {
+                    counts.warnings++;
+                }
+                counts.data++;
+                outcomes.add(new RowOutcome(++seq, m.sheet(), m.rowNumber(), outcome, m.name(), id, json(errors), json(warnings),
+                        duplicates.isEmpty() ? null : ImportJobs.JSON.writeValueAsString(duplicates)));
+            }
+            if (!campaign.isEmpty()) {
+                named.batchUpdate("""
+                        INSERT INTO sheet_campaign_columns (enterprise_id, requirement, deadline, responsible, progress, import_id, updated_at)
+                        VALUES (:id, :requirement, :deadline, :responsible, :progress, :job, :at)
+                        ON CONFLICT (enterprise_id) DO UPDATE SET requirement = EXCLUDED.requirement, deadline = EXCLUDED.deadline,
+                            responsible = EXCLUDED.responsible, progress = EXCLUDED.progress, import_id = EXCLUDED.import_id,
+                            updated_at = EXCLUDED.updated_at
+                        """, campaign.toArray(SqlParameterSource[]::new));
+            }
+            long sideStart = System.nanoTime();
+            side.executeWithoutResult(s -> {
+                jobs.addRows(job.id(), outcomes);
+                jobs.progress(job.id(), counts, now());
+            });
+            sideNanos += System.nanoTime() - sideStart;
+        }
+
+        private void remember(long id, String row) {
+            if (own == ownIds.length) {
+                ownIds = Arrays.copyOf(ownIds, own * 2);
+                ownRows = Arrays.copyOf(ownRows, own * 2);
+            }
+            ownIds[own] = id;
+            ownRows[own] = row;
+            own++;
+        }
+
+        /** The row of this import that registered the id, or null when it is an older ledger record. */
+        private String ownRow(long id) {
+            int lo = 0;
+            int hi = own - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ownIds[mid] < id) {
+                    lo = mid + 1;
+                } else if (ownIds[mid] > id) {
+                    hi = mid - 1;
+                } else {
+                    return ownRows[mid];
+                }
+            }
+            return null;
+        }
+
+        private List<Map<String, Object>> duplicates(List<PossibleDuplicate> found, List<Integer> ledgerIndex,
+                                                     List<MappedRow> mapped) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (PossibleDuplicate d : found) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                String row = null;
+                if (d.id() != null) {
+                    row = ownRow(d.id().value());
+                    if (row == null) {
+                        one.put("enterpriseId", d.id().value());
+                    }
+                } else if (d.batchRow() >= 0) {
+                    MappedRow other = mapped.get(ledgerIndex.get(d.batchRow()));
+                    row = other.sheet() + "|" + other.rowNumber();
+                }
+                if (row != null) {
+                    int bar = row.lastIndexOf('|');
+                    one.put("sheet", row.substring(0, bar));
+                    one.put("row", Integer.parseInt(row.substring(bar + 1)));
+                }
+                one.put("name", d.name());
+                one.put("reasons", d.reasons().stream().map(DuplicateReason::label).toList());
+                out.add(one);
+            }
+            return out;
+        }
+
+        private RowMessage message(FieldError e, MappedRow m) {
+            return new RowMessage(LedgerFields.column(e.field(), job.layout()), e.message());
+        }
+
+        private String json(List<RowMessage> messages) {
+            if (messages.isEmpty()) {
+                return null;
+            }
+            return ImportJobs.JSON.writeValueAsString(messages.stream()
+                    .map(x -> Map.of("column", x.column(), "message", x.message())).toList());
+        }
+    }
+}

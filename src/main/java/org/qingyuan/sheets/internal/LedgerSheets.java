@@ -1,0 +1,442 @@
+package org.qingyuan.sheets.internal;
+
+import static org.qingyuan.sheets.internal.SheetColumn.*;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dhatim.fastexcel.BorderStyle;
+import org.dhatim.fastexcel.Worksheet;
+import org.qingyuan.access.Scope;
+import org.qingyuan.ledger.Enterprise;
+import org.qingyuan.ledger.EnterpriseDetails;
+import org.qingyuan.ledger.EnterpriseExport;
+import org.qingyuan.ledger.EnterpriseQuery;
+import org.qingyuan.ledger.Fact;
+import org.qingyuan.region.Division;
+import org.qingyuan.region.Divisions;
+import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.DivisionLevel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the ledger as an official form, streamed: the title with the unit's name, the unit and
+ * date rows, the headers, the rows read through the ledger's cursor a chunk at a time, the
+ * footnotes of the seed and a seal block (盖章) for the printed copy; or the full-field template.
+ * Every text cell is written inline (no shared-string table to grow) and neutralised against
+ * formula injection; rows are flushed as they go, so memory stays flat.
+ */
+@Component
+public class LedgerSheets {
+
+    private static final int CHUNK = 1000;
+
+    private final EnterpriseExport ledger;
+    private final Divisions divisions;
+    private final JdbcClient jdbc;
+    private final Map<DivisionCode, String> villageNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<DivisionCode, String> localNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    LedgerSheets(EnterpriseExport ledger, Divisions divisions, JdbcClient jdbc) {
+        this.ledger = ledger;
+        this.divisions = divisions;
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the form; answers the number of enterprises written. */
+    public long write(Layout layout, EnterpriseQuery query, Scope scope, LocalDate date, OutputStream out) throws IOException {
+        org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
+        book.setGlobalDefaultFont("宋体", 11);
+        Worksheet ws = book.newWorksheet(layout == Layout.TEMPLATE ? "台账" : layout.title());
+        List<SheetColumn> columns = layout.columns();
+        int last = columns.size() - 1;
+        Units units = units(query.division() != null ? query.division() : scope.division());
+
+        int row = 0;
+        if (layout != Layout.TEMPLATE) {
+            ws.value(row, 0, units.district + layout.title());
+            ws.range(row, 0, row, last).merge();
+            ws.style(row, 0).bold().fontSize(16).horizontalAlignment("center").set();
+            ws.rowHeight(row, 30);
+            row++;
+            if (layout == Layout.SURVEY_LEDGER) {
+                ws.value(row, 0, "镇（办）：" + units.town + "    (盖章)");
+            } else {
+                ws.value(row, 0, "单位名称：" + units.unit + "（加盖公章）");
+            }
+            ws.range(row, 0, row, last).merge();
+            row++;
+            if (layout == Layout.SURVEY_LEDGER) {
+                ws.value(row, 0, "日期：" + date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
+            } else {
+                ws.value(row, 0, "联络员：              联系电话：              日期：" + date.getYear() + "年" + date.getMonthValue() + "月"
+                        + date.getDayOfMonth() + "日");
+            }
+            ws.range(row, 0, row, last).merge();
+            row++;
+        }
+        int headerRow = row;
+        for (int c = 0; c <= last; c++) {
+            ws.value(row, c, layout.header(columns.get(c)));
+            ws.style(row, c).bold().wrapText(true).horizontalAlignment("center").verticalAlignment("center")
+                    .borderStyle(BorderStyle.THIN).fillColor("F2F2F2").set();
+            ws.width(c, width(columns.get(c)));
+        }
+        ws.rowHeight(row, 36);
+        row++;
+        ws.repeatRows(headerRow);
+        ws.freezePane(layout == Layout.TEMPLATE ? 1 : 0, headerRow + 1);
+        ws.pageOrientation("landscape");
+        ws.paperSize(org.dhatim.fastexcel.PaperSize.A4_PAPER);
+        ws.fitToWidth((short) 1);
+        ws.fitToHeight((short) 0);
+
+        Writer writer = new Writer(ws, layout, columns, row);
+        long count = writer.run(() -> ledger.forEach(query, scope, writer::add));
+        row = writer.row;
+        if (row > headerRow + 1 && layout != Layout.TEMPLATE) {
+            // the form's grid as one conditional format over the data (no per-cell style: O(1) however many rows)
+            ws.range(headerRow + 1, 0, row - 1, last).style().borderStyle(BorderStyle.THIN)
+                    .set(new org.dhatim.fastexcel.ConditionalFormattingExpressionRule("TRUE", false));
+        }
+
+        if (layout != Layout.TEMPLATE) {
+            row++;
+            for (String note : layout.footnotes()) {
+                ws.value(row, 0, note);
+                ws.range(row, 0, row, last).merge();
+                ws.style(row, 0).wrapText(true).set();
+                row++;
+            }
+            // the seal block of the printed copy
+            row++;
+            int from = Math.max(0, last - 4);
+            ws.value(row, 0, "填表人：              审核人：              联系电话：");
+            ws.range(row, 0, row, Math.max(0, from - 1)).merge();
+            ws.value(row, from, "填报单位（盖章）");
+            ws.range(row, from, row, last).merge();
+            ws.style(row, from).horizontalAlignment("center").set();
+            row++;
+            ws.value(row, from, date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
+            ws.range(row, from, row, last).merge();
+            ws.style(row, from).horizontalAlignment("center").set();
+        }
+        ws.finish();
+        book.finish();
+        return count;
+    }
+
+    /** The platform's empty template: its notes above, the header of every field, room below. */
+    public void template(OutputStream out) throws IOException {
+        org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
+        Worksheet ws = book.newWorksheet("台账");
+        List<SheetColumn> columns = Layout.TEMPLATE.columns();
+        int row = 0;
+        ws.value(row, 0, "台账导入模板（全字段）");
+        ws.style(row, 0).bold().fontSize(14).set();
+        row++;
+        for (String note : Layout.TEMPLATE.footnotes()) {
+            ws.value(row++, 0, note);
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            ws.value(row, c, Layout.TEMPLATE.header(columns.get(c)));
+            ws.style(row, c).bold().wrapText(true).fillColor("F2F2F2").borderStyle(BorderStyle.THIN).set();
+            ws.width(c, width(columns.get(c)));
+        }
+        ws.freezePane(1, row + 1);
+        ws.finish();
+        book.finish();
+    }
+
+    private static double width(SheetColumn c) {
+        return switch (c) {
+            case SEQ -> 6;
+            case NAME, ADDRESS, REMARKS, PROGRESS, EQUIPMENT, CONFORMS -> 24;
+            case VILLAGE, RAW_MATERIALS, PRODUCTS, REQUIREMENT, CREDIT_CODE -> 16;
+            default -> 11;
+        };
+    }
+
+    /**
+     * Writes enterprises a chunk at a time: the calling thread reads them through the ledger's cursor and
+     * the chunk's rectification columns in one query, a second thread writes the cells, so reading and
+     * writing overlap; two chunks at most are in between.
+     */
+    private final class Writer {
+        private final List<Object> end = new ArrayList<>();
+        final Worksheet ws;
+        final Layout layout;
+        final List<SheetColumn> columns;
+        final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        List<Enterprise> chunk = new ArrayList<>(CHUNK);
+        volatile Throwable failure;
+        int row;
+        int seq;
+
+        Writer(Worksheet ws, Layout layout, List<SheetColumn> columns, int row) {
+            this.ws = ws;
+            this.layout = layout;
+            this.columns = columns;
+            this.row = row;
+        }
+
+        /** A chunk with its rectification columns. */
+        private record Batch(List<Enterprise> rows, Map<Long, String[]> campaign) {
+        }
+
+        long run(java.util.function.LongSupplier read) throws IOException {
+            Thread writer = new Thread(this::writeAll, "sheets-export-writer");
+            writer.setDaemon(true);
+            writer.start();
+            long count;
+            boolean ended = false;
+            try {
+                count = read.getAsLong();
+                handOff();
+                put(end);
+                ended = true;
+            } finally {
+                if (!ended && failure == null && writer.isAlive()) {
+                    put(end);
+                }
+                try {
+                    writer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failure instanceof IOException io) {
+                throw io;
+            } else if (failure instanceof RuntimeException r) {
+                throw r;
+            } else if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return count;
+        }
+
+        void add(Enterprise e) {
+            chunk.add(e);
+            if (chunk.size() >= CHUNK) {
+                handOff();
+            }
+        }
+
+        private void handOff() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            Map<Long, String[]> campaign = campaignColumns(chunk);
+            put(new Batch(chunk, campaign));
+            chunk = new ArrayList<>(CHUNK);
+        }
+
+        private void put(Object item) {
+            try {
+                while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (failure != null) {
+                        throw new IllegalStateException("export writer stopped", failure);
+                    }
+                }
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", x);
+            }
+        }
+
+        private void writeAll() {
+            try {
+                for (Object item = queue.take(); item != end; item = queue.take()) {
+                    write((Batch) item);
+                }
+            } catch (Throwable t) {
+                failure = t;
+                queue.clear();
+            }
+        }
+
+        private void write(Batch batch) throws IOException {
+            for (Enterprise e : batch.rows()) {
+                String[] extra = batch.campaign().get(e.id().value());
+                seq++;
+                for (int c = 0; c < columns.size(); c++) {
+                    Object v = value(columns.get(c), e, extra, seq);
+                    if (v instanceof String s) {
+                        ws.inlineString(row, c, Cells.neutralised(s));
+                    } else if (v instanceof Number n) {
+                        ws.value(row, c, n);
+                    } else if (v instanceof LocalDate d) {
+                        // as text, so that no cell needs a style of its own (and it reads back as a date)
+                        ws.inlineString(row, c, d.toString());
+                    }
+                }
+                row++;
+            }
+            ws.flush();
+        }
+
+        private Object value(SheetColumn column, Enterprise e, String[] extra, int seqValue) {
+            EnterpriseDetails d = e.details();
+            return switch (column) {
+                case SEQ -> seqValue;
+                case NAME -> d.name();
+                case CREDIT_CODE -> d.identity().creditCode();
+                case OPERATOR -> d.identity().operator();
+                case CONTACT -> d.identity().contactPerson();
+                case PHONE -> d.identity().contactPhone();
+                case VILLAGE -> layout == Layout.COMMUNITY_TABLE ? localName(d.division()) : villageName(d.division());
+                case DIVISION_CODE -> d.division().value();
+                case ADDRESS -> d.place().address();
+                case LONGITUDE -> d.place().longitude();
+                case LATITUDE -> d.place().latitude();
+                case INDUSTRY -> d.business().industry() == null ? null : d.business().industry().label();
+                case KEY_INDUSTRY -> yesNo(d.business().isKeyIndustry(), "是", "否");
+                case EIGHT_SMALL -> yesNo(d.business().isEightSmall(), "是", "否");
+                case PRODUCTS -> d.business().products();
+                case RAW_MATERIALS -> d.business().rawMaterials();
+                case EQUIPMENT -> d.business().equipmentModels();
+                case EMPLOYEES -> d.business().employees();
+                case SCALE -> d.business().employees() == null ? null : d.business().employees() + "人";
+                case OUTPUT -> plainNumber(d.business().outputValue());
+                case PREMISES -> d.business().premises() == null ? null : d.business().premises().label();
+                case LANDLORD -> d.business().landlord();
+                case WATER_GAS -> waterGas(d);
+                case APPROVALS -> approvals(d);
+                case TYPE -> d.campaign().type().label();
+                case DISCOVERY -> d.campaign().discovery().label();
+                case REPORTED_ON -> d.campaign().reportedOn();
+                case REQUIREMENT -> extra == null ? null : extra[0];
+                case DEADLINE -> extra == null ? null : extra[1];
+                case RESPONSIBLE -> extra == null ? null : extra[2];
+                case PROGRESS -> extra == null ? null : extra[3];
+                case REMARKS -> d.campaign().remarks();
+                default -> {
+                    Fact fact = column.fact();
+                    if (fact == null) {
+                        yield null;
+                    }
+                    Boolean v = d.facts().value(fact);
+                    String header = layout.header(column);
+                    yield header.startsWith("有无") ? yesNo(v, "有", "无") : yesNo(v, "是", "否");
+                }
+            };
+        }
+    }
+
+    private static BigDecimal plainNumber(BigDecimal n) {
+        if (n == null) {
+            return null;
+        }
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static String yesNo(Boolean v, String yes, String no) {
+        return v == null ? null : v ? yes : no;
+    }
+
+    private static String waterGas(EnterpriseDetails d) {
+        Boolean water = d.facts().value(Fact.INVOLVES_WATER);
+        Boolean gas = d.facts().value(Fact.INVOLVES_GAS);
+        if (Boolean.TRUE.equals(water) && Boolean.TRUE.equals(gas)) {
+            return "涉水涉气";
+        }
+        if (Boolean.TRUE.equals(water)) {
+            return "涉水";
+        }
+        if (Boolean.TRUE.equals(gas)) {
+            return "涉气";
+        }
+        return Boolean.FALSE.equals(water) && Boolean.FALSE.equals(gas) ? "不涉及" : null;
+    }
+
+    private static final List<Fact> APPROVALS_FACTS = List.of(Fact.HAS_BUSINESS_LICENCE, Fact.HAS_EIA_APPROVAL,
+            Fact.HAS_FIRE_APPROVAL, Fact.HAS_PLANNING_APPROVAL);
+    private static final Map<Fact, String> APPROVAL_NAMES = Map.of(Fact.HAS_BUSINESS_LICENCE, "营业执照", Fact.HAS_EIA_APPROVAL,
+            "环评", Fact.HAS_FIRE_APPROVAL, "消防", Fact.HAS_PLANNING_APPROVAL, "规划");
+
+    /** 有 when every approval is held, 无 when none, else what is missing (无环评、消防手续). */
+    private static String approvals(EnterpriseDetails d) {
+        List<String> missing = new ArrayList<>();
+        int known = 0;
+        for (Fact f : APPROVALS_FACTS) {
+            Boolean v = d.facts().value(f);
+            if (v != null) {
+                known++;
+                if (!v) {
+                    missing.add(APPROVAL_NAMES.get(f));
+                }
+            }
+        }
+        if (known == 0) {
+            return null;
+        }
+        if (missing.isEmpty()) {
+            return known == APPROVALS_FACTS.size() ? "有" : "有（部分未核实）";
+        }
+        if (missing.size() == APPROVALS_FACTS.size()) {
+            return "无";
+        }
+        return "无" + String.join("、", missing) + "手续";
+    }
+
+    private Map<Long, String[]> campaignColumns(List<Enterprise> chunk) {
+        Long[] ids = chunk.stream().map(e -> e.id().value()).toArray(Long[]::new);
+        Map<Long, String[]> out = new HashMap<>();
+        jdbc.sql("SELECT enterprise_id, requirement, deadline, responsible, progress FROM sheet_campaign_columns WHERE enterprise_id = ANY(:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                });
+        return out;
+    }
+
+    /** 金河社区居民委员会 → 金河社区, 毛庄村民委员会 → 毛庄村. */
+    static String shortName(String name) {
+        return name.replace("居民委员会", "").replace("村民委员会", "村").replace("村村", "村");
+    }
+
+    private String villageName(DivisionCode code) {
+        return villageNames.computeIfAbsent(code, c -> divisions.find(c).map(d -> shortName(d.name())).orElse(c.value()));
+    }
+
+    /** 新城街道 金河社区: the community table's 所属街道社区. */
+    private String localName(DivisionCode code) {
+        return localNames.computeIfAbsent(code, c -> {
+            StringBuilder s = new StringBuilder();
+            for (Division d : divisions.path(code)) {
+                if (d.level() == DivisionLevel.TOWN || d.level() == DivisionLevel.VILLAGE) {
+                    s.append(s.isEmpty() ? "" : " ").append(shortName(d.name()));
+                }
+            }
+            return s.toString();
+        });
+    }
+
+    /** The names the form's title and unit rows need. */
+    private record Units(String district, String town, String unit) {
+    }
+
+    private Units units(DivisionCode code) {
+        String district = "";
+        String town = "";
+        String unit = "";
+        for (Division d : divisions.path(code)) {
+            if (d.level() == DivisionLevel.COUNTY) {
+                district = d.name();
+            } else if (d.level() == DivisionLevel.TOWN) {
+                town = d.name();
+            }
+            unit = d.name();
+        }
+        return new Units(district, town, unit);
+    }
+}

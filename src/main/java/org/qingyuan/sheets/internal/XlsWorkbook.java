@@ -1,0 +1,77 @@
+package org.qingyuan.sheets.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * A legacy .xls file (Excel 97–2003, BIFF8), which towns still send. fastexcel reads only OOXML,
+ * so this one format goes through Apache POI's HSSF, named here as DESIGN asks. The format holds
+ * at most 65,536 rows per sheet, so reading it whole is bounded.
+ */
+final class XlsWorkbook implements Workbook {
+
+    private final POIFSFileSystem fs;
+    private final HSSFWorkbook workbook;
+
+    XlsWorkbook(Path file) throws IOException {
+        this.fs = new POIFSFileSystem(file.toFile(), true);
+        this.workbook = new HSSFWorkbook(fs.getRoot(), false);
+    }
+
+    @Override
+    public List<SheetInfo> sheets() {
+        List<SheetInfo> out = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            Sheet sheet = workbook.getSheetAt(i);
+            List<Region> merges = new ArrayList<>();
+            for (CellRangeAddress r : sheet.getMergedRegions()) {
+                merges.add(new Region(r.getFirstRow(), r.getLastRow(), r.getFirstColumn(), r.getLastColumn()));
+            }
+            out.add(new SheetInfo(i, sheet.getSheetName(), sheet.getPhysicalNumberOfRows(), merges));
+        }
+        return out;
+    }
+
+    @Override
+    public void rows(SheetInfo info, RowHandler handler) throws IOException {
+        Sheet sheet = workbook.getSheetAt(info.index());
+        for (Row row : sheet) {
+            int count = Math.max(0, row.getLastCellNum());
+            Object[] cells = new Object[count];
+            for (int c = 0; c < count; c++) {
+                Cell cell = row.getCell(c);
+                cells[c] = cell == null ? null : value(cell, cell.getCellType());
+            }
+            handler.row(row.getRowNum(), cells);
+        }
+    }
+
+    private static Object value(Cell cell, CellType type) {
+        return switch (type) {
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate()
+                    : BigDecimal.valueOf(cell.getNumericCellValue());
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> cell.getBooleanCellValue();
+            case FORMULA -> value(cell, cell.getCachedFormulaResultType());
+            default -> null;
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        workbook.close();
+        fs.close();
+    }
+}

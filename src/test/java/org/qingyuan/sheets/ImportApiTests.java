@@ -1,0 +1,300 @@
+package org.qingyuan.sheets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingyuan.access.internal.TestLogins.as;
+import static org.qingyuan.access.internal.TestLogins.district;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.qingyuan.access.RoleCode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ImportApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    static String tag() {
+        return "T" + UUID.randomUUID().toString().substring(0, 5);
+    }
+
+    static RequestPostProcessor town() {
+        return as(RoleCode.TOWN_OFFICER, "410108001");
+    }
+
+    JsonNode upload(RequestPostProcessor who, byte[] content, String name, String layout, String mode) throws Exception {
+        String body = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", name, null, content))
+                        .param("layout", layout).param("mode", mode).with(who).with(csrf()))
+                .andExpect(status().isAccepted())
+                .andExpect(header().exists("Location"))
+                .andExpect(jsonPath("$.id").isNumber())
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    JsonNode await(RequestPostProcessor who, long id) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            JsonNode job = json.readTree(mvc.perform(get("/api/v1/imports/" + id).with(who))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            if (job.get("finished").asBoolean()) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + id + " did not finish");
+    }
+
+    List<JsonNode> rows(RequestPostProcessor who, long id, String outcome) throws Exception {
+        JsonNode page = json.readTree(mvc.perform(get("/api/v1/imports/" + id + "/rows").param("size", "500")
+                        .param("outcome", outcome).with(who))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<JsonNode> out = new ArrayList<>();
+        page.get("items").forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void importsTheValidRowsOfAMessySurveyLedgerAndReportsEveryOtherRow() throws Exception {
+        String tag = tag();
+        JsonNode job = upload(district(), MessyLedgers.surveyLedger(tag), "新城街道排查台账.xlsx", "survey-ledger", "valid-rows");
+        JsonNode done = await(district(), job.get("id").asLong());
+        assertThat(done.get("state").asString()).isEqualTo("COMMITTED");
+        JsonNode counts = done.get("counts");
+        assertThat(counts.get("dataRows").asInt()).isEqualTo(10);
+        assertThat(counts.get("accepted").asInt()).isEqualTo(7);
+        assertThat(counts.get("rejected").asInt()).isEqualTo(2);
+        assertThat(counts.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(done.get("formUnit").asString()).isEqualTo("新城街道");
+
+        List<JsonNode> rejected = rows(district(), job.get("id").asLong(), "REJECTED");
+        assertThat(rejected).extracting(r -> r.get("row").asInt()).containsExactly(9, 13);
+        assertThat(rejected.get(0).get("errors").get(0).get("column").asString()).isEqualTo("所在村组");
+        assertThat(rejected.get(0).get("errors").get(0).get("message").asString()).contains("不存在村");
+        assertThat(rejected.get(1).get("errors").toString()).contains("企业类型").contains("大型企业");
+        List<JsonNode> duplicates = rows(district(), job.get("id").asLong(), "DUPLICATE");
+        assertThat(duplicates).hasSize(1);
+        assertThat(duplicates.get(0).get("row").asInt()).isEqualTo(12);
+        assertThat(duplicates.get(0).get("duplicates").get(0).get("row").asInt()).isEqualTo(6);
+
+        // the values made it into the ledger
+        var first = jdbc.sql("""
+                        SELECT division_code, employees, enterprise_type, reported_on::text AS reported, remarks, facts::text AS facts
+                          FROM enterprise WHERE name = :name""")
+                .param("name", tag + "金河机械加工厂").query().singleRow();
+        assertThat(first.get("division_code")).isEqualTo("410108001001");
+        assertThat(first.get("employees")).isEqualTo(20);
+        assertThat(first.get("reported")).isEqualTo("2017-02-28");
+        assertThat((String) first.get("facts")).contains("\"involvesGas\": {\"asOf\": \"2017-02-28\", \"value\": true, \"source\": \"IMPORT\"}");
+        var third = jdbc.sql("SELECT division_code, enterprise_type, reported_on::text AS reported FROM enterprise WHERE name = :name")
+                .param("name", tag + "鑫源木器加工点").query().singleRow();
+        assertThat(third.get("division_code")).as("merged 所在村组 applies to each row").isEqualTo("410108001001");
+        assertThat(third.get("enterprise_type")).isEqualTo("EIGHT_SMALL");
+        assertThat(third.get("reported")).as("an Excel date serial").isEqualTo("2017-03-01");
+        var tofu = jdbc.sql("SELECT division_code, address, remarks, reported_on::text AS reported FROM enterprise WHERE name = :name")
+                .param("name", tag + "石桥豆腐坊").query().singleRow();
+        assertThat(tofu.get("division_code")).isEqualTo("410108100200");
+        assertThat(tofu.get("address")).isEqualTo("三组");
+        assertThat((String) tofu.get("remarks")).contains("3月底");
+        assertThat(tofu.get("reported")).as("a vague date falls back to the form's date").isEqualTo("2017-03-01");
+        // history says where each row came from
+        String reason = jdbc.sql("""
+                        SELECT v.reason FROM enterprise_version v JOIN enterprise e ON e.id = v.enterprise_id
+                         WHERE e.name = :name AND v.version = 1""")
+                .param("name", tag + "开元印刷厂").query(String.class).single();
+        assertThat(reason).contains("新城街道排查台账.xlsx").contains("工作表“续表”第 2 行");
+        // the rectification columns are kept for the survey ledger export
+        assertThat(jdbc.sql("""
+                        SELECT c.requirement FROM sheet_campaign_columns c JOIN enterprise e ON e.id = c.enterprise_id
+                         WHERE e.name = :name""").param("name", tag + "金河机械加工厂").query(String.class).single())
+                .isEqualTo("补办手续");
+        // one audit record for the import
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'LEDGER_IMPORTED' AND object_id = :id")
+                .param("id", job.get("id").asString()).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void theReportIsTheOriginalRowsWithAnOutcomeAndReasonColumn() throws Exception {
+        String tag = tag();
+        long id = upload(district(), MessyLedgers.surveyLedger(tag), "a.xlsx", "survey-ledger", "valid-rows").get("id").asLong();
+        await(district(), id);
+        byte[] report = mvc.perform(get("/api/v1/imports/" + id + "/report.xlsx").with(district()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(report))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            Row header = rows.stream().filter(r -> r.getRowNum() == 5).findFirst().orElseThrow();
+            assertThat(header.getCellText(15)).isEqualTo("导入结果");
+            Row bad = rows.stream().filter(r -> r.getRowNum() == 9).findFirst().orElseThrow();
+            assertThat(bad.getCellText(2)).isEqualTo(tag + "无名作坊");
+            assertThat(bad.getCellText(15)).contains("错误");
+            assertThat(bad.getCellText(16)).contains("【所在村组】");
+            Row ok = rows.stream().filter(r -> r.getRowNum() == 6).findFirst().orElseThrow();
+            assertThat(ok.getCellText(15)).isEqualTo("已导入");
+            Row injected = rows.stream().filter(r -> r.getRowNum() == 13).findFirst().orElseThrow();
+            assertThat(injected.getCellText(2)).startsWith("'");
+        }
+    }
+
+    @Test
+    void theUploadAnswers202WithTheJobInUnderASecond() throws Exception {
+        upload(town(), MessyLedgers.communityTable(tag()), "warm-up.xlsx", "community-table", "valid-rows");
+        byte[] file = MessyLedgers.surveyLedger(tag());
+        long start = System.nanoTime();
+        JsonNode job = upload(district(), file, "a.xlsx", "survey-ledger", "valid-rows");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("upload answers in under a second").isLessThan(1000);
+        assertThat(job.get("state").asString()).isIn("QUEUED", "RUNNING", "COMMITTED");
+        assertThat(job.get("links").get("report").asString()).endsWith("/report.xlsx");
+        await(district(), job.get("id").asLong());
+    }
+
+    @Test
+    void importingTheSameFileAgainAddsNothing() throws Exception {
+        byte[] file = MessyLedgers.communityTable(tag());
+        long first = upload(town(), file, "社区统计表.xlsx", "community-table", "valid-rows").get("id").asLong();
+        JsonNode one = await(town(), first);
+        assertThat(one.get("counts").get("accepted").asInt()).isEqualTo(3);
+        long second = upload(town(), file, "社区统计表.xlsx", "community-table", "valid-rows").get("id").asLong();
+        JsonNode two = await(town(), second);
+        assertThat(two.get("counts").get("accepted").asInt()).isZero();
+        assertThat(two.get("counts").get("duplicates").asInt()).isEqualTo(3);
+        assertThat(two.get("sameFileAs").asLong()).isEqualTo(first);
+    }
+
+    @Test
+    void theCommunityTableReadsUnitsApproximationsAndMarks() throws Exception {
+        String tag = tag();
+        long id = upload(town(), MessyLedgers.communityTable(tag), "c.xlsx", "community-table", "valid-rows").get("id").asLong();
+        JsonNode done = await(town(), id);
+        assertThat(done.get("counts").get("accepted").asInt()).isEqualTo(3);
+        var foundry = jdbc.sql("""
+                        SELECT output_value::text AS output, employees, premises, contact_phone, industry, facts_yes, facts_no, address
+                          FROM enterprise WHERE name = :name""").param("name", tag + "金河铸造厂").query().singleRow();
+        assertThat(foundry.get("output")).isEqualTo("12.50");
+        assertThat(foundry.get("employees")).isEqualTo(20);
+        assertThat(foundry.get("premises")).isEqualTo("RENTED");
+        assertThat(foundry.get("contact_phone")).isEqualTo("13812345678");
+        assertThat(foundry.get("industry")).isEqualTo("CASTING");
+        assertThat((String) foundry.get("address")).startsWith("金河路");
+        var furniture = jdbc.sql("SELECT output_value::text AS output, premises FROM enterprise WHERE name = :name")
+                .param("name", tag + "开元家具厂").query().singleRow();
+        assertThat(furniture.get("output")).isEqualTo("12.50");
+        assertThat(furniture.get("premises")).isEqualTo("SELF_BUILT");
+        List<JsonNode> warned = new ArrayList<>();
+        json.readTree(mvc.perform(get("/api/v1/imports/" + id + "/rows").param("warnings", "true").with(town()))
+                .andReturn().getResponse().getContentAsString()).get("items").forEach(warned::add);
+        assertThat(warned.toString()).contains("约数").contains("已换算为 12.5 万元").contains("行业");
+    }
+
+    @Test
+    void allOrNothingWritesNothingWhenARowIsBad() throws Exception {
+        String tag = tag();
+        long id = upload(district(), MessyLedgers.surveyLedger(tag), "a.xlsx", "survey-ledger", "all-or-nothing").get("id").asLong();
+        JsonNode done = await(district(), id);
+        assertThat(done.get("state").asString()).isEqualTo("REJECTED");
+        assertThat(done.get("counts").get("rejected").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM enterprise WHERE name LIKE :p").param("p", tag + "%")
+                .query(Long.class).single()).isZero();
+        mvc.perform(get("/api/v1/imports/" + id + "/report.xlsx").with(district())).andExpect(status().isOk());
+    }
+
+    @Test
+    void aLargerFileIsWrittenInBulkWithEveryFieldAndItsSource() throws Exception {
+        String prefix = "L" + UUID.randomUUID().toString().substring(0, 4) + "-";
+        long id = upload(district(), BenchLedgers.surveyLedger(300, prefix), "large.xlsx", "survey-ledger", "valid-rows")
+                .get("id").asLong();
+        JsonNode done = await(district(), id);
+        assertThat(done.get("counts").get("accepted").asInt()).isEqualTo(300);
+        var row = jdbc.sql("""
+                        SELECT e.division_code, e.employees, e.enterprise_type, e.reported_on::text AS reported, e.facts::text AS facts,
+                               e.facts_yes, e.search_grams IS NOT NULL AS grams, v.reason, v.changes::text AS changes
+                          FROM enterprise e JOIN enterprise_version v ON v.enterprise_id = e.id AND v.version = 1
+                         WHERE e.name = :name""").param("name", prefix + "7号服装加工坊").query().singleRow();
+        assertThat(row.get("division_code")).isEqualTo("410108100201");
+        assertThat(row.get("employees")).isEqualTo(9);
+        assertThat(row.get("enterprise_type")).isEqualTo("EIGHT_SMALL");
+        assertThat(row.get("reported")).isEqualTo("2017-02-08");
+        assertThat((String) row.get("facts")).contains("involvesGas");
+        assertThat(row.get("grams")).isEqualTo(true);
+        assertThat((String) row.get("reason")).contains("large.xlsx").contains("第 11 行");
+        assertThat((String) row.get("changes")).contains("name");
+    }
+
+    @Test
+    void legacyXlsFilesAreImported() throws Exception {
+        String tag = tag();
+        long id = upload(town(), MessyLedgers.legacyXls(tag), "老台账.xls", "survey-ledger", "valid-rows").get("id").asLong();
+        JsonNode done = await(town(), id);
+        assertThat(done.get("counts").get("accepted").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT division_code FROM enterprise WHERE name = :n").param("n", tag + "老表格塑料厂")
+                .query(String.class).single()).isEqualTo("410108001001");
+    }
+
+    @Test
+    void villagesOutsideTheImportersJurisdictionAreRowErrors() throws Exception {
+        // 刘寨街道's officer cannot import 新城街道's communities
+        RequestPostProcessor other = as(RoleCode.TOWN_OFFICER, "410108002");
+        long id = upload(other, MessyLedgers.communityTable(tag()), "c.xlsx", "community-table", "valid-rows").get("id").asLong();
+        JsonNode done = await(other, id);
+        assertThat(done.get("counts").get("accepted").asInt()).isZero();
+        assertThat(done.get("counts").get("rejected").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aJobOfAnotherJurisdictionAnswers404() throws Exception {
+        long id = upload(town(), MessyLedgers.communityTable(tag()), "c.xlsx", "community-table", "valid-rows").get("id").asLong();
+        await(town(), id);
+        RequestPostProcessor other = as(RoleCode.TOWN_OFFICER, "410108002");
+        mvc.perform(get("/api/v1/imports/" + id).with(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/imports/" + id + "/report.xlsx").with(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/imports/" + id).with(district())).andExpect(status().isOk());
+    }
+
+    @Test
+    void badRequestsAnswer400WithAChineseReason() throws Exception {
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.xlsx", null, new byte[] {1, 2}))
+                        .param("layout", "nonsense").with(town()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("layout")));
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.txt", null, new byte[] {1, 2}))
+                        .param("layout", "template").with(town()).with(csrf()))
+                .andExpect(status().isBadRequest());
+        // a file that is no workbook fails the job, with nothing written
+        long id = upload(town(), "not a workbook".getBytes(), "x.xlsx", "template", "valid-rows").get("id").asLong();
+        JsonNode done = await(town(), id);
+        assertThat(done.get("state").asString()).isEqualTo("FAILED");
+        assertThat(done.get("message").asString()).contains("Excel");
+    }
+
+    @Test
+    void aVillageOfficerMayNotImport() throws Exception {
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.xlsx", null, new byte[] {1}))
+                        .param("layout", "template").with(as(RoleCode.VILLAGE_OFFICER, "410108001001")).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+}

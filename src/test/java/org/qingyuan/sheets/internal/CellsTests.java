@@ -1,0 +1,97 @@
+package org.qingyuan.sheets.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class CellsTests {
+
+    @Test
+    void readsDatesInEveryCommonChineseForm() {
+        assertThat(Cells.date("2017.2.28", null).date()).isEqualTo(LocalDate.of(2017, 2, 28));
+        assertThat(Cells.date("2017年3月1日", null).date()).isEqualTo(LocalDate.of(2017, 3, 1));
+        assertThat(Cells.date("2017/3/5", null).date()).isEqualTo(LocalDate.of(2017, 3, 5));
+        assertThat(Cells.date("２０１７－０３－０５", null).date()).isEqualTo(LocalDate.of(2017, 3, 5));
+        assertThat(Cells.date("20170305", null).date()).isEqualTo(LocalDate.of(2017, 3, 5));
+        assertThat(Cells.date(" 2017年3月1号 ", null).date()).isEqualTo(LocalDate.of(2017, 3, 1));
+        assertThat(Cells.date(new BigDecimal("42795"), null).date()).as("an Excel serial").isEqualTo(LocalDate.of(2017, 3, 1));
+    }
+
+    @Test
+    void keepsVagueDatesAsTextWithAWarning() {
+        Cells.DateValue v = Cells.date("3月底", 2017);
+        assertThat(v.date()).isNull();
+        assertThat(v.text()).isEqualTo("3月底");
+        assertThat(v.warning()).contains("不是确切日期");
+        assertThat(Cells.date("2017年3月", null).date()).isNull();
+        Cells.DateValue noYear = Cells.date("3月5日", 2017);
+        assertThat(noYear.date()).isEqualTo(LocalDate.of(2017, 3, 5));
+        assertThat(noYear.warning()).contains("未写年份");
+        assertThatThrownBy(() -> Cells.date("2017.2.30", null)).hasMessageContaining("不是有效日期");
+        assertThatThrownBy(() -> Cells.date("张三", null)).hasMessageContaining("不是日期");
+    }
+
+    @Test
+    void readsYesAndNoMarks() {
+        for (String yes : new String[] {"是", "有", "√", "Y", "y", "✓", "有，2016年办理", "已办理", "超标"}) {
+            assertThat(Cells.yesNo(yes)).as(yes).isTrue();
+        }
+        for (String no : new String[] {"否", "无", "×", "N", "不符合", "未办理", "没有", "无（正在补办）"}) {
+            assertThat(Cells.yesNo(no)).as(no).isFalse();
+        }
+        assertThat(Cells.yesNo("  ")).isNull();
+        assertThatThrownBy(() -> Cells.yesNo("待查")).hasMessageContaining("是/否");
+    }
+
+    @Test
+    void readsCountsAndAmountsWithUnitsAndApproximations() {
+        assertThat(Cells.count("8人").value()).isEqualTo(8);
+        assertThat(Cells.count("8人").warning()).isNull();
+        assertThat(Cells.count("约20人").value()).isEqualTo(20);
+        assertThat(Cells.count("约20人").warning()).contains("约数");
+        assertThat(Cells.count("２０余人").value()).isEqualTo(20);
+        assertThat(Cells.count(new BigDecimal("12")).value()).isEqualTo(12);
+        assertThat(Cells.tenThousandYuan("12.5万").value()).isEqualByComparingTo("12.5");
+        assertThat(Cells.tenThousandYuan("125000元").value()).isEqualByComparingTo("12.5");
+        assertThat(Cells.tenThousandYuan("125000元").warning()).contains("换算");
+        assertThat(Cells.tenThousandYuan("1.2亿").value()).isEqualByComparingTo("12000");
+        assertThat(Cells.tenThousandYuan("约50").warning()).contains("约数");
+        assertThat(Cells.tenThousandYuan("1,200").value()).isEqualByComparingTo("1200");
+        assertThatThrownBy(() -> Cells.count("若干")).hasMessageContaining("没有人数");
+    }
+
+    @Test
+    void trimsFullWidthAndNoBreakSpacesAndNeutralisesFormulas() {
+        assertThat(Cells.text("  金河机械厂\u3000\u00a0")).isEqualTo("金河机械厂");
+        assertThat(Cells.text("   ")).isNull();
+        assertThat(Cells.neutralised("=1+1")).isEqualTo("'=1+1");
+        assertThat(Cells.neutralised("+86")).isEqualTo("'+86");
+        assertThat(Cells.neutralised("-")).isEqualTo("'-");
+        assertThat(Cells.neutralised("@x")).isEqualTo("'@x");
+        assertThat(Cells.neutralised("金河")).isEqualTo("金河");
+        assertThat(Cells.text("'=1+1")).as("our own neutralised cells read back").isEqualTo("=1+1");
+    }
+
+    @Test
+    void findsHeadersByTheirNamesAndSynonyms() {
+        assertThat(SheetColumn.byHeader("企业规模\n(人员等)")).isEqualTo(SheetColumn.SCALE);
+        assertThat(SheetColumn.byHeader("产值\n（万元）")).isEqualTo(SheetColumn.OUTPUT);
+        assertThat(SheetColumn.byHeader("所属街道社区")).isEqualTo(SheetColumn.VILLAGE);
+        assertThat(SheetColumn.byHeader("序\n号")).isEqualTo(SheetColumn.SEQ);
+        assertThat(SheetColumn.byHeader("分包 责任人")).isEqualTo(SheetColumn.RESPONSIBLE);
+        assertThat(SheetColumn.byHeader("营业执照")).isEqualTo(SheetColumn.LICENCE);
+        assertThat(SheetColumn.byHeader("巡查人员")).isNull();
+    }
+
+    @Test
+    void villageShortFormsFollowTheOfficialNames() {
+        assertThat(VillageResolver.villageForms("金河社区居民委员会").get(0)).contains("金河社区", "金河社区居委会");
+        assertThat(VillageResolver.villageForms("石桥村民委员会").get(0)).contains("石桥村", "石桥村委会");
+        assertThat(VillageResolver.villageForms("古荥村村民委员会").get(0)).contains("古荥村", "古荥村委会");
+        assertThat(VillageResolver.townForms("新城街道")).contains("新城", "新城街道办事处", "新城办");
+    }
+}

@@ -1,0 +1,90 @@
+package org.qingyuan.sheets.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qingyuan.sheets.MessyLedgers;
+
+class SheetParserTests {
+
+    @TempDir
+    Path dir;
+
+    record Parsed(List<SheetParser.SourceRow> rows, List<String> notes, SheetParser.FileNotes file) {
+    }
+
+    Parsed parse(byte[] content, String name) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, content);
+        List<SheetParser.SourceRow> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        SheetParser parser = new SheetParser();
+        try (Workbook wb = Workbook.open(file)) {
+            parser.parse(wb, wb.sheets(), new SheetParser.Sink() {
+                @Override
+                public void row(SheetParser.SourceRow row) {
+                    rows.add(row);
+                }
+
+                @Override
+                public void note(String sheet, int rowNumber, String message) {
+                    notes.add(sheet + ":" + rowNumber + ":" + message);
+                }
+            });
+        }
+        return new Parsed(rows, notes, parser.notes());
+    }
+
+    @Test
+    void findsTheTableBelowTitleAndUnitRowsAndFillsMergedCellsDown() throws IOException {
+        Parsed p = parse(MessyLedgers.surveyLedger("T"), "a.xlsx");
+        assertThat(p.file().unit).isEqualTo("新城街道");
+        assertThat(p.file().date).hasToString("2017-03-01");
+        SheetParser.SourceRow first = p.rows().get(0);
+        assertThat(first.rowNumber()).isEqualTo(6);
+        assertThat(first.get(SheetColumn.VILLAGE)).isEqualTo("金河社区");
+        assertThat(p.rows().get(1).get(SheetColumn.VILLAGE)).isEqualTo("金河社区");
+        assertThat(p.rows().get(2).get(SheetColumn.VILLAGE)).isEqualTo("金河社区");
+        assertThat(first.get(SheetColumn.NAME)).isEqualTo("T金河机械加工厂");
+        assertThat(first.header().name(SheetColumn.PROGRESS)).isEqualTo("完成情况(完成日期)");
+        assertThat(first.has(SheetColumn.SCALE)).isTrue();
+        assertThat(first.has(SheetColumn.RESPONSIBLE)).isTrue();
+    }
+
+    @Test
+    void leavesOutBlankRowsFootnotesAndReadsTheContinuationSheet() throws IOException {
+        Parsed p = parse(MessyLedgers.surveyLedger("T"), "a.xlsx");
+        assertThat(p.rows()).hasSize(10);
+        assertThat(p.rows().stream().filter(r -> r.sheet().equals("续表"))).hasSize(3);
+        assertThat(p.notes()).anyMatch(n -> n.contains("脚注"));
+        assertThat(p.notes()).anyMatch(n -> n.contains("续表"));
+        assertThat(p.notes()).anyMatch(n -> n.contains("未识别的列“巡查人员”"));
+    }
+
+    @Test
+    void readsTheCommunityTableWithMultiLineHeadersAndTheLiaisonRow() throws IOException {
+        Parsed p = parse(MessyLedgers.communityTable("T"), "b.xlsx");
+        assertThat(p.rows()).hasSize(3);
+        assertThat(p.file().liaison).isEqualTo("王芳");
+        SheetParser.SourceRow r = p.rows().get(0);
+        assertThat(r.get(SheetColumn.OUTPUT)).isEqualTo("12.5万");
+        assertThat(r.get(SheetColumn.VILLAGE)).isEqualTo("金河社区");
+        assertThat(r.get(SheetColumn.SEQ)).isEqualTo("1");
+        assertThat(p.notes()).anyMatch(n -> n.contains("网格员"));
+    }
+
+    @Test
+    void readsLegacyXlsThroughPoiWithMergedCellsAndDates() throws IOException {
+        Parsed p = parse(MessyLedgers.legacyXls("T"), "c.xls");
+        assertThat(p.rows()).hasSize(2);
+        assertThat(p.rows().get(1).get(SheetColumn.VILLAGE)).isEqualTo("金河社区");
+        assertThat(p.rows().get(0).get(SheetColumn.REPORTED_ON)).isEqualTo(java.time.LocalDate.of(2017, 2, 27));
+    }
+}
