@@ -76,8 +76,11 @@ class JdbcEnterprises {
 
     /** Reserves ids for new enterprises, one statement for any number. */
     List<Long> nextIds(int count) {
-        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('enterprise', 'id')) FROM generate_series(1, :n)")
-                .param("n", count).query(Long.class).list();
+        // the sequence is looked up once (OFFSET 0 keeps the subquery from being flattened into a lookup per id)
+        return jdbc.sql("""
+                        SELECT nextval(s.seq) FROM (SELECT CAST(pg_get_serial_sequence('enterprise', 'id') AS regclass) AS seq OFFSET 0) s,
+                               generate_series(1, :n)
+                        """).param("n", count).query(Long.class).list();
     }
 
     void insertAll(List<StoredEnterprise> rows, Instant at, String by) {
@@ -90,7 +93,10 @@ class JdbcEnterprises {
         named.batchUpdate(INSERT, batch);
     }
 
-    /** The same rows as {@link #INSERT}, through COPY. */
+    /**
+     * The same rows as {@link #INSERT}, through COPY, with their search tokens computed here (the
+     * single-row path leaves them to the {@code enterprise_search_grams} trigger).
+     */
     private void copyAll(List<StoredEnterprise> rows, Instant at, String by) {
         CopyRows copy = new CopyRows();
         String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
@@ -99,7 +105,9 @@ class JdbcEnterprises {
             for (String name : COPY_PARAMS) {
                 copy.add(p.getValue(name));
             }
-            copy.add(1).add(when).add(by).add(when).add(by).endRow();
+            EnterpriseDetails d = row.details();
+            copy.add(1).add(when).add(by).add(when).add(by)
+                    .add(SearchGrams.literal(SearchGrams.of(d.name(), d.place().address(), d.division().value()))).endRow();
         }
         copy.copy(named.getJdbcTemplate().getDataSource(), "enterprise", COPY_COLUMNS);
     }
@@ -112,7 +120,8 @@ class JdbcEnterprises {
             id, name, name_key, credit_code, credit_code_legacy, operator_name, contact_person, contact_phone, division_code, address,
             address_key, longitude, latitude, industry, key_industry, eight_small, key_industry_set, eight_small_set, products,
             raw_materials, equipment_models, employees, output_value, premises, landlord, facts, facts_yes, facts_no,
-            enterprise_type, discovery, reported_on, remarks, version, created_at, created_by, updated_at, updated_by""";
+            enterprise_type, discovery, reported_on, remarks, version, created_at, created_by, updated_at, updated_by,
+            search_grams""";
 
     /** Writes new details if the version still matches; false when somebody else saved first. */
     boolean update(StoredEnterprise row, int expectedVersion, Instant at, String by) {

@@ -118,7 +118,9 @@ class LedgerService implements Ledger, BatchRegistration {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
         Actor actor = Actor.current();
-        List<EnterpriseValidator.Checked> checked = rows.stream().map(r -> validator.check(r, scope, today)).toList();
+        long _tvalidate = System.nanoTime();
+List<EnterpriseValidator.Checked> checked = rows.stream().map(r -> validator.check(r, scope, today)).toList();
+PhaseTimer.add("validate", _tvalidate);
         List<Integer> validRows = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
             if (checked.get(i).valid()) {
@@ -126,8 +128,10 @@ class LedgerService implements Ledger, BatchRegistration {
             }
         }
         List<EnterpriseDetails> valid = validRows.stream().map(i -> checked.get(i).details()).toList();
+long _tdups = System.nanoTime();
         List<List<PossibleDuplicate>> found = valid.isEmpty() ? List.of()
                 : duplicates.find(valid, Collections.nCopies(valid.size(), null));
+PhaseTimer.add("dups", _tdups);
 
         RowResult[] results = new RowResult[rows.size()];
         for (int i = 0; i < checked.size(); i++) {
@@ -146,7 +150,9 @@ class LedgerService implements Ledger, BatchRegistration {
             }
         }
         if (!toInsert.isEmpty()) {
-            List<Long> ids = enterprises.nextIds(toInsert.size());
+            long _tnextIds = System.nanoTime();
+List<Long> ids = enterprises.nextIds(toInsert.size());
+PhaseTimer.add("nextIds", _tnextIds);
             Map<Integer, Long> idOfValid = new LinkedHashMap<>();
             List<StoredEnterprise> stored = new ArrayList<>();
             List<NewVersion> versions = new ArrayList<>();
@@ -173,8 +179,12 @@ class LedgerService implements Ledger, BatchRegistration {
                 }
                 results[row] = new RowResult(row, Outcome.REGISTERED, new EnterpriseId(id), List.of(), c.warnings(), dups);
             }
-            enterprises.insertAll(stored, now, actor.username());
-            history.addVersions(versions, now, actor.username(), actor.displayName());
+            long _tinsertAll = System.nanoTime();
+enterprises.insertAll(stored, now, actor.username());
+PhaseTimer.add("insertAll", _tinsertAll);
+            long _tversions = System.nanoTime();
+history.addVersions(versions, now, actor.username(), actor.displayName());
+PhaseTimer.add("versions", _tversions);
             history.addPairs(pairs, now);
             for (StoredEnterprise s : stored) {
                 EnterpriseDetails d = s.details();

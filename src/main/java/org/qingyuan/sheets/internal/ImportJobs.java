@@ -161,13 +161,44 @@ public class ImportJobs {
             copyText(data, r.warnings()).append('\t');
             copyText(data, r.duplicates()).append('\n');
         }
+        copy("""
+                COPY sheet_import_row (import_id, seq, sheet, row_number, outcome, name, enterprise_id, errors, warnings, duplicates)
+                FROM STDIN""", data);
+    }
+
+    /** The survey ledger's rectification columns of one newly registered enterprise. */
+    record CampaignColumns(long enterpriseId, String requirement, String deadline, String responsible, String progress) {
+    }
+
+    /**
+     * Stores the rectification columns of enterprises this import registered, with COPY (their ids are
+     * new, so there is nothing to update), on the current transaction's connection.
+     */
+    void addCampaignColumns(long importId, List<CampaignColumns> rows, Instant at) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
+        StringBuilder data = new StringBuilder(rows.size() * 64);
+        for (CampaignColumns r : rows) {
+            data.append(r.enterpriseId()).append('\t');
+            copyText(data, r.requirement()).append('\t');
+            copyText(data, r.deadline()).append('\t');
+            copyText(data, r.responsible()).append('\t');
+            copyText(data, r.progress()).append('\t');
+            data.append(importId).append('\t').append(when).append('\n');
+        }
+        copy("""
+                COPY sheet_campaign_columns (enterprise_id, requirement, deadline, responsible, progress, import_id, updated_at)
+                FROM STDIN""", data);
+    }
+
+    private void copy(String sql, CharSequence data) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    COPY sheet_import_row (import_id, seq, sheet, row_number, outcome, name, enterprise_id, errors, warnings, duplicates)
-                    FROM STDIN""", new StringReader(data.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
         } catch (SQLException | IOException e) {
-            throw new IllegalStateException("could not write import rows", e);
+            throw new IllegalStateException("could not write import rows: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

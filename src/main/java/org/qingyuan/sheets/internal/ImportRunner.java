@@ -2,7 +2,6 @@ package org.qingyuan.sheets.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +32,6 @@ import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.shared.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,21 +59,19 @@ class ImportRunner {
     private final Divisions divisions;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate main;
     private final TransactionTemplate side;
     private final SheetsProperties properties;
     private final Clock clock;
 
     ImportRunner(ImportJobs jobs, BatchRegistration ledger, Divisions divisions, AuditTrail audit, JdbcClient jdbc,
-                 NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, SheetsProperties properties,
+                 PlatformTransactionManager transactions, SheetsProperties properties,
                  Clock clock) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.divisions = divisions;
         this.audit = audit;
         this.jdbc = jdbc;
-        this.named = named;
         this.main = new TransactionTemplate(transactions);
         this.side = new TransactionTemplate(transactions);
         this.side.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -143,6 +137,9 @@ class ImportRunner {
         long[] ownIds = new long[1024];
         String[] ownRows = new String[1024];
         int own;
+        /** Row outcomes not yet written, and when they last were. */
+        final List<RowOutcome> pending = new ArrayList<>();
+        long lastFlush = System.nanoTime();
         long ledgerNanos;
         long sideNanos;
         final java.util.concurrent.BlockingQueue<List<MappedRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
@@ -170,8 +167,10 @@ class ImportRunner {
                 // chunk (the transaction's connection stays on this thread); two chunks at most are in between
                 Thread reader = new Thread(() -> {
                     try {
+                        long _tr = System.nanoTime();
                         parser.parse(workbook, sheets, this);
                         handOff();
+                        org.qingyuan.ledger.internal.PhaseTimer.add("r.total", _tr);
                         queue.put(END);
                     } catch (Throwable e) {
                         failure = e;
@@ -181,8 +180,13 @@ class ImportRunner {
                 reader.setDaemon(true);
                 reader.start();
                 try {
+                    long _tw = System.nanoTime();
                     for (List<MappedRow> mapped = queue.take(); mapped != END; mapped = queue.take()) {
+                        org.qingyuan.ledger.internal.PhaseTimer.add("w.waitReader", _tw);
+                        long _tx = System.nanoTime();
                         write(mapped);
+                        org.qingyuan.ledger.internal.PhaseTimer.add("w.write", _tx);
+                        _tw = System.nanoTime();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -206,11 +210,19 @@ class ImportRunner {
             } catch (IOException e) {
                 throw new Cells.Unreadable("无法读取文件：" + e.getMessage());
             }
+            flush();
             if (counts.data == 0) {
                 notes.add(0, "文件中没有找到数据行");
             }
             log.info("import {}: {} rows, ledger {} ms, outcomes and progress {} ms", job.id(), counts.data,
                     ledgerNanos / 1_000_000, sideNanos / 1_000_000);
+            long _tf = System.nanoTime();
+            try {
+                jdbc.sql("SELECT 1").query().singleValue();
+            } finally {
+                org.qingyuan.ledger.internal.PhaseTimer.add("w.finish", _tf);
+            }
+            System.err.println("PHASES " + counts.data + ": " + org.qingyuan.ledger.internal.PhaseTimer.dump());
             if (job.mode() == Mode.ALL_OR_NOTHING && counts.rejected > 0) {
                 return State.REJECTED;
             }
@@ -288,12 +300,16 @@ class ImportRunner {
                 mapper = new RowMapper(job.layout(), villages, parser.notes().date);
             }
             List<MappedRow> mapped = new ArrayList<>(chunk.size());
+            long _tm = System.nanoTime();
             for (SourceRow r : chunk) {
                 mapped.add(mapper.map(r));
             }
+            org.qingyuan.ledger.internal.PhaseTimer.add("r.map", _tm);
             chunk.clear();
             try {
+                long _tq = System.nanoTime();
                 queue.put(mapped);
+                org.qingyuan.ledger.internal.PhaseTimer.add("r.waitWriter", _tq);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("import stopped");
@@ -316,13 +332,14 @@ class ImportRunner {
             long ledgerStart = System.nanoTime();
             if (!toLedger.isEmpty()) {
                 List<RowResult> ledgerResults = ledger.registerImported(toLedger, DuplicatePolicy.SKIP, scope).rows();
+                org.qingyuan.ledger.internal.PhaseTimer.add("w.ledger", ledgerStart);
                 ledgerNanos += System.nanoTime() - ledgerStart;
                 for (int k = 0; k < ledgerResults.size(); k++) {
                     results[ledgerIndex.get(k)] = ledgerResults.get(k);
                 }
             }
             List<RowOutcome> outcomes = new ArrayList<>(mapped.size());
-            List<SqlParameterSource> campaign = new ArrayList<>();
+            List<ImportJobs.CampaignColumns> campaign = new ArrayList<>();
             Instant now = now();
             for (int i = 0; i < mapped.size(); i++) {
                 MappedRow m = mapped.get(i);
@@ -342,12 +359,8 @@ class ImportRunner {
                         id = r.id().value();
                         remember(id, m.sheet() + "|" + m.rowNumber());
                         if (!m.campaign().empty()) {
-                            campaign.add(new MapSqlParameterSource().addValue("id", id)
-                                    .addValue("requirement", m.campaign().requirement())
-                                    .addValue("deadline", m.campaign().deadline())
-                                    .addValue("responsible", m.campaign().responsible())
-                                    .addValue("progress", m.campaign().progress()).addValue("job", job.id())
-                                    .addValue("at", Timestamp.from(now)));
+                            campaign.add(new ImportJobs.CampaignColumns(id, m.campaign().requirement(),
+                                    m.campaign().deadline(), m.campaign().responsible(), m.campaign().progress()));
                         }
                     } else if (r.outcome() == Outcome.SKIPPED_DUPLICATE) {
                         outcome = "DUPLICATE";
@@ -368,21 +381,30 @@ class ImportRunner {
                 outcomes.add(new RowOutcome(++seq, m.sheet(), m.rowNumber(), outcome, m.name(), id, json(errors), json(warnings),
                         duplicates.isEmpty() ? null : ImportJobs.JSON.writeValueAsString(duplicates)));
             }
-            if (!campaign.isEmpty()) {
-                named.batchUpdate("""
-                        INSERT INTO sheet_campaign_columns (enterprise_id, requirement, deadline, responsible, progress, import_id, updated_at)
-                        VALUES (:id, :requirement, :deadline, :responsible, :progress, :job, :at)
-                        ON CONFLICT (enterprise_id) DO UPDATE SET requirement = EXCLUDED.requirement, deadline = EXCLUDED.deadline,
-                            responsible = EXCLUDED.responsible, progress = EXCLUDED.progress, import_id = EXCLUDED.import_id,
-                            updated_at = EXCLUDED.updated_at
-                        """, campaign.toArray(SqlParameterSource[]::new));
+            long _tc = System.nanoTime();
+            jobs.addCampaignColumns(job.id(), campaign, now);
+            org.qingyuan.ledger.internal.PhaseTimer.add("w.campaign", _tc);
+            pending.addAll(outcomes);
+            if (pending.size() >= properties.chunkSize() * 5 || System.nanoTime() - lastFlush >= 1_000_000_000L) {
+                flush();
             }
+        }
+
+        /**
+         * Writes the row outcomes gathered so far and the progress, in a short transaction of its own
+         * (every node can show them, and they survive an all-or-nothing rejection); about once a second,
+         * since each such transaction waits for its commit to reach the disk.
+         */
+        void flush() {
             long sideStart = System.nanoTime();
             side.executeWithoutResult(s -> {
-                jobs.addRows(job.id(), outcomes);
+                jobs.addRows(job.id(), pending);
                 jobs.progress(job.id(), counts, now());
             });
-            sideNanos += System.nanoTime() - sideStart;
+            pending.clear();
+            lastFlush = System.nanoTime();
+            sideNanos += lastFlush - sideStart;
+            org.qingyuan.ledger.internal.PhaseTimer.add("w.side", sideStart);
         }
 
         private void remember(long id, String row) {
