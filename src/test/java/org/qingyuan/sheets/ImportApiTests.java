@@ -140,6 +140,76 @@ class ImportApiTests {
     }
 
     @Test
+    void theContinuationSheetsAreImportedWithTheirOwnSheetNamesAndRowNumbers() throws Exception {
+        String tag = tag();
+        long id = upload(district(), MessyLedgers.continuedLedger(tag), "续表台账.xlsx", "survey-ledger", "all-or-nothing")
+                .get("id").asLong();
+        JsonNode done = await(district(), id);
+        assertThat(done.get("state").asString()).isEqualTo("COMMITTED");
+        assertThat(done.get("counts").get("accepted").asInt()).isEqualTo(7);
+        assertThat(rows(district(), id, "ACCEPTED")).extracting(r -> r.get("sheet").asString() + ":" + r.get("row").asInt())
+                .containsExactly("附件1:4", "附件1:5", "附件1（续）:3", "附件1（续）:4", "附件1（续）:5", "续表:1", "续表:2");
+        var sources = jdbc.sql("""
+                        SELECT e.name, e.division_code, e.employees, e.reported_on::text AS reported, e.remarks, v.reason
+                          FROM enterprise e JOIN enterprise_version v ON v.enterprise_id = e.id AND v.version = 1
+                         WHERE e.name LIKE :p ORDER BY e.id""").param("p", tag + "%").query().listOfRows();
+        assertThat(sources).extracting(r -> (String) r.get("reason")).containsExactly(
+                "导入自 续表台账.xlsx，工作表“附件1”第 4 行（导入任务 #" + id + "）",
+                "导入自 续表台账.xlsx，工作表“附件1”第 5 行（导入任务 #" + id + "）",
+                "导入自 续表台账.xlsx，工作表“附件1（续）”第 3 行（导入任务 #" + id + "）",
+                "导入自 续表台账.xlsx，工作表“附件1（续）”第 4 行（导入任务 #" + id + "）",
+                "导入自 续表台账.xlsx，工作表“附件1（续）”第 5 行（导入任务 #" + id + "）",
+                "导入自 续表台账.xlsx，工作表“续表”第 1 行（导入任务 #" + id + "）",
+                "导入自 续表台账.xlsx，工作表“续表”第 2 行（导入任务 #" + id + "）");
+        // 约20人, full-width ２５人 and １８, and the village merged down three rows
+        assertThat(sources).extracting(r -> r.get("employees")).containsExactly(20, 8, 25, 6, 3, 4, 18);
+        assertThat(sources.subList(2, 5)).extracting(r -> r.get("division_code")).containsOnly(sources.get(2).get("division_code"));
+        assertThat(sources.get(2).get("reported")).isEqualTo("2017-03-05");
+        // a vague 上报时间 is kept as text, flagged, and the form's date used
+        assertThat(sources.get(3).get("reported")).isEqualTo("2017-03-01");
+        assertThat((String) sources.get(3).get("remarks")).contains("3月底");
+        JsonNode vague = rows(district(), id, "ACCEPTED").get(3);
+        assertThat(vague.get("warnings").toString()).contains("上报时间").contains("“3月底”不是确切日期");
+        JsonNode approximate = rows(district(), id, "ACCEPTED").get(0);
+        assertThat(approximate.get("warnings").toString()).contains("“约20人”为约数");
+    }
+
+    @Test
+    void aVagueDeadlineIsKeptAsWrittenAndFullWidthDigitsAreRead() throws Exception {
+        String tag = tag();
+        long id = upload(district(), MessyLedgers.surveyLedger(tag), "a.xlsx", "survey-ledger", "valid-rows").get("id").asLong();
+        await(district(), id);
+        // 整治期限 3月底 stays text in the survey ledger's rectification columns
+        assertThat(jdbc.sql("""
+                        SELECT c.deadline FROM sheet_campaign_columns c JOIN enterprise e ON e.id = c.enterprise_id
+                         WHERE e.name = :name""").param("name", tag + "宏达塑料制品厂").query(String.class).single())
+                .isEqualTo("3月底");
+        // １２人 in full-width digits; 2017年3月1日
+        var wood = jdbc.sql("SELECT employees FROM enterprise WHERE name = :name").param("name", tag + "鑫源木器加工点")
+                .query(Integer.class).single();
+        assertThat(wood).isEqualTo(12);
+        assertThat(jdbc.sql("SELECT reported_on::text FROM enterprise WHERE name = :name").param("name", tag + "宏达塑料制品厂")
+                .query(String.class).single()).isEqualTo("2017-03-01");
+        // 是/否, 有/无, √/×, Y/N of the community table become facts
+        String tagC = tag();
+        long c = upload(town(), MessyLedgers.communityTable(tagC), "c.xlsx", "community-table", "valid-rows").get("id").asLong();
+        await(town(), c);
+        assertThat(fact(tagC + "金河铸造厂", "emissionsOverStandard")).as("是").isEqualTo("true");
+        assertThat(fact(tagC + "金河铸造厂", "conformsToPlanning")).as("否").isEqualTo("false");
+        assertThat(fact(tagC + "金河铸造厂", "hasFireApproval")).as("无").isEqualTo("false");
+        assertThat(fact(tagC + "金河铸造厂", "hasPlanningApproval")).as("×").isEqualTo("false");
+        assertThat(fact(tagC + "金河铸造厂", "hasBusinessLicence")).as("√").isEqualTo("true");
+        assertThat(fact(tagC + "金河铸造厂", "hasSafetyHazard")).as("有").isEqualTo("true");
+        assertThat(fact(tagC + "文运豆腐坊", "emissionsOverStandard")).as("N").isEqualTo("false");
+        assertThat(fact(tagC + "文运豆腐坊", "conformsToPlanning")).as("Y").isEqualTo("true");
+    }
+
+    String fact(String name, String fact) {
+        return jdbc.sql("SELECT facts -> :fact ->> 'value' FROM enterprise WHERE name = :name").param("fact", fact)
+                .param("name", name).query(String.class).single();
+    }
+
+    @Test
     void theReportIsTheOriginalRowsWithAnOutcomeAndReasonColumn() throws Exception {
         String tag = tag();
         long id = upload(district(), MessyLedgers.surveyLedger(tag), "a.xlsx", "survey-ledger", "valid-rows").get("id").asLong();

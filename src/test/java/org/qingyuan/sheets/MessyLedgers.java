@@ -94,6 +94,55 @@ public final class MessyLedgers {
         return out.toByteArray();
     }
 
+    /**
+     * A survey ledger whose table runs on over three sheets: “附件1” (title, unit row, header on row 3,
+     * data rows 4–5), “附件1（续）” (a 续表 title row, the header repeated on row 2, data rows 3–5 with
+     * 所在村组 merged down all three) and “续表” (no header at all, data rows 1–2). Messy values on the
+     * way: a vague 上报时间 (3月底) on 附件1（续） row 4, 约20人, full-width digits (２５人, １８号), 2017/3/5.
+     */
+    public static byte[] continuedLedger(String tag) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        String[] header = {"序号", "所在村组", "企业名称", "企业类型", "企业规模（人员等）", "原辅材料", "涉水涉气", "有无手续", "整治要求",
+                "上报时间", "整治期限", "分包责任人", "完成情况（完成日期）", "备注"};
+        Worksheet first = wb.newWorksheet("附件1");
+        first.value(0, 0, "惠济区小散乱污企业排查台账");
+        first.value(1, 0, "镇（办）：新城街道    日期：2017年3月1日");
+        for (int c = 0; c < header.length; c++) {
+            first.value(2, c, header[c]);
+        }
+        put(first, 3, "1", "金河社区", tag + "续表甲厂", "小散乱污", "约20人", "钢材", "涉气", "无", "补办手续", "2017.2.28");
+        put(first, 4, "2", "开元社区", tag + "续表乙厂", "八小", "8人", "黄豆", "涉水", "有", "整改完善", "2017年3月1日");
+        first.finish();
+
+        Worksheet second = wb.newWorksheet("附件1（续）");
+        second.value(0, 0, "续表");
+        for (int c = 0; c < header.length; c++) {
+            second.value(1, c, header[c]);
+        }
+        put(second, 2, "3", "文运社区", tag + "续表丙厂", "小散乱污", "２５人", "废塑料", "涉水涉气", "×", "限期拆除", "2017/3/5");
+        put(second, 3, "4", null, tag + "续表丁厂", "小散乱污", "6", "油墨", "涉气", "无", "补办手续", "3月底");
+        put(second, 4, "5", null, tag + "续表戊厂", "八小", "3人", "机油", "均不涉及", "√", "整改完善", "2017.2.20");
+        second.range(2, 1, 4, 1).merge();
+        second.value(6, 0, "注：续表与附件1同列。");
+        second.finish();
+
+        Worksheet third = wb.newWorksheet("续表");
+        put(third, 0, "6", "金杯社区", tag + "续表己厂", "小散乱污", "4人", "油漆", "涉气", "无", "限期拆除", "2017.2.22");
+        put(third, 1, "7", "石桥村", tag + "续表庚厂", "小散乱污", "１８", "石料", "涉水", "无", "补办手续", "2017.2.23");
+        third.finish();
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    private static void put(Worksheet ws, int row, String... values) {
+        for (int c = 0; c < values.length; c++) {
+            if (values[c] != null) {
+                ws.value(row, c, values[c]);
+            }
+        }
+    }
+
     /** 004 附件2 as a community keeps it (in 惠济区 for the tests): synonyms, 12.5万, 125000元, √/×, an unknown column. */
     public static byte[] communityTable(String tag) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,27 +1,54 @@
 package org.qingyuan.ledger.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Rows for PostgreSQL's {@code COPY … FROM STDIN} (text format), sent on the current transaction's
  * connection: large batches (the Excel import) cost a third of batched INSERTs, because the
- * statement's fixed work (indexes, triggers, the generated search column) is done once.
+ * statement's fixed work is done once. The rows are streamed as they are built (every 64 KB), so
+ * the database stores the first rows while the caller is still building the next ones.
  */
-final class CopyRows {
+final class CopyRows implements AutoCloseable {
 
     /** Batches at least this large go through COPY; smaller ones stay plain batched statements. */
     static final int THRESHOLD = 64;
 
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    private static final int SEND_AT = 1 << 16;
+
+    private final DataSource dataSource;
+    private final Connection connection;
+    private final String table;
+    private final CopyIn copy;
+    private final StringBuilder text = new StringBuilder(SEND_AT + 4096);
     private boolean first = true;
+    private boolean done;
+    private boolean released;
+
+    private CopyRows(DataSource dataSource, String table, String columns) {
+        this.dataSource = dataSource;
+        this.table = table;
+        this.connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+        } catch (SQLException e) {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw failed(e);
+        }
+    }
+
+    /** Starts a COPY into the table; add rows, then {@link #finish()}; {@link #close()} cancels an unfinished one. */
+    static CopyRows into(DataSource dataSource, String table, String columns) {
+        return new CopyRows(dataSource, table, columns);
+    }
 
     CopyRows add(Object value) {
         if (!first) {
@@ -53,18 +80,56 @@ final class CopyRows {
     CopyRows endRow() {
         text.append('\n');
         first = true;
+        if (text.length() >= SEND_AT) {
+            send();
+        }
         return this;
     }
 
-    void copy(DataSource dataSource, String table, String columns) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+    private void send() {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        text.setLength(0);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new StringReader(text.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Sends the remaining rows and ends the COPY; the rows are stored (in the transaction) when this returns. */
+    void finish() {
+        try {
+            if (!text.isEmpty()) {
+                send();
+            }
+            copy.endCopy();
+            done = true;
+        } catch (SQLException e) {
+            throw failed(e);
         } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (released) {
+            return;
+        }
+        released = true;
+        try {
+            if (!done && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the transaction fails anyway
+        } finally {
+            done = true;
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
     }
 }

@@ -98,24 +98,31 @@ class JdbcEnterprises {
      * single-row path leaves them to the {@code enterprise_search_grams} trigger).
      */
     private void copyAll(List<StoredEnterprise> rows, Instant at, String by) {
-        CopyRows copy = new CopyRows();
         String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
-        for (StoredEnterprise row : rows) {
-            MapSqlParameterSource p = params(row);
-            for (String name : COPY_PARAMS) {
-                copy.add(p.getValue(name));
+        try (CopyRows copy = CopyRows.into(named.getJdbcTemplate().getDataSource(), "enterprise", COPY_COLUMNS)) {
+            for (StoredEnterprise row : rows) {
+                EnterpriseDetails d = row.details();
+                Identity i = d.identity();
+                Place p = d.place();
+                Business b = d.business();
+                Campaign c = d.campaign();
+                copy.add(row.id()).add(i.name()).add(row.nameKey()).add(i.creditCode()).add(row.creditCodeLegacy())
+                        .add(i.operator()).add(i.contactPerson()).add(i.contactPhone()).add(p.division().value()).add(p.address())
+                        .add(row.addressKey()).add(p.longitude()).add(p.latitude())
+                        .add(b.industry() == null ? null : b.industry().name()).add(b.isKeyIndustry()).add(b.isEightSmall())
+                        .add(b.keyIndustry()).add(b.eightSmall()).add(b.products()).add(b.rawMaterials()).add(b.equipmentModels())
+                        .add(b.employees()).add(b.outputValue() == null ? null : b.outputValue().toPlainString())
+                        .add(b.premises() == null ? null : b.premises().name()).add(b.landlord())
+                        .add(FactsJson.write(d.facts())).add(d.facts().yesMask()).add(d.facts().noMask())
+                        .add(c.type().name()).add(c.discovery().name()).add(c.reportedOn()).add(c.remarks())
+                        .add(1).add(when).add(by).add(when).add(by)
+                        .add(SearchGrams.literal(SearchGrams.of(i.name(), p.address(), p.division().value()))).endRow();
             }
-            EnterpriseDetails d = row.details();
-            copy.add(1).add(when).add(by).add(when).add(by)
-                    .add(SearchGrams.literal(SearchGrams.of(d.name(), d.place().address(), d.division().value()))).endRow();
+            copy.finish();
         }
-        copy.copy(named.getJdbcTemplate().getDataSource(), "enterprise", COPY_COLUMNS);
     }
 
-    private static final List<String> COPY_PARAMS = List.of("id", "name", "nameKey", "creditCode", "creditCodeLegacy", "operator",
-            "contactPerson", "contactPhone", "division", "address", "addressKey", "longitude", "latitude", "industry", "keyIndustry",
-            "eightSmall", "keyIndustrySet", "eightSmallSet", "products", "rawMaterials", "equipmentModels", "employees", "outputValue",
-            "premises", "landlord", "facts", "factsYes", "factsNo", "type", "discovery", "reportedOn", "remarks");
+    /** The columns of {@link #copyAll}, in its order (those of {@link #INSERT} and the search tokens). */
     private static final String COPY_COLUMNS = """
             id, name, name_key, credit_code, credit_code_legacy, operator_name, contact_person, contact_phone, division_code, address,
             address_key, longitude, latitude, industry, key_industry, eight_small, key_industry_set, eight_small_set, products,

@@ -47,14 +47,15 @@ class JdbcHistory {
 
     void addVersions(List<NewVersion> versions, Instant at, String username, String displayName) {
         if (versions.size() >= CopyRows.THRESHOLD) {
-            CopyRows copy = new CopyRows();
             String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
-            for (NewVersion v : versions) {
-                copy.add(v.enterpriseId()).add(v.version()).add(v.action().name()).add(when).add(username).add(displayName)
-                        .add(v.reason()).add(JSON.writeValueAsString(EnterpriseFields.asMap(v.changes()))).endRow();
+            try (CopyRows copy = CopyRows.into(named.getJdbcTemplate().getDataSource(), "enterprise_version",
+                    "enterprise_id, version, action, changed_at, changed_by, changed_by_name, reason, changes")) {
+                for (NewVersion v : versions) {
+                    copy.add(v.enterpriseId()).add(v.version()).add(v.action().name()).add(when).add(username).add(displayName)
+                            .add(v.reason()).add(JSON.writeValueAsString(EnterpriseFields.asMap(v.changes()))).endRow();
+                }
+                copy.finish();
             }
-            copy.copy(named.getJdbcTemplate().getDataSource(), "enterprise_version",
-                    "enterprise_id, version, action, changed_at, changed_by, changed_by_name, reason, changes");
             return;
         }
         SqlParameterSource[] batch = versions.stream().map(v -> new MapSqlParameterSource()

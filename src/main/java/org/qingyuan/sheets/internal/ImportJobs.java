@@ -139,6 +139,17 @@ public class ImportJobs {
         int rejected;
         int duplicates;
         int warnings;
+
+        Counts copy() {
+            Counts c = new Counts();
+            c.read = read;
+            c.data = data;
+            c.accepted = accepted;
+            c.rejected = rejected;
+            c.duplicates = duplicates;
+            c.warnings = warnings;
+            return c;
+        }
     }
 
     /** One row's fate, as written to {@code sheet_import_row}. */

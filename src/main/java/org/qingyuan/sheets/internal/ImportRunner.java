@@ -87,13 +87,18 @@ class ImportRunner {
         }
         Run run = new Run(job, node);
         try {
-            State end = main.execute(status -> {
-                State s = run.execute();
-                if (s != State.COMMITTED) {
-                    status.setRollbackOnly();
-                }
-                return s;
-            });
+            State end;
+            try {
+                end = main.execute(status -> {
+                    State s = run.execute();
+                    if (s != State.COMMITTED) {
+                        status.setRollbackOnly();
+                    }
+                    return s;
+                });
+            } finally {
+                run.stopSide();
+            }
             if (end == State.REJECTED) {
                 side.executeWithoutResult(s -> {
                     jobs.finish(jobId, State.REJECTED, run.counts, run.rejectionMessage(), run.notes, run.unit(), run.formDate(),
@@ -140,6 +145,8 @@ class ImportRunner {
         /** Row outcomes not yet written, and when they last were. */
         final List<RowOutcome> pending = new ArrayList<>();
         long lastFlush = System.nanoTime();
+        java.util.concurrent.ExecutorService sideWriter;
+        java.util.concurrent.Future<?> sideWrite;
         long ledgerNanos;
         long sideNanos;
         final java.util.concurrent.BlockingQueue<List<MappedRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
@@ -211,6 +218,7 @@ class ImportRunner {
                 throw new Cells.Unreadable("无法读取文件：" + e.getMessage());
             }
             flush();
+            awaitSide();
             if (counts.data == 0) {
                 notes.add(0, "文件中没有找到数据行");
             }
@@ -392,19 +400,63 @@ class ImportRunner {
 
         /**
          * Writes the row outcomes gathered so far and the progress, in a short transaction of its own
-         * (every node can show them, and they survive an all-or-nothing rejection); about once a second,
-         * since each such transaction waits for its commit to reach the disk.
+         * (every node can show them, and they survive an all-or-nothing rejection), on a thread of its
+         * own so that this one goes on with the ledger meanwhile; about once a second, since each such
+         * transaction waits for its commit to reach the disk. One such write at a time.
          */
         void flush() {
-            long sideStart = System.nanoTime();
-            side.executeWithoutResult(s -> {
-                jobs.addRows(job.id(), pending);
-                jobs.progress(job.id(), counts, now());
-            });
+            awaitSide();
+            if (sideWriter == null) {
+                sideWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "sheets-import-outcomes-" + job.id());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            List<RowOutcome> batch = new ArrayList<>(pending);
+            Counts progress = counts.copy();
             pending.clear();
             lastFlush = System.nanoTime();
-            sideNanos += lastFlush - sideStart;
-            org.qingyuan.ledger.internal.PhaseTimer.add("w.side", sideStart);
+            sideWrite = sideWriter.submit(() -> {
+                long sideStart = System.nanoTime();
+                side.executeWithoutResult(s -> {
+                    jobs.addRows(job.id(), batch);
+                    jobs.progress(job.id(), progress, now());
+                });
+                org.qingyuan.ledger.internal.PhaseTimer.add("o.side", sideStart);
+            });
+        }
+
+        /** Waits for the outcomes being written, and fails if they could not be. */
+        void awaitSide() {
+            if (sideWrite == null) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                sideWrite.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                sideWrite = null;
+                sideNanos += System.nanoTime() - start;
+                org.qingyuan.ledger.internal.PhaseTimer.add("w.awaitSide", start);
+            }
+        }
+
+        /** Stops the outcome writer, waiting for a write in progress. */
+        void stopSide() {
+            if (sideWriter != null) {
+                sideWriter.shutdown();
+                try {
+                    sideWriter.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         private void remember(long id, String row) {

@@ -227,7 +227,7 @@ final class SheetParser {
                 sink.note(sheet.name(), rowNumber, "合计行，已跳过");
                 return;
             }
-            if (headerOf(cells) != null) {
+            if (repeatsHeader(cells) && headerOf(cells) != null) {
                 sink.note(sheet.name(), rowNumber, "重复的表头，已跳过");
                 return;
             }
@@ -237,6 +237,16 @@ final class SheetParser {
                 return;
             }
             sink.row(new SourceRow(sheet.name(), rowNumber, values, header));
+        }
+
+        /**
+         * Whether a data row may be the header again (printed tables repeat it on every page): its cell
+         * under the enterprise-name header names that column. Checked first because recognising a whole
+         * row as a header costs a normalisation of every cell, and this is asked of every data row.
+         */
+        private boolean repeatsHeader(Object[] cells) {
+            int at = header.cellOf()[SheetColumn.NAME.ordinal()];
+            return at >= 0 && at < cells.length && cells[at] instanceof String s && SheetColumn.byHeader(s) == SheetColumn.NAME;
         }
 
         /** Fills cells covered by merged regions: down the first column in data, across the whole region in headers. */

@@ -81,6 +81,20 @@ class SheetParserTests {
     }
 
     @Test
+    void readsContinuationSheetsWithAndWithoutTheHeaderRepeated() throws IOException {
+        Parsed p = parse(MessyLedgers.continuedLedger("T"), "d.xlsx");
+        assertThat(p.rows()).extracting(r -> r.sheet() + ":" + r.rowNumber()).containsExactly(
+                "附件1:4", "附件1:5", "附件1（续）:3", "附件1（续）:4", "附件1（续）:5", "续表:1", "续表:2");
+        assertThat(p.rows()).extracting(r -> r.get(SheetColumn.NAME)).containsExactly(
+                "T续表甲厂", "T续表乙厂", "T续表丙厂", "T续表丁厂", "T续表戊厂", "T续表己厂", "T续表庚厂");
+        // 所在村组 merged down three rows of the second sheet applies to each of them
+        assertThat(p.rows().subList(2, 5)).extracting(r -> r.get(SheetColumn.VILLAGE)).containsOnly("文运社区");
+        assertThat(p.rows().get(3).get(SheetColumn.REPORTED_ON)).isEqualTo("3月底");
+        assertThat(p.notes()).anyMatch(n -> n.startsWith("续表:0:") && n.contains("按续表处理"));
+        assertThat(p.notes()).noneMatch(n -> n.startsWith("附件1（续）:0:"));
+    }
+
+    @Test
     void readsLegacyXlsThroughPoiWithMergedCellsAndDates() throws IOException {
         Parsed p = parse(MessyLedgers.legacyXls("T"), "c.xls");
         assertThat(p.rows()).hasSize(2);
