@@ -9,7 +9,8 @@ import org.qingyuan.ledger.Fact;
 import org.qingyuan.ledger.FactSource;
 import org.qingyuan.ledger.FactValue;
 import org.qingyuan.ledger.Facts;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code facts} column: {"hasFireApproval": {"value": true, "source": "INSPECTION", "asOf": "2026-03-01"}, …}. */
@@ -32,23 +33,54 @@ public final class FactsJson {
         return JSON.writeValueAsString(out);
     }
 
+    /** Reads the column with the streaming parser (no tree per row: exports read it for every enterprise). */
     public static Facts read(String json) {
         if (json == null || json.isBlank()) {
             return Facts.NONE;
         }
-        JsonNode root = JSON.readTree(json);
         Map<Fact, FactValue> values = new EnumMap<>(Fact.class);
-        for (Fact fact : Fact.values()) {
-            JsonNode node = root.get(fact.jsonName());
-            if (node != null && node.has("value") && !node.get("value").isNull()) {
-                JsonNode source = node.get("source");
-                JsonNode asOf = node.get("asOf");
-                values.put(fact, new FactValue(node.get("value").asBoolean(),
-                        source == null || source.isNull() ? null : FactSource.valueOf(source.asString()),
-                        asOf == null || asOf.isNull() ? null : LocalDate.parse(asOf.asString())));
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Facts.NONE;
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                Fact fact = BY_JSON_NAME.get(p.currentName());
+                JsonToken t = p.nextToken();
+                if (fact == null || t != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                Boolean value = null;
+                String source = null;
+                String asOf = null;
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (field) {
+                        case "value" -> value = v == JsonToken.VALUE_TRUE ? Boolean.TRUE : v == JsonToken.VALUE_FALSE ? Boolean.FALSE
+                                : v == JsonToken.VALUE_NULL ? null : Boolean.valueOf(p.getValueAsBoolean());
+                        case "source" -> source = v == JsonToken.VALUE_NULL ? null : p.getString();
+                        case "asOf" -> asOf = v == JsonToken.VALUE_NULL ? null : p.getString();
+                        default -> p.skipChildren();
+                    }
+                }
+                if (value != null) {
+                    values.put(fact, new FactValue(value, source == null ? null : FactSource.valueOf(source),
+                            asOf == null ? null : LocalDate.parse(asOf)));
+                }
             }
         }
         return new Facts(values);
+    }
+
+    private static final Map<String, Fact> BY_JSON_NAME = byJsonName();
+
+    private static Map<String, Fact> byJsonName() {
+        Map<String, Fact> m = new java.util.HashMap<>();
+        for (Fact f : Fact.values()) {
+            m.put(f.jsonName(), f);
+        }
+        return m;
     }
 
     /** Facts from the list masks (answers only). */

@@ -100,7 +100,12 @@ public class LedgerSheets {
         ws.fitToHeight((short) 0);
 
         Writer writer = new Writer(ws, layout, columns, row);
+        long _tr = System.nanoTime();
         long count = writer.run(() -> ledger.forEach(query, scope, writer::add));
+        org.qingyuan.ledger.internal.PhaseTimer.add("x.total", _tr);
+        if (count > 50000) {
+            System.err.println("EXPORT PHASES " + org.qingyuan.ledger.internal.PhaseTimer.dump());
+        }
         row = writer.row;
         if (row > headerRow + 1 && layout != Layout.TEMPLATE) {
             // the form's grid as one conditional format over the data (no per-cell style: O(1) however many rows)
@@ -166,48 +171,62 @@ public class LedgerSheets {
     }
 
     /**
-     * Writes enterprises a chunk at a time: the calling thread reads them through the ledger's cursor and
-     * the chunk's rectification columns in one query, a second thread writes the cells, so reading and
-     * writing overlap; two chunks at most are in between.
+     * Writes enterprises a chunk at a time, in a pipeline of three threads: the calling one reads them
+     * through the ledger's cursor, a second looks up the chunk's rectification columns (one query per
+     * chunk, on a connection of its own), a third writes the cells; two chunks at most wait between
+     * two stages, so memory stays flat.
      */
     private final class Writer {
-        private final List<Object> end = new ArrayList<>();
+        private final Object end = new Object();
         final Worksheet ws;
         final Layout layout;
         final List<SheetColumn> columns;
-        final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        final java.util.concurrent.BlockingQueue<Object> read = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        final java.util.concurrent.BlockingQueue<Object> looked = new java.util.concurrent.ArrayBlockingQueue<>(2);
         List<Enterprise> chunk = new ArrayList<>(CHUNK);
         volatile Throwable failure;
         int row;
         int seq;
+
+        /** Per column: its header asks 有无… (answered 有/无) rather than 是否… (是/否). */
+        final boolean[] hasOrNot = new boolean[SheetColumn.values().length];
 
         Writer(Worksheet ws, Layout layout, List<SheetColumn> columns, int row) {
             this.ws = ws;
             this.layout = layout;
             this.columns = columns;
             this.row = row;
+            for (SheetColumn c : columns) {
+                hasOrNot[c.ordinal()] = layout.header(c).startsWith("有无");
+            }
         }
 
         /** A chunk with its rectification columns. */
         private record Batch(List<Enterprise> rows, Map<Long, String[]> campaign) {
         }
 
-        long run(java.util.function.LongSupplier read) throws IOException {
+        long run(java.util.function.LongSupplier source) throws IOException {
+            Thread lookup = new Thread(this::lookUpAll, "sheets-export-lookup");
             Thread writer = new Thread(this::writeAll, "sheets-export-writer");
+            lookup.setDaemon(true);
             writer.setDaemon(true);
+            lookup.start();
             writer.start();
             long count;
             boolean ended = false;
             try {
-                count = read.getAsLong();
+                count = source.getAsLong();
                 handOff();
-                put(end);
+                put(read, end);
                 ended = true;
             } finally {
-                if (!ended && failure == null && writer.isAlive()) {
-                    put(end);
+                if (!ended) {
+                    failure = failure == null ? new IllegalStateException("export stopped") : failure;
+                    lookup.interrupt();
+                    writer.interrupt();
                 }
                 try {
+                    lookup.join();
                     writer.join();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -234,16 +253,17 @@ public class LedgerSheets {
             if (chunk.isEmpty()) {
                 return;
             }
-            Map<Long, String[]> campaign = campaignColumns(chunk);
-            put(new Batch(chunk, campaign));
+            long _tp = System.nanoTime();
+            put(read, chunk);
+            org.qingyuan.ledger.internal.PhaseTimer.add("x.putWait", _tp);
             chunk = new ArrayList<>(CHUNK);
         }
 
-        private void put(Object item) {
+        private void put(java.util.concurrent.BlockingQueue<Object> queue, Object item) {
             try {
                 while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     if (failure != null) {
-                        throw new IllegalStateException("export writer stopped", failure);
+                        throw new IllegalStateException("export stopped", failure);
                     }
                 }
             } catch (InterruptedException x) {
@@ -252,15 +272,56 @@ public class LedgerSheets {
             }
         }
 
+        /** The next item, unless another stage failed meanwhile. */
+        private Object take(java.util.concurrent.BlockingQueue<Object> queue) throws InterruptedException {
+            while (true) {
+                Object item = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (failure != null) {
+                    throw new IllegalStateException("export stopped", failure);
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void lookUpAll() {
+            try {
+                for (Object item = take(read); item != end; item = take(read)) {
+                    long _tc = System.nanoTime();
+                    List<Enterprise> rows = (List<Enterprise>) item;
+                    Batch batch = new Batch(rows, campaignColumns(rows));
+                    org.qingyuan.ledger.internal.PhaseTimer.add("x.campaign", _tc);
+                    put(looked, batch);
+                }
+                put(looked, end);
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+
         private void writeAll() {
             try {
-                for (Object item = queue.take(); item != end; item = queue.take()) {
+                long _tt = System.nanoTime();
+                for (Object item = take(looked); item != end; item = take(looked)) {
+                    org.qingyuan.ledger.internal.PhaseTimer.add("x.takeWait", _tt);
+                    long _tw = System.nanoTime();
                     write((Batch) item);
+                    org.qingyuan.ledger.internal.PhaseTimer.add("x.write", _tw);
+                    _tt = System.nanoTime();
                 }
             } catch (Throwable t) {
-                failure = t;
-                queue.clear();
+                fail(t);
             }
+        }
+
+        private void fail(Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+            read.clear();
+            looked.clear();
         }
 
         private void write(Batch batch) throws IOException {
@@ -324,8 +385,7 @@ public class LedgerSheets {
                         yield null;
                     }
                     Boolean v = d.facts().value(fact);
-                    String header = layout.header(column);
-                    yield header.startsWith("有无") ? yesNo(v, "有", "无") : yesNo(v, "是", "否");
+                    yield hasOrNot[column.ordinal()] ? yesNo(v, "有", "无") : yesNo(v, "是", "否");
                 }
             };
         }
