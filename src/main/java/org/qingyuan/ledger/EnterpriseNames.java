@@ -87,6 +87,22 @@ public final class EnterpriseNames {
 
     /** The names to strip from the start of names and addresses: each division's name and its short forms. */
     public static List<String> prefixesOf(Collection<String> divisionNames) {
+        List<String> known = PREFIXES.get(divisionNames);
+        if (known != null) {
+            return known;
+        }
+        List<String> out = computePrefixes(divisionNames);
+        if (PREFIXES.size() > 20_000) {
+            PREFIXES.clear();
+        }
+        PREFIXES.put(List.copyOf(divisionNames), out);
+        return out;
+    }
+
+    /** Prefixes by division path: a batch of thousands of rows in a few villages needs them a few times, not per row. */
+    private static final java.util.Map<Object, List<String>> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> computePrefixes(Collection<String> divisionNames) {
         List<String> out = new ArrayList<>();
         for (String n : divisionNames) {
             String p = plain(n);
@@ -102,7 +118,7 @@ public final class EnterpriseNames {
             }
         }
         out.sort((x, y) -> y.length() - x.length());
-        return out;
+        return List.copyOf(out);
     }
 
     private static String stripPrefixes(String key, Collection<String> divisionNames) {

@@ -49,7 +49,11 @@ class DuplicateFinder implements DuplicateDetector {
 
     @Override
     public List<List<PossibleDuplicate>> find(List<EnterpriseDetails> rows, List<EnterpriseId> self) {
-        List<Keys> keys = rows.stream().map(this::keys).toList();
+        return findByKeys(rows.stream().map(this::keys).toList(), self);
+    }
+
+    /** As {@link #find}, for rows whose keys the caller has computed already (and stores). */
+    List<List<PossibleDuplicate>> findByKeys(List<Keys> keys, List<EnterpriseId> self) {
         Set<String> codes = new HashSet<>();
         Map<String, DivisionCode> nameKeys = new HashMap<>();
         Map<String, DivisionCode> addressNumbers = new HashMap<>();

@@ -129,8 +129,10 @@ PhaseTimer.add("validate", _tvalidate);
         }
         List<EnterpriseDetails> valid = validRows.stream().map(i -> checked.get(i).details()).toList();
 long _tdups = System.nanoTime();
+        // the comparison keys, computed once: for the duplicate search and to be stored
+        List<DuplicateFinder.Keys> keys = valid.stream().map(duplicates::keys).toList();
         List<List<PossibleDuplicate>> found = valid.isEmpty() ? List.of()
-                : duplicates.find(valid, Collections.nCopies(valid.size(), null));
+                : duplicates.findByKeys(keys, Collections.nCopies(valid.size(), null));
 PhaseTimer.add("dups", _tdups);
 
         RowResult[] results = new RowResult[rows.size()];
@@ -165,7 +167,8 @@ PhaseTimer.add("nextIds", _tnextIds);
                 int row = validRows.get(v);
                 long id = ids.get(k);
                 EnterpriseValidator.Checked c = checked.get(row);
-                stored.add(stored(id, c));
+                DuplicateFinder.Keys rowKeys = keys.get(v);
+                stored.add(new StoredEnterprise(id, c.details(), c.creditCodeLegacy(), rowKeys.nameKey(), rowKeys.addressKey()));
                 versions.add(new NewVersion(id, 1, VersionAction.REGISTERED, reasons.apply(row),
                         EnterpriseFields.diff(null, c.details())));
                 List<PossibleDuplicate> dups = new ArrayList<>();
