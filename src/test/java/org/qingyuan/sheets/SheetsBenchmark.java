@@ -53,7 +53,10 @@ public final class SheetsBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         ConfigurableApplicationContext context = SpringApplication.run(QingyuanApplication.class,
                 "--qingyuan.data-dir=" + dir.resolve("data"), "--qingyuan.embedded.ephemeral=true", "--qingyuan.demo=true",
-                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                // the import's and the export's own account of where the time went, one line each
+                "--logging.level.org.qingyuan.sheets.internal.ImportRunner=INFO",
+                "--logging.level.org.qingyuan.sheets.internal.LedgerSheets=INFO");
         try {
             Imports imports = context.getBean(Imports.class);
             LedgerSheets sheets = context.getBean(LedgerSheets.class);
@@ -72,6 +75,8 @@ public final class SheetsBenchmark {
                     }
                     System.out.printf("generated %s (%d MB) in %.1f s%n", file, Files.size(file) >> 20, secs(t));
                 }
+                System.out.printf("[%,d rows] load average before the run (other processes share the cores): %s%n", rows,
+                        loadAverage());
                 Sampler readSampler = Sampler.start();
                 long t0 = System.nanoTime();
                 long cells = bareRead(file);
@@ -183,6 +188,14 @@ public final class SheetsBenchmark {
             }
             ws.finish();
             wb.finish();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

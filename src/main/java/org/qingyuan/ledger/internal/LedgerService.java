@@ -118,9 +118,7 @@ class LedgerService implements Ledger, BatchRegistration {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
         Actor actor = Actor.current();
-        long _tvalidate = System.nanoTime();
-List<EnterpriseValidator.Checked> checked = rows.stream().map(r -> validator.check(r, scope, today)).toList();
-PhaseTimer.add("validate", _tvalidate);
+        List<EnterpriseValidator.Checked> checked = rows.stream().map(r -> validator.check(r, scope, today)).toList();
         List<Integer> validRows = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
             if (checked.get(i).valid()) {
@@ -128,12 +126,10 @@ PhaseTimer.add("validate", _tvalidate);
             }
         }
         List<EnterpriseDetails> valid = validRows.stream().map(i -> checked.get(i).details()).toList();
-long _tdups = System.nanoTime();
         // the comparison keys, computed once: for the duplicate search and to be stored
         List<DuplicateFinder.Keys> keys = valid.stream().map(duplicates::keys).toList();
         List<List<PossibleDuplicate>> found = valid.isEmpty() ? List.of()
                 : duplicates.findByKeys(keys, Collections.nCopies(valid.size(), null));
-PhaseTimer.add("dups", _tdups);
 
         RowResult[] results = new RowResult[rows.size()];
         for (int i = 0; i < checked.size(); i++) {
@@ -152,9 +148,7 @@ PhaseTimer.add("dups", _tdups);
             }
         }
         if (!toInsert.isEmpty()) {
-            long _tnextIds = System.nanoTime();
-List<Long> ids = enterprises.nextIds(toInsert.size());
-PhaseTimer.add("nextIds", _tnextIds);
+            List<Long> ids = enterprises.nextIds(toInsert.size());
             Map<Integer, Long> idOfValid = new LinkedHashMap<>();
             List<StoredEnterprise> stored = new ArrayList<>();
             List<NewVersion> versions = new ArrayList<>();
@@ -182,12 +176,8 @@ PhaseTimer.add("nextIds", _tnextIds);
                 }
                 results[row] = new RowResult(row, Outcome.REGISTERED, new EnterpriseId(id), List.of(), c.warnings(), dups);
             }
-            long _tinsertAll = System.nanoTime();
-enterprises.insertAll(stored, now, actor.username());
-PhaseTimer.add("insertAll", _tinsertAll);
-            long _tversions = System.nanoTime();
-history.addVersions(versions, now, actor.username(), actor.displayName());
-PhaseTimer.add("versions", _tversions);
+            enterprises.insertAll(stored, now, actor.username());
+            history.addVersions(versions, now, actor.username(), actor.displayName());
             history.addPairs(pairs, now);
             for (StoredEnterprise s : stored) {
                 EnterpriseDetails d = s.details();

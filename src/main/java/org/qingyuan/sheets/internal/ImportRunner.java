@@ -123,6 +123,10 @@ class ImportRunner {
         return Instant.now(clock);
     }
 
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     private static final List<MappedRow> END = new ArrayList<>();
 
     /** The state of one run. */
@@ -147,8 +151,17 @@ class ImportRunner {
         long lastFlush = System.nanoTime();
         java.util.concurrent.ExecutorService sideWriter;
         java.util.concurrent.Future<?> sideWrite;
+        /** Where the time goes, for the log line at the end (bench/sheets.sh prints it). */
+        final long startNanos = System.nanoTime();
+        long scanNanos;
+        volatile long readNanos;
+        long waitNanos;
         long ledgerNanos;
-        long sideNanos;
+        long campaignNanos;
+        /** Written by the reading thread only. */
+        long handOffWaitNanos;
+        final java.util.concurrent.atomic.AtomicLong outcomeNanos = new java.util.concurrent.atomic.AtomicLong();
+        long sideWaitNanos;
         final java.util.concurrent.BlockingQueue<List<MappedRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
         volatile Throwable failure;
 
@@ -163,6 +176,7 @@ class ImportRunner {
                     .param("id", job.id()).query().singleValue();
             try (Workbook workbook = Workbook.open(Path.of(job.filePath()))) {
                 List<Workbook.SheetInfo> sheets = workbook.sheets();
+                scanNanos = System.nanoTime() - startNanos;
                 int total = sheets.stream().mapToInt(Workbook.SheetInfo::rows).sum();
                 Boolean started = side.execute(s -> jobs.start(job.id(), node, total, now()));
                 if (!Boolean.TRUE.equals(started)) {
@@ -174,10 +188,10 @@ class ImportRunner {
                 // chunk (the transaction's connection stays on this thread); two chunks at most are in between
                 Thread reader = new Thread(() -> {
                     try {
-                        long _tr = System.nanoTime();
+                        long start = System.nanoTime();
                         parser.parse(workbook, sheets, this);
                         handOff();
-                        org.qingyuan.ledger.internal.PhaseTimer.add("r.total", _tr);
+                        readNanos = System.nanoTime() - start - handOffWaitNanos;
                         queue.put(END);
                     } catch (Throwable e) {
                         failure = e;
@@ -187,13 +201,14 @@ class ImportRunner {
                 reader.setDaemon(true);
                 reader.start();
                 try {
-                    long _tw = System.nanoTime();
-                    for (List<MappedRow> mapped = queue.take(); mapped != END; mapped = queue.take()) {
-                        org.qingyuan.ledger.internal.PhaseTimer.add("w.waitReader", _tw);
-                        long _tx = System.nanoTime();
+                    while (true) {
+                        long waiting = System.nanoTime();
+                        List<MappedRow> mapped = queue.take();
+                        waitNanos += System.nanoTime() - waiting;
+                        if (mapped == END) {
+                            break;
+                        }
                         write(mapped);
-                        org.qingyuan.ledger.internal.PhaseTimer.add("w.write", _tx);
-                        _tw = System.nanoTime();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -222,15 +237,11 @@ class ImportRunner {
             if (counts.data == 0) {
                 notes.add(0, "文件中没有找到数据行");
             }
-            log.info("import {}: {} rows, ledger {} ms, outcomes and progress {} ms", job.id(), counts.data,
-                    ledgerNanos / 1_000_000, sideNanos / 1_000_000);
-            long _tf = System.nanoTime();
-            try {
-                jdbc.sql("SELECT 1").query().singleValue();
-            } finally {
-                org.qingyuan.ledger.internal.PhaseTimer.add("w.finish", _tf);
-            }
-            System.err.println("PHASES " + counts.data + ": " + org.qingyuan.ledger.internal.PhaseTimer.dump());
+            log.info("import {}: {} rows in {} ms before the commit; scan {} ms; reading and mapping {} ms (own thread); "
+                            + "ledger {} ms and rectification columns {} ms (transaction's thread, which waited {} ms for rows "
+                            + "and {} ms for outcomes); outcomes and progress {} ms (own thread and connection)",
+                    job.id(), counts.data, ms(System.nanoTime() - startNanos), ms(scanNanos), ms(readNanos), ms(ledgerNanos),
+                    ms(campaignNanos), ms(waitNanos), ms(sideWaitNanos), ms(outcomeNanos.get()));
             if (job.mode() == Mode.ALL_OR_NOTHING && counts.rejected > 0) {
                 return State.REJECTED;
             }
@@ -308,16 +319,14 @@ class ImportRunner {
                 mapper = new RowMapper(job.layout(), villages, parser.notes().date);
             }
             List<MappedRow> mapped = new ArrayList<>(chunk.size());
-            long _tm = System.nanoTime();
             for (SourceRow r : chunk) {
                 mapped.add(mapper.map(r));
             }
-            org.qingyuan.ledger.internal.PhaseTimer.add("r.map", _tm);
             chunk.clear();
             try {
-                long _tq = System.nanoTime();
+                long waiting = System.nanoTime();
                 queue.put(mapped);
-                org.qingyuan.ledger.internal.PhaseTimer.add("r.waitWriter", _tq);
+                handOffWaitNanos += System.nanoTime() - waiting;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("import stopped");
@@ -340,7 +349,6 @@ class ImportRunner {
             long ledgerStart = System.nanoTime();
             if (!toLedger.isEmpty()) {
                 List<RowResult> ledgerResults = ledger.registerImported(toLedger, DuplicatePolicy.SKIP, scope).rows();
-                org.qingyuan.ledger.internal.PhaseTimer.add("w.ledger", ledgerStart);
                 ledgerNanos += System.nanoTime() - ledgerStart;
                 for (int k = 0; k < ledgerResults.size(); k++) {
                     results[ledgerIndex.get(k)] = ledgerResults.get(k);
@@ -389,9 +397,9 @@ class ImportRunner {
                 outcomes.add(new RowOutcome(++seq, m.sheet(), m.rowNumber(), outcome, m.name(), id, json(errors), json(warnings),
                         duplicates.isEmpty() ? null : ImportJobs.JSON.writeValueAsString(duplicates)));
             }
-            long _tc = System.nanoTime();
+            long campaignStart = System.nanoTime();
             jobs.addCampaignColumns(job.id(), campaign, now);
-            org.qingyuan.ledger.internal.PhaseTimer.add("w.campaign", _tc);
+            campaignNanos += System.nanoTime() - campaignStart;
             pending.addAll(outcomes);
             if (pending.size() >= properties.chunkSize() * 5 || System.nanoTime() - lastFlush >= 1_000_000_000L) {
                 flush();
@@ -423,7 +431,7 @@ class ImportRunner {
                     jobs.addRows(job.id(), batch);
                     jobs.progress(job.id(), progress, now());
                 });
-                org.qingyuan.ledger.internal.PhaseTimer.add("o.side", sideStart);
+                outcomeNanos.addAndGet(System.nanoTime() - sideStart);
             });
         }
 
@@ -442,8 +450,7 @@ class ImportRunner {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } finally {
                 sideWrite = null;
-                sideNanos += System.nanoTime() - start;
-                org.qingyuan.ledger.internal.PhaseTimer.add("w.awaitSide", start);
+                sideWaitNanos += System.nanoTime() - start;
             }
         }
 

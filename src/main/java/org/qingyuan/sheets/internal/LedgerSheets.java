@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerSheets {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerSheets.class);
+
     private static final int CHUNK = 1000;
 
     private final EnterpriseExport ledger;
@@ -100,12 +102,12 @@ public class LedgerSheets {
         ws.fitToHeight((short) 0);
 
         Writer writer = new Writer(ws, layout, columns, row);
-        long _tr = System.nanoTime();
+        long start = System.nanoTime();
         long count = writer.run(() -> ledger.forEach(query, scope, writer::add));
-        org.qingyuan.ledger.internal.PhaseTimer.add("x.total", _tr);
-        if (count > 50000) {
-            System.err.println("EXPORT PHASES " + org.qingyuan.ledger.internal.PhaseTimer.dump());
-        }
+        log.info("export {}: {} rows in {} ms; cursor {} ms (waited {} ms for the next stages), rectification look-ups {} ms, "
+                        + "cells {} ms (own threads)", layout.param(), count, (System.nanoTime() - start) / 1_000_000,
+                (System.nanoTime() - start - writer.putWaitNanos) / 1_000_000, writer.putWaitNanos / 1_000_000,
+                writer.lookupNanos / 1_000_000, writer.cellNanos / 1_000_000);
         row = writer.row;
         if (row > headerRow + 1 && layout != Layout.TEMPLATE) {
             // the form's grid as one conditional format over the data (no per-cell style: O(1) however many rows)
@@ -185,6 +187,10 @@ public class LedgerSheets {
         final java.util.concurrent.BlockingQueue<Object> looked = new java.util.concurrent.ArrayBlockingQueue<>(2);
         List<Enterprise> chunk = new ArrayList<>(CHUNK);
         volatile Throwable failure;
+        /** Time of each stage (each written by its own thread, read after they ended). */
+        long putWaitNanos;
+        volatile long lookupNanos;
+        volatile long cellNanos;
         int row;
         int seq;
 
@@ -253,9 +259,9 @@ public class LedgerSheets {
             if (chunk.isEmpty()) {
                 return;
             }
-            long _tp = System.nanoTime();
+            long waiting = System.nanoTime();
             put(read, chunk);
-            org.qingyuan.ledger.internal.PhaseTimer.add("x.putWait", _tp);
+            putWaitNanos += System.nanoTime() - waiting;
             chunk = new ArrayList<>(CHUNK);
         }
 
@@ -289,10 +295,10 @@ public class LedgerSheets {
         private void lookUpAll() {
             try {
                 for (Object item = take(read); item != end; item = take(read)) {
-                    long _tc = System.nanoTime();
+                    long start = System.nanoTime();
                     List<Enterprise> rows = (List<Enterprise>) item;
                     Batch batch = new Batch(rows, campaignColumns(rows));
-                    org.qingyuan.ledger.internal.PhaseTimer.add("x.campaign", _tc);
+                    lookupNanos += System.nanoTime() - start;
                     put(looked, batch);
                 }
                 put(looked, end);
@@ -303,13 +309,10 @@ public class LedgerSheets {
 
         private void writeAll() {
             try {
-                long _tt = System.nanoTime();
                 for (Object item = take(looked); item != end; item = take(looked)) {
-                    org.qingyuan.ledger.internal.PhaseTimer.add("x.takeWait", _tt);
-                    long _tw = System.nanoTime();
+                    long start = System.nanoTime();
                     write((Batch) item);
-                    org.qingyuan.ledger.internal.PhaseTimer.add("x.write", _tw);
-                    _tt = System.nanoTime();
+                    cellNanos += System.nanoTime() - start;
                 }
             } catch (Throwable t) {
                 fail(t);
