@@ -1,13 +1,28 @@
 package org.qingyuan.ledger.internal;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.qingyuan.access.Scope;
+import org.qingyuan.ledger.Discovery;
 import org.qingyuan.ledger.Enterprise;
+import org.qingyuan.ledger.EnterpriseDetails;
+import org.qingyuan.ledger.EnterpriseDetails.Business;
+import org.qingyuan.ledger.EnterpriseDetails.Campaign;
+import org.qingyuan.ledger.EnterpriseDetails.Identity;
+import org.qingyuan.ledger.EnterpriseDetails.Place;
+import org.qingyuan.ledger.EnterpriseId;
+import org.qingyuan.ledger.EnterpriseType;
+import org.qingyuan.ledger.Industry;
+import org.qingyuan.ledger.Premises;
+import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.ledger.EnterpriseExport;
 import org.qingyuan.ledger.EnterpriseQuery;
+import org.qingyuan.ledger.EnterpriseExport.FormRow;
 import org.qingyuan.shared.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,9 +47,7 @@ class JdbcEnterpriseExport implements EnterpriseExport {
     @Override
     @Transactional(readOnly = true)
     public long forEach(EnterpriseQuery query, Scope scope, Consumer<Enterprise> each) {
-        if (query.division() != null && !scope.covers(query.division()) && !query.division().contains(scope.division())) {
-            throw new InvalidInputException("division", "区划 " + query.division() + " 不在您的辖区 " + scope.division() + " 内");
-        }
+        check(query, scope);
         ListSql sql = ListSql.of(query, scope);
         long[] count = {0};
         cursor.query(sql.all(JdbcEnterprises.COLUMNS), sql.params(), (RowCallbackHandler) rs -> {
@@ -42,5 +55,45 @@ class JdbcEnterpriseExport implements EnterpriseExport {
             count[0]++;
         });
         return count[0];
+    }
+
+    /** The columns of {@link #forEachForForms}, read by position. */
+    private static final String FORM_COLUMNS = """
+            e.id, e.name, e.credit_code, e.operator_name, e.contact_person, e.contact_phone, e.division_code, e.address,
+            e.longitude, e.latitude, e.industry, e.key_industry_set, e.eight_small_set, e.products, e.raw_materials,
+            e.equipment_models, e.employees, e.output_value, e.premises, e.landlord, e.facts_yes, e.facts_no,
+            e.enterprise_type, e.discovery, e.reported_on, e.remarks
+            """;
+
+    @Override
+    @Transactional(readOnly = true)
+    public long forEachForForms(EnterpriseQuery query, Scope scope, Consumer<FormRow> each) {
+        check(query, scope);
+        ListSql sql = ListSql.of(query, scope);
+        long[] count = {0};
+        // a form lists thousands of enterprises of a few villages: one DivisionCode per village
+        Map<String, DivisionCode> divisions = new HashMap<>();
+        cursor.query(sql.all(FORM_COLUMNS), sql.params(), (RowCallbackHandler) rs -> {
+            EnterpriseDetails details = new EnterpriseDetails(
+                    new Identity(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+                    new Place(divisions.computeIfAbsent(rs.getString(7), DivisionCode::of), rs.getString(8),
+                            (Double) rs.getObject(9), (Double) rs.getObject(10)),
+                    new Business(JdbcEnterprises.enumOf(Industry.class, rs.getString(11)), (Boolean) rs.getObject(12),
+                            (Boolean) rs.getObject(13), rs.getString(14), rs.getString(15), rs.getString(16),
+                            (Integer) rs.getObject(17), rs.getBigDecimal(18), JdbcEnterprises.enumOf(Premises.class, rs.getString(19)),
+                            rs.getString(20)),
+                    FactsJson.fromMasks(rs.getInt(21), rs.getInt(22)),
+                    new Campaign(EnterpriseType.valueOf(rs.getString(23)), Discovery.valueOf(rs.getString(24)),
+                            rs.getObject(25, LocalDate.class), rs.getString(26)));
+            each.accept(new FormRow(new EnterpriseId(rs.getLong(1)), details));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    private static void check(EnterpriseQuery query, Scope scope) {
+        if (query.division() != null && !scope.covers(query.division()) && !query.division().contains(scope.division())) {
+            throw new InvalidInputException("division", "区划 " + query.division() + " 不在您的辖区 " + scope.division() + " 内");
+        }
     }
 }

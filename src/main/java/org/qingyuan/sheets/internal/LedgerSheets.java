@@ -15,9 +15,9 @@ import java.util.Map;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Worksheet;
 import org.qingyuan.access.Scope;
-import org.qingyuan.ledger.Enterprise;
 import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseExport;
+import org.qingyuan.ledger.EnterpriseExport.FormRow;
 import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.ledger.Fact;
 import org.qingyuan.region.Division;
@@ -103,7 +103,7 @@ public class LedgerSheets {
 
         Writer writer = new Writer(ws, layout, columns, row);
         long start = System.nanoTime();
-        long count = writer.run(() -> ledger.forEach(query, scope, writer::add));
+        long count = writer.run(() -> ledger.forEachForForms(query, scope, writer::add));
         log.info("export {}: {} rows in {} ms; cursor {} ms (waited {} ms for the next stages), rectification look-ups {} ms, "
                         + "cells {} ms (own threads)", layout.param(), count, (System.nanoTime() - start) / 1_000_000,
                 (System.nanoTime() - start - writer.putWaitNanos) / 1_000_000, writer.putWaitNanos / 1_000_000,
@@ -185,7 +185,7 @@ public class LedgerSheets {
         final List<SheetColumn> columns;
         final java.util.concurrent.BlockingQueue<Object> read = new java.util.concurrent.ArrayBlockingQueue<>(2);
         final java.util.concurrent.BlockingQueue<Object> looked = new java.util.concurrent.ArrayBlockingQueue<>(2);
-        List<Enterprise> chunk = new ArrayList<>(CHUNK);
+        List<FormRow> chunk = new ArrayList<>(CHUNK);
         volatile Throwable failure;
         /** Time of each stage (each written by its own thread, read after they ended). */
         long putWaitNanos;
@@ -208,7 +208,7 @@ public class LedgerSheets {
         }
 
         /** A chunk with its rectification columns. */
-        private record Batch(List<Enterprise> rows, Map<Long, String[]> campaign) {
+        private record Batch(List<FormRow> rows, Map<Long, String[]> campaign) {
         }
 
         long run(java.util.function.LongSupplier source) throws IOException {
@@ -248,7 +248,7 @@ public class LedgerSheets {
             return count;
         }
 
-        void add(Enterprise e) {
+        void add(FormRow e) {
             chunk.add(e);
             if (chunk.size() >= CHUNK) {
                 handOff();
@@ -296,7 +296,7 @@ public class LedgerSheets {
             try {
                 for (Object item = take(read); item != end; item = take(read)) {
                     long start = System.nanoTime();
-                    List<Enterprise> rows = (List<Enterprise>) item;
+                    List<FormRow> rows = (List<FormRow>) item;
                     Batch batch = new Batch(rows, campaignColumns(rows));
                     lookupNanos += System.nanoTime() - start;
                     put(looked, batch);
@@ -328,7 +328,7 @@ public class LedgerSheets {
         }
 
         private void write(Batch batch) throws IOException {
-            for (Enterprise e : batch.rows()) {
+            for (FormRow e : batch.rows()) {
                 String[] extra = batch.campaign().get(e.id().value());
                 seq++;
                 for (int c = 0; c < columns.size(); c++) {
@@ -347,7 +347,7 @@ public class LedgerSheets {
             ws.flush();
         }
 
-        private Object value(SheetColumn column, Enterprise e, String[] extra, int seqValue) {
+        private Object value(SheetColumn column, FormRow e, String[] extra, int seqValue) {
             EnterpriseDetails d = e.details();
             return switch (column) {
                 case SEQ -> seqValue;
@@ -451,7 +451,7 @@ public class LedgerSheets {
         return "无" + String.join("、", missing) + "手续";
     }
 
-    private Map<Long, String[]> campaignColumns(List<Enterprise> chunk) {
+    private Map<Long, String[]> campaignColumns(List<FormRow> chunk) {
         Long[] ids = chunk.stream().map(e -> e.id().value()).toArray(Long[]::new);
         Map<Long, String[]> out = new HashMap<>();
         jdbc.sql("SELECT enterprise_id, requirement, deadline, responsible, progress FROM sheet_campaign_columns WHERE enterprise_id = ANY(:ids)")
