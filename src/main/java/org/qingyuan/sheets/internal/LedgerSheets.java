@@ -194,6 +194,33 @@ public class LedgerSheets {
         int row;
         int seq;
 
+        /** Texts that repeat from row to row, made once (the cells stage is the export's bottleneck). */
+        final Map<LocalDate, String> dates = new HashMap<>();
+        final String[] persons = new String[1000];
+        final String[] approvalTexts = new String[81];
+
+        String persons(int n) {
+            if (n < 0 || n >= persons.length) {
+                return n + "人";
+            }
+            String p = persons[n];
+            return p != null ? p : (persons[n] = n + "人");
+        }
+
+        /** {@link LedgerSheets#approvals}, by the combination of the four answers (unknown, yes, no each). */
+        String approvalsCached(EnterpriseDetails d) {
+            int key = 0;
+            for (Fact f : APPROVALS_FACTS) {
+                Boolean v = d.facts().value(f);
+                key = key * 3 + (v == null ? 0 : v ? 1 : 2);
+            }
+            if (key == 0) {
+                return null;
+            }
+            String text = approvalTexts[key];
+            return text != null ? text : (approvalTexts[key] = approvals(d));
+        }
+
         /** Per column: its header asks 有无… (answered 有/无) rather than 是否… (是/否). */
         final boolean[] hasOrNot = new boolean[SheetColumn.values().length];
 
@@ -339,7 +366,7 @@ public class LedgerSheets {
                         ws.value(row, c, n);
                     } else if (v instanceof LocalDate d) {
                         // as text, so that no cell needs a style of its own (and it reads back as a date)
-                        ws.inlineString(row, c, d.toString());
+                        ws.inlineString(row, c, dates.computeIfAbsent(d, LocalDate::toString));
                     }
                 }
                 row++;
@@ -368,12 +395,12 @@ public class LedgerSheets {
                 case RAW_MATERIALS -> d.business().rawMaterials();
                 case EQUIPMENT -> d.business().equipmentModels();
                 case EMPLOYEES -> d.business().employees();
-                case SCALE -> d.business().employees() == null ? null : d.business().employees() + "人";
+                case SCALE -> d.business().employees() == null ? null : persons(d.business().employees());
                 case OUTPUT -> plainNumber(d.business().outputValue());
                 case PREMISES -> d.business().premises() == null ? null : d.business().premises().label();
                 case LANDLORD -> d.business().landlord();
                 case WATER_GAS -> waterGas(d);
-                case APPROVALS -> approvals(d);
+                case APPROVALS -> approvalsCached(d);
                 case TYPE -> d.campaign().type().label();
                 case DISCOVERY -> d.campaign().discovery().label();
                 case REPORTED_ON -> d.campaign().reportedOn();
