@@ -85,35 +85,18 @@ public class LedgerSheets {
             ws.range(row, 0, row, last).merge();
             row++;
         }
-        int headerRow = row;
-        for (int c = 0; c <= last; c++) {
-            ws.value(row, c, layout.header(columns.get(c)));
-            ws.style(row, c).bold().wrapText(true).horizontalAlignment("center").verticalAlignment("center")
-                    .borderStyle(BorderStyle.THIN).fillColor("F2F2F2").set();
-            ws.width(c, width(columns.get(c)));
-        }
-        ws.rowHeight(row, 36);
-        row++;
-        ws.repeatRows(headerRow);
-        ws.freezePane(layout == Layout.TEMPLATE ? 1 : 0, headerRow + 1);
-        ws.pageOrientation("landscape");
-        ws.paperSize(org.dhatim.fastexcel.PaperSize.A4_PAPER);
-        ws.fitToWidth((short) 1);
-        ws.fitToHeight((short) 0);
+        row = header(ws, layout, columns, row);
 
-        Writer writer = new Writer(ws, layout, columns, row);
+        Writer writer = new Writer(book, ws, layout, columns, row);
         long start = System.nanoTime();
         long count = writer.run(() -> ledger.forEachForForms(query, scope, writer::add));
-        log.info("export {}: {} rows in {} ms; cursor {} ms (waited {} ms for the next stages), rectification look-ups {} ms, "
-                        + "cells {} ms (own threads)", layout.param(), count, (System.nanoTime() - start) / 1_000_000,
-                (System.nanoTime() - start - writer.putWaitNanos) / 1_000_000, writer.putWaitNanos / 1_000_000,
-                writer.lookupNanos / 1_000_000, writer.cellNanos / 1_000_000);
+        log.info("export {}: {} rows on {} sheet(s) in {} ms; cursor {} ms (waited {} ms for the next stages), rectification "
+                        + "look-ups {} ms, cells {} ms (own threads)", layout.param(), count, writer.sheets,
+                (System.nanoTime() - start) / 1_000_000, (System.nanoTime() - start - writer.putWaitNanos) / 1_000_000,
+                writer.putWaitNanos / 1_000_000, writer.lookupNanos / 1_000_000, writer.cellNanos / 1_000_000);
+        ws = writer.ws;
         row = writer.row;
-        if (row > headerRow + 1 && layout != Layout.TEMPLATE) {
-            // the form's grid as one conditional format over the data (no per-cell style: O(1) however many rows)
-            ws.range(headerRow + 1, 0, row - 1, last).style().borderStyle(BorderStyle.THIN)
-                    .set(new org.dhatim.fastexcel.ConditionalFormattingExpressionRule("TRUE", false));
-        }
+        grid(ws, layout, writer.firstDataRow, row - 1, last);
 
         if (layout != Layout.TEMPLATE) {
             row++;
@@ -140,6 +123,39 @@ public class LedgerSheets {
         book.finish();
         return count;
     }
+
+    /** The column headers at the row, with the sheet's widths, print setup and frozen panes; answers the next row. */
+    private static int header(Worksheet ws, Layout layout, List<SheetColumn> columns, int row) {
+        int last = columns.size() - 1;
+        for (int c = 0; c <= last; c++) {
+            ws.value(row, c, layout.header(columns.get(c)));
+            ws.style(row, c).bold().wrapText(true).horizontalAlignment("center").verticalAlignment("center")
+                    .borderStyle(BorderStyle.THIN).fillColor("F2F2F2").set();
+            ws.width(c, width(columns.get(c)));
+        }
+        ws.rowHeight(row, 36);
+        ws.repeatRows(row);
+        ws.freezePane(layout == Layout.TEMPLATE ? 1 : 0, row + 1);
+        ws.pageOrientation("landscape");
+        ws.paperSize(org.dhatim.fastexcel.PaperSize.A4_PAPER);
+        ws.fitToWidth((short) 1);
+        ws.fitToHeight((short) 0);
+        return row + 1;
+    }
+
+    /** The form's grid as one conditional format over the data rows (no per-cell style: O(1) however many rows). */
+    private static void grid(Worksheet ws, Layout layout, int firstRow, int lastRow, int lastColumn) {
+        if (lastRow >= firstRow && layout != Layout.TEMPLATE) {
+            ws.range(firstRow, 0, lastRow, lastColumn).style().borderStyle(BorderStyle.THIN)
+                    .set(new org.dhatim.fastexcel.ConditionalFormattingExpressionRule("TRUE", false));
+        }
+    }
+
+    /**
+     * The last row a sheet takes data in: a sheet holds 1,048,576 rows, and the last sheet keeps room for the
+     * footnotes and the seal block. Beyond it the form goes on in a continuation sheet (续表) with the header repeated.
+     */
+    static int lastDataRow = 1_048_576 - 16;
 
     /** The platform's empty template: its notes above, the header of every field, room below. */
     public void template(OutputStream out) throws IOException {
@@ -180,7 +196,6 @@ public class LedgerSheets {
      */
     private final class Writer {
         private final Object end = new Object();
-        final Worksheet ws;
         final Layout layout;
         final List<SheetColumn> columns;
         final java.util.concurrent.BlockingQueue<Object> read = new java.util.concurrent.ArrayBlockingQueue<>(2);
@@ -221,11 +236,31 @@ public class LedgerSheets {
             return text != null ? text : (approvalTexts[key] = approvals(d));
         }
 
+        /** Ends the full sheet and goes on in a new one, 续表 (续表2 …), with the header repeated. */
+        private void continuation() throws IOException {
+            grid(ws, layout, firstDataRow, row - 1, columns.size() - 1);
+            ws.finish();
+            sheets++;
+            String base = layout == Layout.TEMPLATE ? "台账" : layout.title();
+            ws = book.newWorksheet(base + "（续表" + (sheets > 2 ? Integer.toString(sheets - 1) : "") + "）");
+            ws.value(0, 0, "续表");
+            row = header(ws, layout, columns, 1);
+            firstDataRow = row;
+        }
+
         /** Per column: its header asks 有无… (answered 有/无) rather than 是否… (是/否). */
         final boolean[] hasOrNot = new boolean[SheetColumn.values().length];
 
-        Writer(Worksheet ws, Layout layout, List<SheetColumn> columns, int row) {
+        /** The sheet being written, its first data row, and how many sheets there are (续表 beyond the first). */
+        final org.dhatim.fastexcel.Workbook book;
+        Worksheet ws;
+        int firstDataRow;
+        int sheets = 1;
+
+        Writer(org.dhatim.fastexcel.Workbook book, Worksheet ws, Layout layout, List<SheetColumn> columns, int row) {
+            this.book = book;
             this.ws = ws;
+            this.firstDataRow = row;
             this.layout = layout;
             this.columns = columns;
             this.row = row;
@@ -356,6 +391,9 @@ public class LedgerSheets {
 
         private void write(Batch batch) throws IOException {
             for (FormRow e : batch.rows()) {
+                if (row > lastDataRow) {
+                    continuation();
+                }
                 String[] extra = batch.campaign().get(e.id().value());
                 seq++;
                 for (int c = 0; c < columns.size(); c++) {

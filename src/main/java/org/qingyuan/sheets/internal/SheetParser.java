@@ -115,6 +115,8 @@ final class SheetParser {
         final List<Object[]> buffer = new ArrayList<>();
         final List<Integer> bufferRows = new ArrayList<>();
         Header header;
+        /** A footnote or signature row was seen: rows below it without an enterprise name belong to the footer. */
+        boolean footer;
         boolean headerPending;
         int headerRow = -1;
         Object[] headerCells;
@@ -214,6 +216,12 @@ final class SheetParser {
             String first = firstText(cells);
             if (first != null && FOOTNOTE.matcher(Cells.plain(first)).find()
                     && values[SheetColumn.NAME.ordinal()] == null) {
+                sink.note(sheet.name(), rowNumber, "脚注或落款，已跳过");
+                footer = true;
+                return;
+            }
+            if (footer && any && values[SheetColumn.NAME.ordinal()] == null) {
+                // below the footnotes: the seal block's unit and date (填报单位（盖章） / 2017年3月1日)
                 sink.note(sheet.name(), rowNumber, "脚注或落款，已跳过");
                 return;
             }
