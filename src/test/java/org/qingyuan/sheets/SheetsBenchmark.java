@@ -178,9 +178,16 @@ public final class SheetsBenchmark {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             Workbook wb = new Workbook(out, "bench", "1.0");
             Worksheet ws = wb.newWorksheet("bare");
+            // a sheet holds 1,048,576 rows: beyond that a second sheet, as the export does
+            int perSheet = 1_048_576 - 16;
             for (int r = 0; r < rows; r++) {
+                if (r > 0 && r % perSheet == 0) {
+                    ws.finish();
+                    ws = wb.newWorksheet("bare" + (r / perSheet + 1));
+                }
+                int at = r % perSheet;
                 for (int c = 0; c < columns; c++) {
-                    ws.inlineString(r, c, texts[(r + c) % texts.length]);
+                    ws.inlineString(at, c, texts[(r + c) % texts.length]);
                 }
                 if (r % 1000 == 999) {
                     ws.flush();
