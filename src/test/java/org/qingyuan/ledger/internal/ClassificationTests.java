@@ -8,6 +8,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -343,9 +345,19 @@ class ClassificationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.classifications[0].policy").value("huiji-2017"))
                 .andExpect(jsonPath("$.overrides[0].clearedReason").value("已按期补办"));
-        // the page shows it
+        // the page shows it, with the forms for those who may use them
         mvc.perform(get("/enterprises/" + id + "/classification").with(district()))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"classification-category\"")))
+                .andExpect(content().string(containsString("补办手续")))
+                .andExpect(content().string(containsString("2017-08-29")))
+                .andExpect(content().string(containsString("huiji-2017 第 1 版")))
+                .andExpect(content().string(containsString("已按期补办")))
+                .andExpect(content().string(containsString("id=\"override-form\"")));
+        mvc.perform(get("/enterprises/" + id + "/classification").with(as(RoleCode.TOWN_OFFICER, "410108001")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"notice-date-form\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"override-form\""))));
     }
 
     @Test
@@ -370,7 +382,31 @@ class ClassificationTests {
     }
 
     @Test
+    void anOverrideFlaggedForReviewShowsOnThePage() throws Exception {
+        EnterpriseId id = register("待复核页面厂");
+        EnterpriseClassification c = classifications.current(id, DISTRICT);
+        classifications.override(id, c.version(), MeasureKind.SHUTDOWN, "限期关停", Map.of(), "群众多次投诉，研究决定关停", DISTRICT);
+        Enterprise e = ledger.get(id, DISTRICT);
+        ledger.edit(id, e.version(), e.details().withFacts(e.details().facts()
+                .with(Fact.INVOLVES_GAS, new FactValue(true, FactSource.INSPECTION, LocalDate.of(2026, 3, 5)))), "补充涉气", DISTRICT);
+        mvc.perform(get("/enterprises/" + id + "/classification").with(district()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"override-review\"")))
+                .andExpect(content().string(containsString("计算结果：补办手续")))
+                .andExpect(content().string(containsString("限期关停")));
+        mvc.perform(get("/api/v1/enterprises/" + id).with(district()))
+                .andExpect(jsonPath("$.classification.needsReview").value(true))
+                .andExpect(jsonPath("$.classification.override.needsReview").value(true))
+                .andExpect(jsonPath("$.classification.measure.kind").value("SHUTDOWN"))
+                .andExpect(jsonPath("$.classification.computed.measure.label").value("补办手续"));
+    }
+
+    @Test
     void everyDemoEnterpriseIsClassified() {
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM enterprise e
+                 WHERE NOT EXISTS (SELECT 1 FROM enterprise_classification c WHERE c.enterprise_id = e.id)
+                """).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM enterprise e JOIN enterprise_classification c ON c.enterprise_id = e.id
                  WHERE e.status = 'ACTIVE' AND c.current_id IS NULL AND e.id IN (
