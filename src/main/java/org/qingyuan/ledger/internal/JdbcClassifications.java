@@ -116,6 +116,10 @@ class JdbcClassifications {
         if (records.isEmpty()) {
             return;
         }
+        if (records.size() >= CopyRows.THRESHOLD) {
+            copyRecords(ids, records, at, by);
+            return;
+        }
         Timestamp when = Timestamp.from(at);
         SqlParameterSource[] batch = new SqlParameterSource[records.size()];
         for (int i = 0; i < records.size(); i++) {
@@ -134,6 +138,21 @@ class JdbcClassifications {
                 VALUES (:id, :enterprise, :policy, :policyVersion, :category, :measureKind, :measureLabel, CAST(:deadlines AS jsonb),
                     CAST(:explanation AS jsonb), CAST(:facts AS jsonb), :fingerprint, :zone, :notice, :at, :by, :reason)
                 """, batch);
+    }
+
+    /** The same rows through COPY (the background worker's batches). */
+    private void copyRecords(List<Long> ids, List<NewRecord> records, Instant at, String by) {
+        CopyRows copy = new CopyRows();
+        String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
+        for (int i = 0; i < records.size(); i++) {
+            NewRecord r = records.get(i);
+            copy.add(ids.get(i)).add(r.enterpriseId()).add(r.policyId()).add(r.policyVersion()).add(r.category())
+                    .add(r.measureKind()).add(r.measureLabel()).add(r.deadlines()).add(r.explanation()).add(r.facts())
+                    .add(r.fingerprint()).add(r.zone()).add(r.noticeDate()).add(when).add(by).add(r.reason()).endRow();
+        }
+        copy.copy(named.getJdbcTemplate().getDataSource(), "classification_record", """
+                id, enterprise_id, policy_id, policy_version, category, measure_kind, measure_label, deadlines, explanation,
+                facts, facts_fingerprint, zone, notice_date, computed_at, computed_by, reason""");
     }
 
     /** Points the enterprises at their new records (null: keep) and clears their stale mark: one statement. */
