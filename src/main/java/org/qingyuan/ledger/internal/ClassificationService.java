@@ -182,7 +182,7 @@ class ClassificationService implements Classifications {
         return policies.evaluate(policy.id(), policy.version(), facts, zone.isEmpty() ? null : zone, notice);
     }
 
-    /** The ledger's facts under the policy's names: every answered fact and the industry as text. */
+    /** The ledger's facts under the policy's names: every answered fact and the industry's Chinese name as text. */
     static Facts policyFacts(Input input) {
         org.qingyuan.ledger.Facts facts = FactsJson.read(input.factsJson());
         return policyFacts(facts, input.industry());
@@ -196,7 +196,8 @@ class ClassificationService implements Classifications {
                 values.put(fact.jsonName(), value);
             }
         }
-        if (industry != null && industry != Industry.OTHER) {
+        if (industry != null) {
+            // 其他 too: known to be none of the named industries, so list tests are false rather than unknown
             values.put(StandardFacts.INDUSTRY, industry.label());
         }
         return Facts.of(values);
