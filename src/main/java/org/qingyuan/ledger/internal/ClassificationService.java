@@ -150,8 +150,8 @@ class ClassificationService implements Classifications {
             records.add(newRecord(input.id(), computed, facts, why));
             OverrideDecision decision = input.overrideId() == null ? null : overrides.get(input.overrideId());
             ClassificationOverride override = decision == null ? null : decision.override();
-            EffectiveClassification now2 = new EffectiveClassification(computed, override);
-            changed.add(new Pending(input, before, override, now2, why));
+            EffectiveClassification after = new EffectiveClassification(computed, override);
+            changed.add(new Pending(input, before, override, after, why));
         }
         List<Long> ids = records.isEmpty() ? List.of() : store.reserveRecordIds(records.size());
         store.insertRecords(ids, records, now, by);
