@@ -23,10 +23,10 @@ final class CopyRows implements AutoCloseable {
 
     private static final int SEND_AT = 1 << 16;
 
-    private final DataSource dataSource;
-    private final Connection connection;
-    private final String table;
-    private final CopyIn copy;
+    private DataSource dataSource;
+    private Connection connection;
+    private String table;
+    private CopyIn copy;
     private final StringBuilder text = new StringBuilder(SEND_AT + 4096);
     private boolean first = true;
     private boolean done;
@@ -42,6 +42,20 @@ final class CopyRows implements AutoCloseable {
         } catch (SQLException e) {
             DataSourceUtils.releaseConnection(connection, dataSource);
             throw failed(e);
+        }
+    }
+
+    /** Rows gathered in memory, sent at once by {@link #copy(DataSource, String, String)}. */
+    CopyRows() {
+    }
+
+    /** Sends the gathered rows (see {@link #CopyRows()}) in one COPY on the current transaction's connection. */
+    void copy(DataSource dataSource, String table, String columns) {
+        String rows = text.toString();
+        text.setLength(0);
+        try (CopyRows streamed = into(dataSource, table, columns)) {
+            streamed.text.append(rows);
+            streamed.finish();
         }
     }
 
@@ -80,7 +94,7 @@ final class CopyRows implements AutoCloseable {
     CopyRows endRow() {
         text.append('\n');
         first = true;
-        if (text.length() >= SEND_AT) {
+        if (copy != null && text.length() >= SEND_AT) {
             send();
         }
         return this;
@@ -113,7 +127,7 @@ final class CopyRows implements AutoCloseable {
 
     @Override
     public void close() {
-        if (released) {
+        if (released || connection == null) {
             return;
         }
         released = true;
