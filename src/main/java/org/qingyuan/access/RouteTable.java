@@ -100,6 +100,7 @@ public final class RouteTable {
             Route.of("POST", "/api/v1/calendar/**", CONFIG_MANAGE),
 
             // rectification cases: acceptance by CASE_ACCEPT; close-out, reopening and deadlines by the town (CASE_CLOSE_OUT)
+            Route.of("GET", "/board", CASE_READ),
             Route.of("GET", "/cases", CASE_READ),
             Route.of("GET", "/cases/**", CASE_READ),
             Route.of("POST", "/cases/*/accept", CASE_ACCEPT),
