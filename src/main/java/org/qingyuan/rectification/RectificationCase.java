@@ -203,6 +203,11 @@ public final class RectificationCase {
         return true;
     }
 
+    /** A reminder went out before a deadline: kept in the timeline. */
+    public void reminded(String deadlineLabel, LocalDate date, Instant at) {
+        step("REMINDED", "system", at, deadlineLabel + "期限 " + date);
+    }
+
     /** Escalation rules whose deadline has passed and that were not applied yet. */
     public List<EscalationRule> dueEscalations(LocalDate today) {
         if (!state.open()) {
