@@ -29,7 +29,7 @@ class AdministrationBrowserTests {
     @Test
     void systemAdminCreatesAUserAndTheAuditorFindsItInAnIntactTrail() {
         WebDriver page = browser.open(1280, 900);
-        signIn(page, "sysadmin");
+        Browser.signIn(page, port, "sysadmin");
         assertThat(page.findElements(By.cssSelector("#side-menu a[href='/regions']"))).as("no business menu").isEmpty();
         page.findElement(By.cssSelector("#side-menu a[href='/admin/users']")).click();
         page.findElement(By.cssSelector("details summary")).click();
@@ -44,7 +44,7 @@ class AdministrationBrowserTests {
         browser.screenshot("admin-users");
         page.findElement(By.cssSelector("header form button")).click();
 
-        signIn(page, "auditor");
+        Browser.signIn(page, port, "auditor");
         page.findElement(By.cssSelector("#side-menu a[href='/audit']")).click();
         page.findElement(By.id("action")).sendKeys("USER_CREATED");
         page.findElement(By.cssSelector("#audit-filter button")).click();
@@ -57,18 +57,11 @@ class AdministrationBrowserTests {
     @Test
     void aBusinessUserCannotOpenTheAdministrationPages() {
         WebDriver page = browser.open(1280, 900);
-        signIn(page, "town");
+        Browser.signIn(page, port, "town");
         page.get(url("/admin/users"));
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
     }
 
-    private void signIn(WebDriver page, String username) {
-        page.get(url("/login"));
-        page.findElement(By.id("username")).sendKeys(username);
-        page.findElement(By.id("password")).sendKeys("Qingyuan@2026");
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("district-name")));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -35,7 +35,7 @@ class LedgerBrowserTests {
     @Test
     void onAPhoneAnOfficerRegistersAWorkshopUploadsAPhotoAndSeesTheHistory() throws Exception {
         WebDriver page = browser.open(375, 812);
-        signIn(page, "village");
+        Browser.signIn(page, port, "village");
         String name = "手机登记喷漆作坊" + System.nanoTime() % 100000;
 
         page.get(url("/enterprises/new"));
@@ -115,14 +115,6 @@ class LedgerBrowserTests {
         assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
     }
 
-    private void signIn(WebDriver page, String username) {
-        page.get(url("/login"));
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        page.findElement(By.id("username")).sendKeys(username);
-        page.findElement(By.id("password")).sendKeys("Qingyuan@2026");
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("district-name")));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

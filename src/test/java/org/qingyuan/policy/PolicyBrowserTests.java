@@ -30,7 +30,7 @@ class PolicyBrowserTests {
     @Test
     void officialEvaluatesAnEnterpriseOutsideTheSecondRingRoad() {
         WebDriver page = browser.open(1280, 900);
-        signIn(page);
+        Browser.signIn(page, port, "district");
         page.findElement(By.linkText("实施方案")).click();
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("policy-list")));
         page.findElement(By.cssSelector("[data-policy='shuimogou-2017']")).click();
@@ -67,14 +67,6 @@ class PolicyBrowserTests {
         new Select(page.findElement(By.id(id))).selectByValue(value);
     }
 
-    private void signIn(WebDriver page) {
-        page.get("http://localhost:" + port + "/");
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        page.findElement(By.id("username")).sendKeys("district");
-        page.findElement(By.id("password")).sendKeys("Qingyuan@2026");
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("district-name")));
-    }
 
     private static WebDriverWait wait(WebDriver page) {
         return new WebDriverWait(page, Duration.ofSeconds(15));

@@ -28,7 +28,7 @@ class DivisionTreeBrowserTests {
     @Test
     void districtOfficialBrowsesTheTreeDownToACommunity() {
         WebDriver page = browser.open(1280, 900);
-        signIn(page);
+        Browser.signIn(page, port, "district");
         assertThat(page.findElement(By.id("district-name")).getText()).isEqualTo("郑州市惠济区");
         assertThat(page.findElement(By.id("current-user")).getText()).isEqualTo("区办演示账号");
 
@@ -52,7 +52,7 @@ class DivisionTreeBrowserTests {
     @Test
     void searchByNameFindsTheCommunity() {
         WebDriver page = browser.open(1280, 900);
-        signIn(page);
+        Browser.signIn(page, port, "district");
         page.get(url("/regions"));
         page.findElement(By.id("division-search")).sendKeys("开元社区");
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-results"), "开元社区居民委员会"));
@@ -63,7 +63,7 @@ class DivisionTreeBrowserTests {
     @Test
     void onAPhoneTheMenuOpensFromTheTopBar() {
         WebDriver page = browser.open(375, 812);
-        signIn(page);
+        Browser.signIn(page, port, "district");
         By regionsMenu = By.cssSelector("#side-menu a[href='/regions']");
         assertThat(page.findElement(regionsMenu).isDisplayed()).isFalse();
         page.findElement(By.cssSelector("[data-bs-target='#side-menu']")).click();
@@ -75,14 +75,6 @@ class DivisionTreeBrowserTests {
         browser.screenshot("division-tree-phone");
     }
 
-    private void signIn(WebDriver page) {
-        page.get(url("/"));
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        page.findElement(By.id("username")).sendKeys("district");
-        page.findElement(By.id("password")).sendKeys("Qingyuan@2026");
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("district-name")));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

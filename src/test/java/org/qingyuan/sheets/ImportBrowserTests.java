@@ -35,7 +35,7 @@ class ImportBrowserTests {
         Path file = Files.createTempFile("新城街道排查台账", ".xlsx");
         Files.write(file, MessyLedgers.surveyLedger("B" + UUID.randomUUID().toString().substring(0, 5)));
         WebDriver page = browser.open(375, 812);
-        signIn(page);
+        Browser.signIn(page, port, "district");
         page.findElement(By.cssSelector("[data-bs-target='#side-menu']")).click();
         wait(page).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#side-menu a[href='/imports']"))).click();
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Excel 导入台账"));
@@ -75,14 +75,6 @@ class ImportBrowserTests {
         assertThat(download.get(4)).as("a zip (xlsx)").isEqualTo("PK");
     }
 
-    private void signIn(WebDriver page) {
-        page.get(url("/"));
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        page.findElement(By.id("username")).sendKeys("district");
-        page.findElement(By.id("password")).sendKeys("Qingyuan@2026");
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("district-name")));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
