@@ -107,7 +107,7 @@ class CaseSweepTests {
         moveTo(dayBefore);
         sweep();
         sweep();
-        assertThat(inbox.messages("grid", 100)).filteredOn(m -> m.kind().equals("CASE_DUE_SOON")
+        assertThat(inbox.messages("grid", 500)).filteredOn(m -> m.kind().equals("CASE_DUE_SOON")
                 && m.link().equals("/cases/" + relocation.id())).hasSize(1);
         assertThat(cases.get(relocation.id(), DISTRICT).timeline()).filteredOn(s -> s.kind().equals("REMINDED")).hasSize(1);
 
@@ -120,14 +120,15 @@ class CaseSweepTests {
         assertThat(escalated.requirements()).hasSize(5);
         assertThat(escalated.deadline()).isAfter(deadline.plusDays(1));
         assertThat(escalated.plan().deadlines()).extracting(CaseDeadline::kind).contains(DeadlineKind.RELOCATE, DeadlineKind.BAN);
-        assertThat(inbox.messages("grid", 100)).filteredOn(m -> m.kind().equals("CASE_ESCALATED")).hasSize(1);
-        assertThat(inbox.messages("town", 100)).filteredOn(m -> m.kind().equals("CASE_ESCALATED")
+        assertThat(inbox.messages("grid", 500)).filteredOn(m -> m.kind().equals("CASE_ESCALATED")
+                && m.link().equals("/cases/" + relocation.id())).hasSize(1);
+        assertThat(inbox.messages("town", 2000)).filteredOn(m -> m.kind().equals("CASE_ESCALATED")
                 && m.link().equals("/cases/" + relocation.id())).hasSize(1);
 
         RectificationCase overdue = cases.get(shutdown.id(), DISTRICT).rectificationCase();
         assertThat(overdue.overdueSince()).isEqualTo(deadline.plusDays(1));
         assertThat(overdue.state()).as("the plan's 约谈 escalation keeps the measure").isEqualTo(CaseState.ESCALATED);
-        assertThat(inbox.messages("town", 100)).filteredOn(m -> m.kind().equals("CASE_OVERDUE")
+        assertThat(inbox.messages("town", 2000)).filteredOn(m -> m.kind().equals("CASE_OVERDUE")
                 && m.link().equals("/cases/" + shutdown.id())).hasSize(1);
         assertThat(cases.get(shutdown.id(), DISTRICT).timeline()).extracting(CaseView.TimelineStep::kind)
                 .containsSubsequence("OPENED", "ESCALATED", "OVERDUE").filteredOn("OVERDUE"::equals).hasSize(1);
