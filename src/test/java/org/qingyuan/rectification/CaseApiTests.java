@@ -241,4 +241,28 @@ class CaseApiTests {
                 {"version": 1, "townCode": "410108002", "personName": "李四", "personPhone": "13803710002"}
                 """, TOWN, 400);
     }
+
+    @Test
+    void aCaseFollowsItsEnterpriseToAnotherDivisionAndOutOfTheLedger() throws Exception {
+        CaseSummary opened = shutdownCase();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/enterprises/" + opened.enterpriseId())
+                        .with(district()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 1, \"reason\": \"核实地址\", \"divisionCode\": \"410108002001\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/cases/" + opened.id()).with(TOWN)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/cases/" + opened.id()).with(as(RoleCode.TOWN_OFFICER, "410108002")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.divisionCode").value("410108002001"))
+                .andExpect(jsonPath("$.timeline[-1].kind").value("ENTERPRISE_MOVED"));
+        postJson("/api/v1/enterprises/" + opened.enterpriseId() + "/withdrawal",
+                "{\"version\": 2, \"reason\": \"OUT_OF_SCOPE\", \"note\": \"核查后不属于整治范围\"}", district(), 200);
+        mvc.perform(get("/api/v1/cases/" + opened.id()).with(district()))
+                .andExpect(jsonPath("$.state").value("WITHDRAWN"));
+    }
+
+    @Test
+    void theCasesApiIsDescribedInOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(district())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/cases/{id}/close-out")))
+                .andExpect(content().string(containsString("/api/v1/cases/{id}/items/{requirement}")));
+    }
 }

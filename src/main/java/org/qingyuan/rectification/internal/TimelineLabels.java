@@ -9,6 +9,7 @@ final class TimelineLabels {
             Map.entry("OPENED", "立案"),
             Map.entry("REALIGNED", "随分类调整"),
             Map.entry("WITHDRAWN", "撤销"),
+            Map.entry("ENTERPRISE_MOVED", "企业迁移区划"),
             Map.entry("ITEM_RECORDED", "记录整治情况"),
             Map.entry("EVIDENCE_ATTACHED", "上传证据"),
             Map.entry("EVIDENCE_REVIEWED", "复核证据"),
