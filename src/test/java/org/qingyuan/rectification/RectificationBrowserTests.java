@@ -127,6 +127,7 @@ class RectificationBrowserTests {
         page.get(url("/board"));
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("board-counts")));
         assertThat(Integer.parseInt(page.findElement(By.id("closed-week")).getText())).isGreaterThanOrEqualTo(1);
+        browser.screenshot("rectification-board");
     }
 
     private String url(String path) {
