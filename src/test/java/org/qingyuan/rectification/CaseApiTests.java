@@ -265,4 +265,18 @@ class CaseApiTests {
                 .andExpect(content().string(containsString("/api/v1/cases/{id}/close-out")))
                 .andExpect(content().string(containsString("/api/v1/cases/{id}/items/{requirement}")));
     }
+
+    @Test
+    void jointEnforcementNeedsThePassedDeadlineAndKnownDepartments() throws Exception {
+        long id = shutdownCase().id();
+        postJson("/api/v1/cases/" + id + "/enforcements", "{\"version\": 0, \"date\": \"" + LocalDate.now()
+                + "\", \"departments\": [\"ENVIRONMENT\", \"POWER_SUPPLY\"]}", TOWN, 409);
+        long overdue = fixtures.open(VILLAGE, "huiji-2017", CaseFixtures.SHUTDOWN, null, Map.of()).id();
+        postJson("/api/v1/cases/" + overdue + "/enforcements", "{\"version\": 0, \"date\": \"" + LocalDate.now()
+                + "\", \"departments\": [\"ENVIRONMENT\", \"NO_SUCH\"]}", TOWN, 400);
+        JsonNode c = postJson("/api/v1/cases/" + overdue + "/enforcements", "{\"version\": 0, \"date\": \"" + LocalDate.now()
+                + "\", \"departments\": [\"ENVIRONMENT\", \"POWER_SUPPLY\", \"PUBLIC_SECURITY\"], \"note\": \"强制断电\"}", TOWN, 200);
+        assertThat(c.get("enforcements").get(0).get("departmentCodes")).hasSize(3);
+        assertThat(c.get("overdue").asBoolean()).isTrue();
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.access.Departments;
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -60,9 +61,11 @@ class CaseService implements Cases {
     private final AuditTrail audit;
     private final RectificationProperties properties;
     private final Clock clock;
+    private final Departments departments;
 
     CaseService(CaseStore store, NamedParameterJdbcTemplate named, Dossier dossier, Divisions divisions, AuditTrail audit,
-                RectificationProperties properties, Clock clock) {
+                RectificationProperties properties, Clock clock, Departments departments) {
+        this.departments = departments;
         this.store = store;
         this.named = named;
         this.dossier = dossier;
@@ -233,6 +236,7 @@ class CaseService implements Cases {
         }
         List<String> cleaned = departments == null ? List.of()
                 : departments.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        cleaned.forEach(code -> knownDepartment("departments", code));
         return change(id, version, scope, "CASE_JOINT_ENFORCEMENT", (row, by, now) -> {
             row.rectificationCase().recordJointEnforcement(new JointEnforcement(date, cleaned, blankToNull(note), by), today(), now);
             return Map.of("date", date.toString(), "departments", cleaned);
@@ -287,6 +291,9 @@ class CaseService implements Cases {
     @Override
     @Transactional
     public CaseView assign(long id, int version, ResponsiblePersons persons, Scope scope) {
+        if (persons.departmentCode() != null) {
+            knownDepartment("departmentCode", persons.departmentCode());
+        }
         return change(id, version, scope, "CASE_ASSIGNED", (row, by, now) -> {
             row.rectificationCase().assign(persons, by, now);
             Map<String, Object> details = new LinkedHashMap<>();
@@ -342,6 +349,12 @@ class CaseService implements Cases {
             throw new InvalidInputException(field, "证据文件 #" + attachmentId + " 不属于本案或该企业的档案");
         }
         return a;
+    }
+
+    private void knownDepartment(String field, String code) {
+        if (departments.all().stream().noneMatch(d -> d.code().equals(code))) {
+            throw new InvalidInputException(field, "没有这个部门：" + code);
+        }
     }
 
     private CaseStore.Row row(long id, Scope scope) {

@@ -71,10 +71,11 @@ class CaseStore {
                 new MapSqlParameterSource("id", id).addValue("prefix", scope.prefix())).stream().findFirst();
     }
 
+    /** Locks the case row first, then reads it: a command works on the state it will update. */
     Optional<Row> findForUpdate(long id, Scope scope) {
-        Optional<Row> row = find(id, scope);
-        row.ifPresent(r -> jdbc.sql("SELECT 1 FROM rectification_case WHERE id = :id FOR UPDATE").param("id", id).query().singleValue());
-        return row;
+        boolean visible = jdbc.sql("SELECT 1 FROM rectification_case WHERE id = :id AND division_code LIKE :prefix || '%' FOR UPDATE")
+                .param("id", id).param("prefix", scope.prefix()).query().listOfRows().size() == 1;
+        return visible ? find(id, scope) : Optional.empty();
     }
 
     /** The cases of these enterprises (any state), by enterprise id; unscoped, for the classification listener. */

@@ -79,9 +79,11 @@ class DemoCases implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.qingyuan.audit.AuditTrail audit;
 
     DemoCases(Deployment deployment, Ledger ledger, Policies policies, ClassificationListener listener, CaseStore store,
-              Dossier dossier, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+              Dossier dossier, JdbcClient jdbc, TransactionTemplate tx, Clock clock, org.qingyuan.audit.AuditTrail audit) {
+        this.audit = audit;
         this.deployment = deployment;
         this.ledger = ledger;
         this.policies = policies;
@@ -169,7 +171,7 @@ class DemoCases implements ApplicationRunner {
             changed.add(c);
             String division = c.divisionCode();
             c.assign(new ResponsiblePersons(division.substring(0, 9), division.length() == 12 ? division : null,
-                    i % 3 == 0 ? "环保" : i % 3 == 1 ? "市场监管" : null, PEOPLE[i % PEOPLE.length],
+                    i % 3 == 0 ? "ENVIRONMENT" : i % 3 == 1 ? "MARKET_REGULATION" : null, PEOPLE[i % PEOPLE.length],
                     "1380371" + String.format("%04d", 1000 + i), "410108001001".equals(division) ? "grid" : null), "town", now);
             // the plan's 2017 dates have passed: most towns set their own deadlines, a few cases stay overdue
             if (i % 7 != 0) {
@@ -211,7 +213,7 @@ class DemoCases implements ApplicationRunner {
                     c.markOverdue(today, now);
                 }
                 if (k == 12) {
-                    c.recordJointEnforcement(new JointEnforcement(today.minusDays(1), List.of("环保", "供电", "市场监管", "派出所"),
+                    c.recordJointEnforcement(new JointEnforcement(today.minusDays(1), List.of("ENVIRONMENT", "POWER_SUPPLY", "MARKET_REGULATION", "PUBLIC_SECURITY"),
                             "强制断电，查封生产设备", "town"), today, now);
                 }
             } catch (RuntimeException e) {
@@ -270,6 +272,8 @@ class DemoCases implements ApplicationRunner {
             }
         }
         store.updateAll(changed, versions, null, now);
+        audit.record(new org.qingyuan.audit.AuditEvent("DEMO_CASES_CREATED", CaseService.OWNER_TYPE, null, MARKER,
+                Map.of("cases", rows.size(), "changed", changed.size())));
         return rows.size();
     }
 

@@ -1,7 +1,6 @@
 package org.qingyuan.rectification.web;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.access.Departments;
 import org.qingyuan.access.RouteAccess;
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.Attachment;
@@ -45,11 +45,13 @@ class CasePageController {
     private final Cases cases;
     private final Divisions divisions;
     private final RouteAccess routes;
+    private final Departments departments;
 
-    CasePageController(Cases cases, Divisions divisions, RouteAccess routes) {
+    CasePageController(Cases cases, Divisions divisions, RouteAccess routes, Departments departments) {
         this.cases = cases;
         this.divisions = divisions;
         this.routes = routes;
+        this.departments = departments;
     }
 
     /** What a division is called on the pages: the town and village names below the district. */
@@ -130,6 +132,7 @@ class CasePageController {
         model.addAttribute("canAccept", routes.allows(user, "POST", base + "/accept"));
         model.addAttribute("canCloseOut", routes.allows(user, "POST", base + "/close-out"));
         model.addAttribute("me", user.username());
+        model.addAttribute("departments", departments);
         return "rectification/show";
     }
 
@@ -152,9 +155,9 @@ class CasePageController {
 
     @PostMapping("/cases/{id}/enforcements")
     String enforcement(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String date,
-                       @RequestParam(required = false) String departments, @RequestParam(required = false) String note,
-                       RedirectAttributes redirect) {
-        List<String> list = departments == null ? List.of() : Arrays.stream(departments.split("[,，、;；\\s]+")).toList();
+                       @RequestParam(name = "departments", required = false) List<String> chosen,
+                       @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        List<String> list = chosen == null ? List.of() : chosen;
         return act(id, redirect, "已记录联合执法", () -> cases.recordJointEnforcement(id, version, date("date", date), list, note, scope()));
     }
 
