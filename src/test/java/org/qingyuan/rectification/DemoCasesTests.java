@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The demo campaign (tests run in demo mode) shows every measure and state. */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class DemoCasesTests {
+
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     @Autowired Cases cases;
     @Autowired JdbcClient jdbc;
@@ -40,5 +43,26 @@ class DemoCasesTests {
         assertThat(jdbc.sql("SELECT count(*) FROM rectification_item WHERE cardinality(flags) > 0 AND reviewed_by IS NULL")
                 .query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM rectification_enforcement").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void everyDemoCasePageRendersForTheDistrictAndTheTown() throws Exception {
+        List<Long> ids = jdbc.sql("SELECT id FROM rectification_case ORDER BY id").query(Long.class).list();
+        for (long id : ids) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/" + id)
+                            .with(org.qingyuan.access.internal.TestLogins.district()))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        }
+        long flagged = jdbc.sql("SELECT case_id FROM rectification_item WHERE cardinality(flags) > 0 AND reviewed_by IS NULL LIMIT 1")
+                .query(Long.class).single();
+        String division = jdbc.sql("SELECT division_code FROM rectification_case WHERE id = :id").param("id", flagged)
+                .query(String.class).single();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/" + flagged)
+                        .with(org.qingyuan.access.internal.TestLogins.as(org.qingyuan.access.RoleCode.TOWN_OFFICER, division.substring(0, 9))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("已核对，确认证据")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/board")
+                        .with(org.qingyuan.access.internal.TestLogins.district()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 }

@@ -128,6 +128,17 @@ class RectificationBrowserTests {
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("board-counts")));
         assertThat(Integer.parseInt(page.findElement(By.id("closed-week")).getText())).isGreaterThanOrEqualTo(1);
         browser.screenshot("rectification-board");
+        signOut(page);
+
+        // the district sees the close-out and filters the board by town in place (htmx)
+        signIn(page, "district");
+        page.get(url("/board"));
+        new org.openqa.selenium.support.ui.Select(wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("board-division"))))
+                .selectByValue("410108001");
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-content"), "新城街道："));
+        assertThat(page.getCurrentUrl()).endsWith("/board?division=410108001");
+        page.get(url("/cases?state=CLOSED_OUT&q=" + name));
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-list"), name));
     }
 
     private String url(String path) {
