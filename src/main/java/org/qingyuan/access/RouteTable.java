@@ -62,6 +62,11 @@ public final class RouteTable {
             Route.of("GET", "/api/v1/regions/**", REGION_READ),
             Route.of("GET", "/api/v1/regions", REGION_READ),
 
+            // classification (issue 6): the notice date is the ledger's; zone and 一企一策 belong to those who manage the plan
+            Route.of("POST", "/enterprises/*/classification/notice-date", LEDGER_EDIT),
+            Route.of("POST", "/enterprises/*/classification/**", POLICY_MANAGE),
+            Route.of("PUT", "/api/v1/enterprises/*/classification/notice-date", LEDGER_EDIT),
+            Route.of("PUT,DELETE", "/api/v1/enterprises/*/classification/**", POLICY_MANAGE),
             Route.of("GET", "/enterprises/new", LEDGER_EDIT),
             Route.of("GET", "/enterprises/*/edit", LEDGER_EDIT),
             Route.of("GET", "/enterprises/**", LEDGER_READ),

@@ -60,4 +60,12 @@ public interface Policies {
 
     /** What would change for these enterprises if this version were active (nothing is changed). */
     PreviewReport preview(String policyId, int version, List<PreviewInput> inputs, LocalDate noticeDate);
+
+    /**
+     * The same comparison over the real enterprises inside {@code within}, as the deployment's
+     * {@link PreviewPopulation} (the ledger) supplies them; nothing is changed.
+     *
+     * @param sampleLimit how many changes to list at most (all are counted)
+     */
+    PopulationPreview previewPopulation(String policyId, int version, DivisionCode within, LocalDate noticeDate, int sampleLimit);
 }

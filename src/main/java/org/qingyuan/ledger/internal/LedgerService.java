@@ -66,9 +66,12 @@ class LedgerService implements Ledger, BatchRegistration {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClassificationService classifications;
 
     LedgerService(JdbcEnterprises enterprises, JdbcHistory history, EnterpriseValidator validator, DuplicateFinder duplicates,
-                  DivisionNames names, Dossier dossier, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                  DivisionNames names, Dossier dossier, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+                  ClassificationService classifications) {
+        this.classifications = classifications;
         this.enterprises = enterprises;
         this.history = history;
         this.validator = validator;
@@ -182,6 +185,10 @@ class LedgerService implements Ledger, BatchRegistration {
                         d.business().industry(), d.business().isKeyIndustry(), d.business().isEightSmall(),
                         d.facts().asBooleans()));
             }
+            if (audited) {
+                // classified at once; an import's rows are left stale for the background worker (ClassificationWorker)
+                classifications.classifyNow(stored.stream().map(StoredEnterprise::id).toList(), "登记");
+            }
             if (!audited) {
                 // the importer audits the import as a whole
             } else if (stored.size() == 1) {
@@ -246,6 +253,8 @@ class LedgerService implements Ledger, BatchRegistration {
         }
         audit.record(new AuditEvent("ENTERPRISE_EDITED", "Enterprise", id.toString(), why, EnterpriseFields.asMap(changes)));
         publishEdited(id.value(), checked.details(), newVersion, changes);
+        boolean factsChanged = changes.stream().anyMatch(c -> c.field().startsWith("facts.") || c.field().equals("industry"));
+        classifications.classifyNow(List.of(id.value()), (factsChanged ? "事实变更：" : "台账修改：") + why);
         return new Registration(id, newVersion, checked.warnings(), history.openDuplicates(id.value(), scope));
     }
 
@@ -332,6 +341,7 @@ class LedgerService implements Ledger, BatchRegistration {
         List<FieldChange> fieldChanges = changes.stream().filter(c -> !"mergedFrom".equals(c.field())).toList();
         if (!fieldChanges.isEmpty()) {
             publishEdited(survivor.id().value(), merged, survivor.version() + 1, fieldChanges);
+            classifications.classifyNow(List.of(survivor.id().value()), "合并记录：" + note);
         }
     }
 

@@ -13,6 +13,7 @@ import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EquipmentDisposal;
 import org.qingyuan.evidence.EvidenceOwner;
 import org.qingyuan.evidence.RemovedEquipment;
+import org.qingyuan.ledger.Classifications;
 import org.qingyuan.ledger.Enterprise;
 import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseId;
@@ -55,8 +56,10 @@ class EnterpriseApiController {
     private final Dossier dossier;
     private final DivisionNames names;
     private final JsonMapper json;
+    private final Classifications classifications;
 
-    EnterpriseApiController(Ledger ledger, Dossier dossier, DivisionNames names, JsonMapper json) {
+    EnterpriseApiController(Ledger ledger, Dossier dossier, DivisionNames names, JsonMapper json, Classifications classifications) {
+        this.classifications = classifications;
         this.ledger = ledger;
         this.dossier = dossier;
         this.names = names;
@@ -104,7 +107,7 @@ class EnterpriseApiController {
     EnterpriseJson get(@PathVariable long id) {
         EnterpriseId enterpriseId = EnterpriseId.of(id);
         return EnterpriseMapping.toJson(ledger.get(enterpriseId, scope()), names, true, List.of(),
-                ledger.openDuplicates(enterpriseId, scope()));
+                ledger.openDuplicates(enterpriseId, scope()), classification(enterpriseId));
     }
 
     /** A JSON merge patch (RFC 7386) of the enterprise; must carry the {@code version} it starts from and a {@code reason}. */
@@ -131,7 +134,11 @@ class EnterpriseApiController {
 
     private EnterpriseJson view(EnterpriseId id, Registration registration) {
         return EnterpriseMapping.toJson(ledger.get(id, scope()), names, true, registration.warnings(),
-                registration.possibleDuplicates());
+                registration.possibleDuplicates(), classification(id));
+    }
+
+    private ClassificationJson classification(EnterpriseId id) {
+        return ClassificationJson.of(classifications.current(id, scope()));
     }
 
     @GetMapping("/{id}/history")
@@ -265,7 +272,7 @@ class EnterpriseApiController {
 
     private static final List<String> READ_ONLY = List.of("id", "creditCodeLegacy", "divisionName", "industryName", "industryGroup",
             "status", "withdrawal", "mergedInto", "createdAt", "createdBy", "updatedAt", "updatedBy", "warnings",
-            "possibleDuplicates");
+            "possibleDuplicates", "classification");
 
     /** RFC 7386: members of the patch replace, null removes, objects merge recursively. */
     static JsonNode mergePatch(JsonNode target, JsonNode patch) {

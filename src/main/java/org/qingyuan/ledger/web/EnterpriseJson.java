@@ -16,6 +16,7 @@ import org.qingyuan.shared.FieldError;
  * @param reason why the change is made (input; required for edits)
  * @param warnings accepted with a remark, e.g. an early-pilot credit code (output)
  * @param possibleDuplicates records that may be the same enterprise (output)
+ * @param classification its classification under the active policy (output; see docs/policies.md)
  */
 public record EnterpriseJson(
         Long id, String name, String creditCode, Boolean creditCodeLegacy, String operator, String contactPerson,
@@ -25,7 +26,7 @@ public record EnterpriseJson(
         String landlord, Map<String, Boolean> facts, Map<String, FactDetail> factDetails, String type, String discovery,
         LocalDate reportedOn, String remarks, String status, Withdrawal withdrawal, Long mergedInto, Integer version,
         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String reason, List<FieldError> warnings,
-        List<Duplicate> possibleDuplicates) {
+        List<Duplicate> possibleDuplicates, ClassificationJson classification) {
 
     /** Where a fact comes from and as of when. */
     public record FactDetail(String source, String sourceName, LocalDate asOf) {

@@ -39,6 +39,11 @@ final class EnterpriseMapping {
      */
     static EnterpriseJson toJson(Enterprise e, DivisionNames names, boolean effectiveFlags, List<FieldError> warnings,
                                  List<PossibleDuplicate> duplicates) {
+        return toJson(e, names, effectiveFlags, warnings, duplicates, null);
+    }
+
+    static EnterpriseJson toJson(Enterprise e, DivisionNames names, boolean effectiveFlags, List<FieldError> warnings,
+                                 List<PossibleDuplicate> duplicates, ClassificationJson classification) {
         EnterpriseDetails d = e.details();
         Identity i = d.identity();
         Place p = d.place();
@@ -59,7 +64,7 @@ final class EnterpriseMapping {
                 c.type().name(), c.discovery().name(), c.reportedOn(), c.remarks(), e.status().name(),
                 w == null ? null : new EnterpriseJson.Withdrawal(w.reason().name(), w.reason().label(), w.note(), w.at(), w.by()),
                 e.mergedInto() == null ? null : e.mergedInto().value(), e.version(), e.createdAt(), e.createdBy(),
-                e.updatedAt(), e.updatedBy(), null, warnings, duplicates == null ? null : duplicates(duplicates));
+                e.updatedAt(), e.updatedBy(), null, warnings, duplicates == null ? null : duplicates(duplicates), classification);
     }
 
     static List<EnterpriseJson.Duplicate> duplicates(List<PossibleDuplicate> list) {

@@ -15,7 +15,14 @@ import org.qingyuan.evidence.EquipmentDisposal;
 import org.qingyuan.evidence.EvidenceCategory;
 import org.qingyuan.evidence.EvidenceKind;
 import org.qingyuan.evidence.EvidenceOwner;
+import org.qingyuan.ledger.Classifications;
 import org.qingyuan.ledger.Discovery;
+import org.qingyuan.ledger.EnterpriseClassification;
+import org.qingyuan.policy.DeadlineKind;
+import org.qingyuan.policy.MeasureKind;
+import org.qingyuan.policy.Policies;
+import org.qingyuan.policy.Policy;
+import org.springframework.util.MultiValueMap;
 import org.qingyuan.ledger.Enterprise;
 import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseId;
@@ -60,9 +67,13 @@ class EnterprisePageController {
     private final DivisionNames names;
     private final DivisionOptions divisionOptions;
     private final org.qingyuan.access.RouteAccess routes;
+    private final Classifications classifications;
+    private final Policies policies;
 
     EnterprisePageController(Ledger ledger, Dossier dossier, DivisionNames names, DivisionOptions divisionOptions,
-                             org.qingyuan.access.RouteAccess routes) {
+                             org.qingyuan.access.RouteAccess routes, Classifications classifications, Policies policies) {
+        this.classifications = classifications;
+        this.policies = policies;
         this.ledger = ledger;
         this.dossier = dossier;
         this.names = names;
@@ -95,6 +106,10 @@ class EnterprisePageController {
         model.addAttribute("names", names);
         // buttons for changes only where the route table lets the user make them
         model.addAttribute("canEdit", CurrentUsers.current().map(u -> routes.allows(u, "POST", "/enterprises")).orElse(false));
+        model.addAttribute("canClassify", CurrentUsers.current()
+                .map(u -> routes.allows(u, "POST", "/enterprises/1/classification/override")).orElse(false));
+        model.addAttribute("canSetNoticeDate", CurrentUsers.current()
+                .map(u -> routes.allows(u, "POST", "/enterprises/1/classification/notice-date")).orElse(false));
     }
 
     @GetMapping
@@ -207,7 +222,90 @@ class EnterprisePageController {
         return tab(id, "history", model);
     }
 
+    @GetMapping("/{id}/classification")
+    String classification(@PathVariable long id, Model model) {
+        EnterpriseId enterpriseId = EnterpriseId.of(id);
+        EnterpriseClassification cls = classifications.current(enterpriseId, scope());
+        model.addAttribute("history", classifications.history(enterpriseId, scope()));
+        model.addAttribute("decisions", classifications.overrides(enterpriseId, scope()));
+        Policy active = policies.active().orElse(null);
+        model.addAttribute("activePolicy", active);
+        model.addAttribute("zones", active == null ? List.of() : active.zones());
+        model.addAttribute("measureKinds", MeasureKind.values());
+        model.addAttribute("deadlineKinds", DeadlineKind.values());
+        model.addAttribute("explanationLines", cls.applies() == null || cls.applies().computed().explanation() == null ? List.of()
+                : List.of(cls.applies().computed().explanation().split("\n")));
+        return tab(id, "classification", model, cls);
+    }
+
+    @PostMapping("/{id}/classification/override")
+    String override(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return change(id, redirect, "已保存一企一策调整", () -> {
+            Map<DeadlineKind, LocalDate> deadlines = new java.util.EnumMap<>(DeadlineKind.class);
+            for (DeadlineKind kind : DeadlineKind.values()) {
+                LocalDate date = ClassificationApiController.date("deadlines." + kind.name(), form.getFirst("deadline_" + kind.name()));
+                if (date != null) {
+                    deadlines.put(kind, date);
+                }
+            }
+            String extraKind = form.getFirst("extraKind");
+            LocalDate extraDate = ClassificationApiController.date("extraDate", form.getFirst("extraDate"));
+            if (extraKind != null && !extraKind.isBlank() && extraDate != null) {
+                deadlines.put(ClassificationApiController.deadlineKind("extraKind", extraKind), extraDate);
+            }
+            String kind = form.getFirst("measureKind");
+            classifications.override(EnterpriseId.of(id), version(form), ClassificationApiController.measureKind(
+                    kind == null || kind.isBlank() ? null : kind), form.getFirst("measureLabel"), deadlines, form.getFirst("reason"),
+                    scope());
+        });
+    }
+
+    @PostMapping("/{id}/classification/override/clear")
+    String clearOverride(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return change(id, redirect, "已撤销一企一策调整，按计算结果执行",
+                () -> classifications.clearOverride(EnterpriseId.of(id), version(form), form.getFirst("reason"), scope()));
+    }
+
+    @PostMapping("/{id}/classification/zone")
+    String zone(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return change(id, redirect, "已调整区域并重新分类",
+                () -> classifications.setZone(EnterpriseId.of(id), version(form), form.getFirst("zone"), form.getFirst("reason"),
+                        scope()));
+    }
+
+    @PostMapping("/{id}/classification/notice-date")
+    String noticeDate(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return change(id, redirect, "已保存告知日期，期限已重新计算",
+                () -> classifications.setNoticeDate(EnterpriseId.of(id), version(form),
+                        ClassificationApiController.date("noticeDate", form.getFirst("noticeDate")), form.getFirst("reason"), scope()));
+    }
+
+    private String change(long id, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("saved", done);
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("failure", e instanceof ValidationException v
+                    ? v.errors().stream().map(FieldError::message).reduce((a, b) -> a + "；" + b).orElse(e.getMessage())
+                    : e.getMessage());
+        }
+        return "redirect:/enterprises/" + id + "/classification";
+    }
+
+    private static int version(MultiValueMap<String, String> form) {
+        try {
+            return Integer.parseInt(form.getFirst("version"));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidInputException("version", "缺少版本号，请刷新页面后重试");
+        }
+    }
+
     private String tab(long id, String tab, Model model) {
+        return tab(id, tab, model, classifications.current(EnterpriseId.of(id), scope()));
+    }
+
+    private String tab(long id, String tab, Model model, EnterpriseClassification cls) {
+        model.addAttribute("cls", cls);
         EnterpriseId enterpriseId = EnterpriseId.of(id);
         Enterprise enterprise = ledger.get(enterpriseId, scope());
         model.addAttribute("e", enterprise);

@@ -23,7 +23,9 @@ import org.qingyuan.policy.Policies;
 import org.qingyuan.policy.Policy;
 import org.qingyuan.policy.PolicyActivated;
 import org.qingyuan.policy.PolicySummary;
+import org.qingyuan.policy.PopulationPreview;
 import org.qingyuan.policy.PreviewInput;
+import org.qingyuan.policy.PreviewPopulation;
 import org.qingyuan.policy.PreviewReport;
 import org.qingyuan.policy.WorkingDays;
 import org.qingyuan.policy.Zone;
@@ -38,6 +40,7 @@ import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
@@ -68,10 +71,13 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
     private volatile PolicyCatalogue catalogue;
 
     private final AuditTrail audit;
+    private final ObjectProvider<PreviewPopulation> population;
 
     DefaultPolicies(PolicyStore store, WorkingDays workingDays, Deployment deployment, Divisions divisions,
-                    PolicyProperties properties, ApplicationEventPublisher events, AuditTrail audit) {
+                    PolicyProperties properties, ApplicationEventPublisher events, AuditTrail audit,
+                    ObjectProvider<PreviewPopulation> population) {
         this.audit = audit;
+        this.population = population;
         this.store = store;
         this.workingDays = workingDays;
         this.deployment = deployment;
@@ -326,6 +332,40 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
         }
         return new PreviewReport(current == null ? null : current.id(), current == null ? null : current.version(),
                 candidate.id(), candidate.version(), inputs.size(), List.copyOf(changes));
+    }
+
+    @Override
+    public PopulationPreview previewPopulation(String policyId, int version, DivisionCode within, LocalDate noticeDate,
+                                               int sampleLimit) {
+        Policy candidate = get(policyId, version);
+        Policy current = active().orElse(null);
+        long[] counts = new long[3];
+        Map<String, Long> transitions = new HashMap<>();
+        List<PreviewReport.Change> sample = new ArrayList<>();
+        PreviewPopulation enterprises = population.getIfAvailable();
+        if (enterprises != null) {
+            enterprises.forEach(within, 1000, batch -> {
+                PreviewReport report = preview(policyId, version, batch, noticeDate);
+                counts[0] += report.total();
+                for (PreviewReport.Change change : report.changes()) {
+                    if (change.categoryChanged()) {
+                        counts[1]++;
+                        transitions.merge((change.fromCategory() == null ? "（无）" : change.fromCategory()) + " → "
+                                + change.toCategory(), 1L, Long::sum);
+                    } else {
+                        counts[2]++;
+                    }
+                    if (sample.size() < sampleLimit) {
+                        sample.add(change);
+                    }
+                }
+            });
+        }
+        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        transitions.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return new PopulationPreview(current == null ? null : current.id(), current == null ? null : current.version(),
+                candidate.id(), candidate.version(), counts[0], counts[1], counts[2], sorted, List.copyOf(sample));
     }
 
     /** A zone override that the policy does not know is ignored (zones differ between policies). */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.policy.Policies;
+import org.qingyuan.policy.PopulationPreview;
 import org.qingyuan.policy.Policy;
 import org.qingyuan.policy.PolicyFormatException;
 import org.qingyuan.policy.PolicySummary;
@@ -110,6 +112,18 @@ class PolicyApiController {
         PreviewReport report = policies.preview(id, version, inputs, RequestFacts.date("noticeDate", request.noticeDate()));
         return new PreviewView(report.currentPolicyId(), report.currentVersion(), report.candidatePolicyId(),
                 report.candidateVersion(), report.total(), report.categoryChanges(), report.changes());
+    }
+
+    /**
+     * What would change over the ledger's enterprises inside the caller's jurisdiction if this version
+     * were active: counts of category and measure changes, the transitions, and the first changes.
+     */
+    @GetMapping("/{id}/versions/{version}/preview")
+    PopulationPreview previewLedger(@PathVariable String id, @PathVariable int version,
+                                    @RequestParam(value = "noticeDate", required = false) String noticeDate,
+                                    @RequestParam(value = "limit", defaultValue = "200") int limit) {
+        return policies.previewPopulation(id, version, CurrentUsers.require().scope().division(),
+                RequestFacts.date("noticeDate", noticeDate), Math.max(0, Math.min(limit, 5000)));
     }
 
     record ZoneView(String division, String name, String zone, boolean assigned, String assignedBy) {

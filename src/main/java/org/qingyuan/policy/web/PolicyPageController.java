@@ -117,6 +117,17 @@ class PolicyPageController {
         return "policy/detail";
     }
 
+    /** Before activating: what would change over the enterprises of the caller's jurisdiction. */
+    @GetMapping("/{id}/preview")
+    String preview(@PathVariable String id, @RequestParam("version") int version, Model model) {
+        Policy policy = policies.get(id, version);
+        model.addAttribute("policy", policy);
+        model.addAttribute("preview", policies.previewPopulation(id, version,
+                org.qingyuan.access.CurrentUsers.require().scope().division(), null, 200));
+        model.addAttribute("active", policies.active().orElse(null));
+        return "policy/preview";
+    }
+
     @PostMapping("/{id}/activation")
     String activate(@PathVariable String id, @RequestParam("version") int version, Principal principal,
                     RedirectAttributes redirect) {
