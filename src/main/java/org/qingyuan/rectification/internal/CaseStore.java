@@ -188,15 +188,24 @@ class CaseStore {
                     :deadline, CAST(:deadlines AS jsonb), CAST(:escalations AS jsonb), :applied, :policyId, :policyVersion, :state,
                     :overdueSince, :acceptedBy, :acceptanceRecord, :closedOutBy, :closedOutOn, :town, :village, :department,
                     :person, :phone, :username, :openedAt, :now, :version)
+                ON CONFLICT (enterprise_id) DO NOTHING
                 """, batch);
+        // another transaction may have opened a case for the same enterprise meanwhile: keep only the rows inserted here
+        java.util.Set<Long> inserted = new java.util.HashSet<>(jdbc.sql("SELECT id FROM rectification_case WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
         List<StepRow> steps = new ArrayList<>();
+        List<Long> opened = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
+            if (!inserted.contains(ids.get(i))) {
+                continue;
+            }
+            opened.add(ids.get(i));
             for (CaseStep s : cases.get(i).newSteps()) {
                 steps.add(new StepRow(ids.get(i), 0, s));
             }
         }
         appendSteps(steps);
-        return ids;
+        return opened;
     }
 
     /** One case changed by a command: optimistic check on its version, items and evidence rewritten, steps appended. */
