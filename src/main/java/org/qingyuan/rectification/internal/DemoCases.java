@@ -109,15 +109,13 @@ class DemoCases implements ApplicationRunner {
     }
 
     private void build() {
-        {
-            jdbc.sql("SELECT pg_advisory_xact_lock(4007)").query().singleValue();
-            boolean done = jdbc.sql("SELECT EXISTS (SELECT 1 FROM rectification_step WHERE kind = 'DEADLINE_SET' AND detail LIKE '%' || :m || '%')")
-                    .param("m", MARKER).query(Boolean.class).single();
-            if (!done) {
-                long started = System.nanoTime();
-                int count = create();
-                log.info("演示数据 demo cases: {} cases in {} ms", count, (System.nanoTime() - started) / 1_000_000);
-            }
+        jdbc.sql("SELECT pg_advisory_xact_lock(4007)").query().singleValue();
+        boolean done = jdbc.sql("SELECT EXISTS (SELECT 1 FROM rectification_step WHERE kind = 'DEADLINE_SET' AND detail LIKE '%' || :m || '%')")
+                .param("m", MARKER).query(Boolean.class).single();
+        if (!done) {
+            long started = System.nanoTime();
+            int count = create();
+            log.info("演示数据 demo cases: {} cases in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -226,23 +224,23 @@ class DemoCases implements ApplicationRunner {
         for (int k = 0; k < 3 && k + 8 < remediations.size(); k++) {
             RectificationCase c = remediations.get(remediations.size() - 1 - k);
             try {
-            LocalDate due = k == 2 ? today.minusDays(3) : today.plusDays(60 + k * 30);
-            var rule = new EscalationRule(DeadlineKind.RELOCATE, "在规定期限内未完成搬迁整改", MeasureKind.SHUTDOWN,
-                    "列入关停取缔类，依法关停取缔", List.of(Clearance.values()));
-            c.realign(new MeasurePlan(MeasureKind.RELOCATE, "停产搬迁（一企一策）", Requirements.defaultFor(MeasureKind.RELOCATE), due,
-                    List.of(new CaseDeadline(DeadlineKind.RELOCATE, "停产搬迁", due, "镇政府依法限期", "一企一策：引导迁入工业园区")),
-                    List.of(rule), c.plan().policyId(), c.plan().policyVersion()), "district", "一企一策调整（" + MARKER + "）", now);
-            if (k >= 1) {
-                demo.record(c, rowOf(rows, c), Requirement.PRODUCTION_STOPPED, false);
-            }
-            if (k == 2) {
-                LocalDate newDeadline = today.plusDays(21);
-                c.escalate(rule, new MeasurePlan(MeasureKind.SHUTDOWN, "关停取缔（逾期升级）",
-                        Requirements.of(MeasureKind.SHUTDOWN, rule.clearances()), newDeadline,
-                        List.of(new CaseDeadline(DeadlineKind.RELOCATE, "停产搬迁", due, "镇政府依法限期", null),
-                                new CaseDeadline(DeadlineKind.BAN, "完成取缔", newDeadline, "升级后 15 个工作日内", rule.action())),
-                        List.of(), c.plan().policyId(), c.plan().policyVersion()), today, now);
-            }
+                LocalDate due = k == 2 ? today.minusDays(3) : today.plusDays(60 + k * 30);
+                var rule = new EscalationRule(DeadlineKind.RELOCATE, "在规定期限内未完成搬迁整改", MeasureKind.SHUTDOWN,
+                        "列入关停取缔类，依法关停取缔", List.of(Clearance.values()));
+                c.realign(new MeasurePlan(MeasureKind.RELOCATE, "停产搬迁（一企一策）", Requirements.defaultFor(MeasureKind.RELOCATE), due,
+                        List.of(new CaseDeadline(DeadlineKind.RELOCATE, "停产搬迁", due, "镇政府依法限期", "一企一策：引导迁入工业园区")),
+                        List.of(rule), c.plan().policyId(), c.plan().policyVersion()), "district", "一企一策调整（" + MARKER + "）", now);
+                if (k >= 1) {
+                    demo.record(c, rowOf(rows, c), Requirement.PRODUCTION_STOPPED, false);
+                }
+                if (k == 2) {
+                    LocalDate newDeadline = today.plusDays(21);
+                    c.escalate(rule, new MeasurePlan(MeasureKind.SHUTDOWN, "关停取缔（逾期升级）",
+                            Requirements.of(MeasureKind.SHUTDOWN, rule.clearances()), newDeadline,
+                            List.of(new CaseDeadline(DeadlineKind.RELOCATE, "停产搬迁", due, "镇政府依法限期", null),
+                                    new CaseDeadline(DeadlineKind.BAN, "完成取缔", newDeadline, "升级后 15 个工作日内", rule.action())),
+                            List.of(), c.plan().policyId(), c.plan().policyVersion()), today, now);
+                }
             } catch (RuntimeException e) {
                 log.warn("演示数据: relocation case {} left as it is: {}", c.id(), e.getMessage());
             }
@@ -255,18 +253,18 @@ class DemoCases implements ApplicationRunner {
                 continue;
             }
             try {
-            for (Requirement r : c.requirements()) {
-                if (k >= 2 || r == Requirement.APPROVALS_OBTAINED) {
-                    demo.record(c, rowOf(rows, c), r, false);
+                for (Requirement r : c.requirements()) {
+                    if (k >= 2 || r == Requirement.APPROVALS_OBTAINED) {
+                        demo.record(c, rowOf(rows, c), r, false);
+                    }
                 }
-            }
-            if (k >= 3 && c.missingItems().isEmpty()) {
-                c.submitForAcceptance("village", now);
-                if (k >= 4) {
-                    c.accept("env-dept", "现场监察：手续齐全，污染物排放稳定达标，准予恢复生产（" + MARKER + "）", now);
-                    c.closeOut("town", today, now);
+                if (k >= 3 && c.missingItems().isEmpty()) {
+                    c.submitForAcceptance("village", now);
+                    if (k >= 4) {
+                        c.accept("env-dept", "现场监察：手续齐全，污染物排放稳定达标，准予恢复生产（" + MARKER + "）", now);
+                        c.closeOut("town", today, now);
+                    }
                 }
-            }
             } catch (RuntimeException e) {
                 log.warn("演示数据: remediation case {} left as it is: {}", c.id(), e.getMessage());
             }
