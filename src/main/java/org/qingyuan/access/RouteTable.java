@@ -2,6 +2,10 @@ package org.qingyuan.access;
 
 import static org.qingyuan.access.Permission.ACCOUNT_UNLOCK;
 import static org.qingyuan.access.Permission.AUDIT_READ;
+import static org.qingyuan.access.Permission.CASE_ACCEPT;
+import static org.qingyuan.access.Permission.CASE_CLOSE_OUT;
+import static org.qingyuan.access.Permission.CASE_EDIT;
+import static org.qingyuan.access.Permission.CASE_READ;
 import static org.qingyuan.access.Permission.CONFIG_MANAGE;
 import static org.qingyuan.access.Permission.POLICY_MANAGE;
 import static org.qingyuan.access.Permission.POLICY_READ;
@@ -99,6 +103,25 @@ public final class RouteTable {
             Route.signedIn("GET", "/api/v1/calendar/**"),
             Route.of("POST", "/calendar/**", CONFIG_MANAGE),
             Route.of("POST", "/api/v1/calendar/**", CONFIG_MANAGE),
+
+            // rectification cases: acceptance by CASE_ACCEPT; close-out, reopening and deadlines by the town (CASE_CLOSE_OUT)
+            Route.of("GET", "/board", CASE_READ),
+            Route.of("GET", "/cases", CASE_READ),
+            Route.of("GET", "/cases/**", CASE_READ),
+            Route.of("POST", "/cases/*/accept", CASE_ACCEPT),
+            Route.of("POST", "/cases/*/reject", CASE_ACCEPT),
+            Route.of("POST", "/cases/*/close-out", CASE_CLOSE_OUT),
+            Route.of("POST", "/cases/*/reopen", CASE_CLOSE_OUT),
+            Route.of("POST", "/cases/*/deadline", CASE_CLOSE_OUT),
+            Route.of("POST", "/cases/**", CASE_EDIT),
+            Route.of("GET", "/api/v1/cases", CASE_READ),
+            Route.of("GET", "/api/v1/cases/**", CASE_READ),
+            Route.of("POST", "/api/v1/cases/*/accept", CASE_ACCEPT),
+            Route.of("POST", "/api/v1/cases/*/reject", CASE_ACCEPT),
+            Route.of("POST", "/api/v1/cases/*/close-out", CASE_CLOSE_OUT),
+            Route.of("POST", "/api/v1/cases/*/reopen", CASE_CLOSE_OUT),
+            Route.of("POST", "/api/v1/cases/*/deadline", CASE_CLOSE_OUT),
+            Route.of("POST", "/api/v1/cases/**", CASE_EDIT),
 
             Route.of("GET", "/audit/**", AUDIT_READ),
             Route.of("GET", "/audit", AUDIT_READ),

@@ -15,7 +15,9 @@ public enum CaseState {
     /** 验收通过: accepted on site by a second person, waiting for the town's close-out approval. */
     ACCEPTED("验收通过"),
     /** 已销号: closed out with its date; leaves the active ledger. */
-    CLOSED_OUT("已销号");
+    CLOSED_OUT("已销号"),
+    /** 已撤销: the classification no longer calls for a measure (不属于整治范围, 待定 or 严格监管); kept with its timeline, reopened by a new measure. */
+    WITHDRAWN("已撤销");
 
     private final String label;
 

@@ -8,11 +8,12 @@ import java.util.List;
  *
  * @param evidenceIds dossier attachments that prove it
  * @param utilityConfirmationId the utility's confirmation document, where the item needs one
+ * @param permit the permit obtained, where the item is 补办手续
  * @param flags why the evidence needs review (photo time outside the case period, photo far from the site); empty when clean
  * @param reviewedBy who confirmed flagged evidence after looking at it, or null
  */
 public record ItemRecord(Requirement requirement, String recordedBy, Instant recordedAt, String note, List<Long> evidenceIds,
-                         Long utilityConfirmationId, List<String> flags, String reviewedBy) {
+                         Long utilityConfirmationId, Permit permit, List<String> flags, String reviewedBy, Instant reviewedAt) {
 
     public ItemRecord {
         evidenceIds = List.copyOf(evidenceIds);
@@ -22,10 +23,16 @@ public record ItemRecord(Requirement requirement, String recordedBy, Instant rec
     /** Done: evidenced, and any flag reviewed. */
     public boolean complete() {
         return !evidenceIds.isEmpty() && (!requirement.needsUtilityConfirmation() || utilityConfirmationId != null)
+                && (!requirement.needsPermit() || permit != null && permit.complete())
                 && (flags.isEmpty() || reviewedBy != null);
     }
 
-    ItemRecord reviewed(String by) {
-        return new ItemRecord(requirement, recordedBy, recordedAt, note, evidenceIds, utilityConfirmationId, flags, by);
+    /** Flagged evidence nobody has reviewed yet. */
+    public boolean awaitingReview() {
+        return !flags.isEmpty() && reviewedBy == null;
+    }
+
+    ItemRecord reviewed(String by, Instant at) {
+        return new ItemRecord(requirement, recordedBy, recordedAt, note, evidenceIds, utilityConfirmationId, permit, flags, by, at);
     }
 }

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
+import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.InvalidInputException;
 
@@ -22,70 +25,73 @@ public final class RectificationCase {
     private final Long id;
     private final long enterpriseId;
     private final String divisionCode;
-    private MeasureKind measure;
-    private String measureName;
-    private List<Requirement> requirements;
+    private MeasurePlan plan;
     private LocalDate deadline;
     private CaseState state;
     private ResponsiblePersons responsible;
     private final Map<Requirement, ItemRecord> items = new EnumMap<>(Requirement.class);
     private final List<JointEnforcement> enforcements = new ArrayList<>();
+    private final List<JointEnforcement> newEnforcements = new ArrayList<>();
     private final List<CaseStep> steps = new ArrayList<>();
+    private final Set<String> appliedEscalations = new LinkedHashSet<>();
+    private LocalDate overdueSince;
     private String acceptedBy;
     private String acceptanceRecord;
     private String closedOutBy;
     private LocalDate closedOutOn;
+    private final Instant openedAt;
     private final int version;
 
-    private RectificationCase(Long id, long enterpriseId, String divisionCode, MeasureKind measure, String measureName,
-                              List<Requirement> requirements, LocalDate deadline, CaseState state,
-                              ResponsiblePersons responsible, int version) {
+    private RectificationCase(Long id, long enterpriseId, String divisionCode, MeasurePlan plan, LocalDate deadline,
+                              CaseState state, ResponsiblePersons responsible, Instant openedAt, int version) {
         this.id = id;
         this.enterpriseId = enterpriseId;
-        this.divisionCode = divisionCode;
-        this.measure = Objects.requireNonNull(measure);
-        this.measureName = measureName;
-        this.requirements = List.copyOf(requirements);
+        this.divisionCode = Objects.requireNonNull(divisionCode);
+        this.plan = Objects.requireNonNull(plan);
         this.deadline = deadline;
         this.state = state;
-        this.responsible = responsible;
+        this.responsible = responsible == null ? ResponsiblePersons.townOf(divisionCode) : responsible;
+        this.openedAt = openedAt;
         this.version = version;
     }
 
-    /** Opens a case from a classification; its requirements default to the measure's when the policy gives none. */
-    public static RectificationCase open(long enterpriseId, String divisionCode, MeasureKind measure, String measureName,
-                                         List<Requirement> requirements, LocalDate deadline, ResponsiblePersons responsible,
+    /** Opens a case from a classification's plan. */
+    public static RectificationCase open(long enterpriseId, String divisionCode, MeasurePlan plan, ResponsiblePersons responsible,
                                          String by, Instant at) {
-        var c = new RectificationCase(null, enterpriseId, divisionCode, measure, measureName,
-                requirements == null || requirements.isEmpty() ? measure.defaultRequirements() : requirements,
-                deadline, CaseState.REGISTERED, responsible, 0);
-        c.step("OPENED", by, at, measureName + "，期限 " + deadline);
+        var c = new RectificationCase(null, enterpriseId, divisionCode, plan, plan.deadline(), CaseState.REGISTERED,
+                responsible, at, 0);
+        c.step("OPENED", by, at, plan.measureName() + "，期限 " + deadlineText(plan.deadline()));
         return c;
     }
 
+    /** What persistence stores of a case besides its items, enforcements and timeline. */
+    public record Stored(long id, long enterpriseId, String divisionCode, MeasurePlan plan, LocalDate deadline, CaseState state,
+                         ResponsiblePersons responsible, List<String> appliedEscalations, LocalDate overdueSince,
+                         String acceptedBy, String acceptanceRecord, String closedOutBy, LocalDate closedOutOn,
+                         Instant openedAt, int version) {
+    }
+
     /** Rebuilds a stored case (persistence only). */
-    public static RectificationCase restore(long id, long enterpriseId, String divisionCode, MeasureKind measure,
-                                            String measureName, List<Requirement> requirements, LocalDate deadline,
-                                            CaseState state, ResponsiblePersons responsible, List<ItemRecord> items,
-                                            List<JointEnforcement> enforcements, String acceptedBy, String acceptanceRecord,
-                                            String closedOutBy, LocalDate closedOutOn, int version) {
-        var c = new RectificationCase(id, enterpriseId, divisionCode, measure, measureName, requirements, deadline, state,
-                responsible, version);
+    public static RectificationCase restore(Stored s, List<ItemRecord> items, List<JointEnforcement> enforcements) {
+        var c = new RectificationCase(s.id(), s.enterpriseId(), s.divisionCode(), s.plan(), s.deadline(), s.state(),
+                s.responsible(), s.openedAt(), s.version());
         items.forEach(i -> c.items.put(i.requirement(), i));
         c.enforcements.addAll(enforcements);
-        c.acceptedBy = acceptedBy;
-        c.acceptanceRecord = acceptanceRecord;
-        c.closedOutBy = closedOutBy;
-        c.closedOutOn = closedOutOn;
+        c.appliedEscalations.addAll(s.appliedEscalations());
+        c.overdueSince = s.overdueSince();
+        c.acceptedBy = s.acceptedBy();
+        c.acceptanceRecord = s.acceptanceRecord();
+        c.closedOutBy = s.closedOutBy();
+        c.closedOutOn = s.closedOutOn();
         return c;
     }
 
     /** Records the work and evidence for one required item; a case still registered is then in progress. */
     public void recordItem(Requirement requirement, String by, Instant at, String note, List<Long> evidenceIds,
-                           Long utilityConfirmationId, List<String> flags) {
+                           Long utilityConfirmationId, Permit permit, List<String> flags) {
         requireOpen("记录整治情况");
-        if (!requirements.contains(requirement)) {
-            throw new ConflictException("本案的处置措施（" + measureName + "）不要求“" + requirement.label() + "”");
+        if (!plan.requirements().contains(requirement)) {
+            throw new ConflictException("本案的处置措施（" + plan.measureName() + "）不要求“" + requirement.label() + "”");
         }
         if (evidenceIds == null || evidenceIds.isEmpty()) {
             throw new InvalidInputException("evidenceIds", "“" + requirement.label() + "”需要至少一份现场证据（照片或文件）");
@@ -93,39 +99,49 @@ public final class RectificationCase {
         if (requirement.needsUtilityConfirmation() && utilityConfirmationId == null) {
             throw new InvalidInputException("utilityConfirmationId", "“" + requirement.label() + "”需要供水或供电单位的确认文件");
         }
+        if (requirement.needsPermit() && (permit == null || !permit.complete())) {
+            throw new InvalidInputException("permit", "“" + requirement.label() + "”须写明补办的手续名称、文号和日期");
+        }
+        List<String> checked = flags == null ? List.of() : flags;
         items.put(requirement, new ItemRecord(requirement, by, at, note, evidenceIds, utilityConfirmationId,
-                flags == null ? List.of() : flags, null));
+                requirement.needsPermit() ? permit : null, checked, null, null));
         if (state == CaseState.REGISTERED) {
             state = CaseState.IN_PROGRESS;
         }
-        step("ITEM_RECORDED", by, at, requirement.label() + (flags == null || flags.isEmpty() ? "" : "（待复核：" + String.join("；", flags) + "）"));
+        step("ITEM_RECORDED", by, at, requirement.label() + (checked.isEmpty() ? "" : "（待复核：" + String.join("；", checked) + "）"));
     }
 
     /** A second person confirms flagged evidence after looking at it. */
     public void reviewFlags(Requirement requirement, String by, Instant at) {
+        requireOpen("复核证据");
         ItemRecord item = Optional.ofNullable(items.get(requirement))
                 .orElseThrow(() -> new ConflictException("“" + requirement.label() + "”尚未记录"));
-        if (item.flags().isEmpty()) {
+        if (!item.awaitingReview()) {
             throw new ConflictException("“" + requirement.label() + "”的证据没有待复核的问题");
         }
         if (item.recordedBy().equals(by)) {
             throw new ConflictException("复核须由记录人以外的人员进行");
         }
-        items.put(requirement, item.reviewed(by));
-        step("EVIDENCE_REVIEWED", by, at, requirement.label());
+        items.put(requirement, item.reviewed(by, at));
+        step("EVIDENCE_REVIEWED", by, at, requirement.label() + "：" + String.join("；", item.flags()));
     }
 
     /** 联合执法 after the deadline passed without the owner clearing. */
     public void recordJointEnforcement(JointEnforcement action, LocalDate today, Instant at) {
         requireOpen("记录联合执法");
         if (deadline == null || !today.isAfter(deadline)) {
-            throw new ConflictException("期限（" + deadline + "）未到，尚不能组织联合执法");
+            throw new ConflictException("期限（" + deadlineText(deadline) + "）未过，尚不能组织联合执法");
         }
         if (action.departmentCodes().size() < 2) {
             throw new InvalidInputException("departmentCodes", "联合执法须有至少两个部门参加");
         }
         enforcements.add(action);
-        step("JOINT_ENFORCEMENT", action.recordedBy(), at, action.date() + " " + String.join("、", action.departmentCodes()));
+        newEnforcements.add(action);
+        if (state == CaseState.REGISTERED) {
+            state = CaseState.IN_PROGRESS;
+        }
+        step("JOINT_ENFORCEMENT", action.recordedBy(), at, action.date() + " " + String.join("、", action.departmentCodes())
+                + (action.note() == null ? "" : "：" + action.note()));
     }
 
     /** Every item done: the case waits for the on-site acceptance. */
@@ -177,31 +193,83 @@ public final class RectificationCase {
         step("CLOSED_OUT", by, at, on.toString());
     }
 
-    /** The policy's escalation after the deadline: the case goes on under the new measure. */
-    public void escalate(MeasureKind newMeasure, String newMeasureName, List<Requirement> newRequirements,
-                         LocalDate newDeadline, LocalDate today, Instant at) {
-        requireOpen("升级处置措施");
-        if (!overdue(today)) {
-            throw new ConflictException("期限未到，不能升级处置措施");
+    /** The daily sweep finds the main deadline passed: marked once, until a new deadline lifts it. */
+    public boolean markOverdue(LocalDate today, Instant at) {
+        if (!state.open() && state != CaseState.AWAITING_ACCEPTANCE || !overdue(today) || overdueSince != null) {
+            return false;
         }
-        String from = measureName;
-        changeMeasure(newMeasure, newMeasureName, newRequirements, newDeadline);
-        state = CaseState.ESCALATED;
-        step("ESCALATED", "system", at, from + " → " + newMeasureName + "，新期限 " + newDeadline);
+        overdueSince = deadline.plusDays(1);
+        step("OVERDUE", "system", at, "期限 " + deadline + " 已过，未销号");
+        return true;
     }
 
-    /** A new classification while the case is open: measure, items and deadline follow it. */
-    public void realign(MeasureKind newMeasure, String newMeasureName, List<Requirement> newRequirements,
-                        LocalDate newDeadline, String by, Instant at) {
+    /** A reminder went out before a deadline: kept in the timeline. */
+    public void reminded(String deadlineLabel, LocalDate date, Instant at) {
+        step("REMINDED", "system", at, deadlineLabel + "期限 " + date);
+    }
+
+    /** Escalation rules whose deadline has passed and that were not applied yet. */
+    public List<EscalationRule> dueEscalations(LocalDate today) {
+        if (!state.open()) {
+            return List.of();
+        }
+        return plan.escalations().stream()
+                .filter(r -> r.after() != null && !appliedEscalations.contains(r.key()))
+                .filter(r -> deadlineOf(r.after()).map(today::isAfter).orElse(false))
+                .toList();
+    }
+
+    /**
+     * Applies a policy's escalation after its deadline passed: with a new measure the case goes on
+     * under it (items kept where the new measure needs them too); without one the case is marked escalated
+     * and the plan's action (通报, 约谈 …) recorded.
+     */
+    public void escalate(EscalationRule rule, MeasurePlan newPlan, LocalDate today, Instant at) {
+        requireOpen("升级处置措施");
+        LocalDate trigger = rule.after() == null ? null : deadlineOf(rule.after()).orElse(null);
+        if (trigger == null || !today.isAfter(trigger)) {
+            throw new ConflictException("期限未过，不能升级处置措施");
+        }
+        if (!appliedEscalations.add(rule.key())) {
+            throw new ConflictException("该升级规则已执行过");
+        }
+        String from = plan.measureName();
+        if (newPlan != null) {
+            changePlan(newPlan);
+            overdueSince = null;
+        }
+        state = CaseState.ESCALATED;
+        step("ESCALATED", "system", at, rule.trigger() + "：" + (newPlan == null ? rule.action()
+                : from + " → " + newPlan.measureName() + "，新期限 " + deadlineText(newPlan.deadline())
+                + (rule.action() == null ? "" : "（" + rule.action() + "）")));
+    }
+
+    /** A new classification while the case is open: measure, items and deadlines follow it. */
+    public void realign(MeasurePlan newPlan, String by, String reason, Instant at) {
         if (state == CaseState.CLOSED_OUT) {
             throw new ConflictException("已销号的案件不随分类调整，请先重新打开");
         }
-        String from = measureName + " " + deadline;
-        changeMeasure(newMeasure, newMeasureName, newRequirements, newDeadline);
+        String from = plan.measureName() + " " + deadlineText(deadline);
+        changePlan(newPlan);
+        overdueSince = null;
         if (state == CaseState.AWAITING_ACCEPTANCE || state == CaseState.ACCEPTED) {
             state = CaseState.IN_PROGRESS;
+        } else if (state == CaseState.WITHDRAWN) {
+            state = CaseState.REOPENED;
         }
-        step("REALIGNED", by, at, from + " → " + newMeasureName + " " + newDeadline);
+        step("REALIGNED", by, at, from + " → " + newPlan.measureName() + " " + deadlineText(newPlan.deadline())
+                + (reason == null ? "" : "（" + reason + "）"));
+    }
+
+    /** The classification no longer calls for a measure: the open case is withdrawn, its timeline kept. */
+    public void withdraw(String by, String reason, Instant at) {
+        if (state == CaseState.CLOSED_OUT || state == CaseState.WITHDRAWN) {
+            throw new ConflictException("当前状态为“" + state.label() + "”，不能撤销");
+        }
+        state = CaseState.WITHDRAWN;
+        acceptedBy = null;
+        acceptanceRecord = null;
+        step("WITHDRAWN", by, at, reason);
     }
 
     /** A closed case opens again: a rebound (死灰复燃) found on a revisit, or an error found later. */
@@ -217,33 +285,72 @@ public final class RectificationCase {
         acceptanceRecord = null;
         closedOutBy = null;
         closedOutOn = null;
+        overdueSince = null;
         items.clear();
         step("REOPENED", by, at, reason);
     }
 
-    /** Past its deadline and not closed out. */
+    /** 包保: names the town, village, department and person answerable for the case. */
+    public void assign(ResponsiblePersons persons, String by, Instant at) {
+        if (state == CaseState.CLOSED_OUT || state == CaseState.WITHDRAWN) {
+            throw new ConflictException("当前状态为“" + state.label() + "”，不能调整包保责任");
+        }
+        if (persons == null || !persons.named()) {
+            throw new InvalidInputException("personName", "请填写包保责任人姓名");
+        }
+        if (persons.personPhone() == null || persons.personPhone().isBlank()) {
+            throw new InvalidInputException("personPhone", "请填写包保责任人联系电话");
+        }
+        if (persons.townCode() == null || !divisionCode.startsWith(persons.townCode())) {
+            throw new InvalidInputException("townCode", "包保镇（街道）须为企业所在的镇（街道）");
+        }
+        if (persons.villageCode() != null && !divisionCode.startsWith(persons.villageCode())) {
+            throw new InvalidInputException("villageCode", "包保村（社区）须为企业所在的村（社区）");
+        }
+        responsible = persons;
+        step("ASSIGNED", by, at, persons.personName() + " " + persons.personPhone()
+                + (persons.departmentCode() == null ? "" : "，部门 " + persons.departmentCode()));
+    }
+
+    /** Sets the main deadline where the plan leaves it to the case (责令限期), or changes it with a reason. */
+    public void setDeadline(LocalDate date, String reason, String by, Instant at) {
+        requireOpen("设定期限");
+        if (date == null) {
+            throw new InvalidInputException("deadline", "请填写期限");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "请写明设定期限的依据（如责令限期通知书文号）");
+        }
+        String from = deadlineText(deadline);
+        deadline = date;
+        overdueSince = null;
+        step("DEADLINE_SET", by, at, from + " → " + date + "（" + reason.strip() + "）");
+    }
+
+    /** Past its main deadline and not closed out. */
     public boolean overdue(LocalDate today) {
-        return state != CaseState.CLOSED_OUT && deadline != null && today.isAfter(deadline);
+        return state != CaseState.CLOSED_OUT && state != CaseState.WITHDRAWN && deadline != null && today.isAfter(deadline);
     }
 
     /** The required items not yet done, in the policy's order. */
     public List<Requirement> missingItems() {
-        return requirements.stream().filter(r -> items.get(r) == null || !items.get(r).complete()).toList();
+        return plan.requirements().stream().filter(r -> items.get(r) == null || !items.get(r).complete()).toList();
     }
 
     /** What the official forms call the state: 补办手续 / 正在整治 / 正在拆除 / 搬迁中 while work is under way. */
     public String progressLabel() {
-        return state.open() && state != CaseState.REGISTERED ? measure.progressLabel() : state.label();
+        return state.open() && state != CaseState.REGISTERED ? Requirements.progressLabel(plan.measure(), plan.requirements())
+                : state.label();
     }
 
-    private void changeMeasure(MeasureKind newMeasure, String newMeasureName, List<Requirement> newRequirements,
-                               LocalDate newDeadline) {
-        measure = newMeasure;
-        measureName = newMeasureName;
-        requirements = List.copyOf(newRequirements == null || newRequirements.isEmpty()
-                ? newMeasure.defaultRequirements() : newRequirements);
-        items.keySet().retainAll(requirements);
-        deadline = newDeadline;
+    private Optional<LocalDate> deadlineOf(org.qingyuan.policy.DeadlineKind kind) {
+        return plan.deadlines().stream().filter(d -> d.kind() == kind && d.date() != null).map(CaseDeadline::date).findFirst();
+    }
+
+    private void changePlan(MeasurePlan newPlan) {
+        plan = newPlan;
+        items.keySet().retainAll(newPlan.requirements());
+        deadline = newPlan.deadline();
         acceptedBy = null;
         acceptanceRecord = null;
     }
@@ -259,10 +366,16 @@ public final class RectificationCase {
         if (!missing.isEmpty()) {
             Requirement first = missing.get(0);
             ItemRecord item = items.get(first);
-            String why = item == null ? "未记录" : !item.flags().isEmpty() && item.reviewedBy() == null ? "证据待复核" : "证据不全";
+            String why = item == null ? "未记录" : item.awaitingReview() ? "证据待复核" : "证据不全";
             throw new ConflictException("不能" + what + "：缺少“" + first.label() + "”（" + why + "）"
-                    + (missing.size() > 1 ? "等 " + missing.size() + " 项" : ""));
+                    + (missing.size() > 1 ? "等 " + missing.size() + " 项" : ""),
+                    Map.of("missingItems", missing.stream().map(Enum::name).toList(),
+                            "missingItemNames", missing.stream().map(Requirement::label).toList()));
         }
+    }
+
+    private static String deadlineText(LocalDate date) {
+        return date == null ? "待定" : date.toString();
     }
 
     private void step(String kind, String by, Instant at, String detail) {
@@ -272,19 +385,25 @@ public final class RectificationCase {
     public Long id() { return id; }
     public long enterpriseId() { return enterpriseId; }
     public String divisionCode() { return divisionCode; }
-    public MeasureKind measure() { return measure; }
-    public String measureName() { return measureName; }
-    public List<Requirement> requirements() { return requirements; }
+    public MeasurePlan plan() { return plan; }
+    public MeasureKind measure() { return plan.measure(); }
+    public String measureName() { return plan.measureName(); }
+    public List<Requirement> requirements() { return plan.requirements(); }
     public LocalDate deadline() { return deadline; }
     public CaseState state() { return state; }
     public ResponsiblePersons responsible() { return responsible; }
     public Map<Requirement, ItemRecord> items() { return Map.copyOf(items); }
     public List<JointEnforcement> enforcements() { return List.copyOf(enforcements); }
+    /** Joint enforcements recorded since the case was loaded, to store. */
+    public List<JointEnforcement> newEnforcements() { return List.copyOf(newEnforcements); }
     /** Steps taken since the case was loaded, to append to its stored timeline. */
     public List<CaseStep> newSteps() { return List.copyOf(steps); }
+    public List<String> appliedEscalations() { return List.copyOf(appliedEscalations); }
+    public LocalDate overdueSince() { return overdueSince; }
     public String acceptedBy() { return acceptedBy; }
     public String acceptanceRecord() { return acceptanceRecord; }
     public String closedOutBy() { return closedOutBy; }
     public LocalDate closedOutOn() { return closedOutOn; }
+    public Instant openedAt() { return openedAt; }
     public int version() { return version; }
 }

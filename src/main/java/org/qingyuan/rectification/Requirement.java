@@ -1,5 +1,7 @@
 package org.qingyuan.rectification;
 
+import org.qingyuan.policy.Clearance;
+
 /** One item that must be done and evidenced before a case may close. */
 public enum Requirement {
     /** 断水 — with the water utility's confirmation document. */
@@ -18,8 +20,10 @@ public enum Requirement {
     EQUIPMENT_REMOVED("清除生产设备", false),
     /** 取消动力电供应 — with the power utility's confirmation document. */
     POWER_CANCELLED("取消动力电供应", true),
-    /** 补办手续: the permits obtained, each with its number and date. */
+    /** 补办手续: the permits obtained, each with its name, number and date. */
     APPROVALS_OBTAINED("补办手续到位", false),
+    /** 整改到位: what the inspection found is put right (整改完善 / 污染治理). */
+    REMEDIATION_DONE("整改到位", false),
     /** 环保现场验收: stable compliance confirmed on site before production resumes. */
     ENVIRONMENTAL_ACCEPTANCE("环保现场验收", false);
 
@@ -38,5 +42,21 @@ public enum Requirement {
     /** True when the utility's written confirmation must be among the evidence. */
     public boolean needsUtilityConfirmation() {
         return needsUtilityConfirmation;
+    }
+
+    /** True when the item names the permit obtained (which, number, date). */
+    public boolean needsPermit() {
+        return this == APPROVALS_OBTAINED;
+    }
+
+    /** The item of a 两断三清 clearance. */
+    public static Requirement of(Clearance clearance) {
+        return switch (clearance) {
+            case CUT_WATER -> CUT_WATER;
+            case CUT_POWER -> CUT_POWER;
+            case CLEAR_MATERIALS -> CLEAR_MATERIALS;
+            case CLEAR_PRODUCTS -> CLEAR_PRODUCTS;
+            case CLEAR_EQUIPMENT -> CLEAR_EQUIPMENT;
+        };
     }
 }

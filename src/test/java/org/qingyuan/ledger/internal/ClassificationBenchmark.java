@@ -88,6 +88,11 @@ public final class ClassificationBenchmark {
                     + "(%,.0f/s)%n", marking, classified, seconds, classified / seconds);
             System.out.printf("classification records: %,d%n",
                     jdbc.sql("SELECT count(*) FROM classification_record").query(Long.class).single());
+            // the rectification module's listener opens, realigns and withdraws cases inside the worker's batches
+            System.out.printf("rectification cases: %,d (%,d withdrawn), timeline steps: %,d%n",
+                    jdbc.sql("SELECT count(*) FROM rectification_case").query(Long.class).single(),
+                    jdbc.sql("SELECT count(*) FROM rectification_case WHERE state = 'WITHDRAWN'").query(Long.class).single(),
+                    jdbc.sql("SELECT count(*) FROM rectification_step").query(Long.class).single());
         } finally {
             context.close();
         }

@@ -1,0 +1,22 @@
+package org.qingyuan.ledger;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Where enterprises are and what they are called, many at once, for modules that keep work on
+ * enterprises (rectification cases check evidence photos against the site). Not scoped: callers
+ * pass ids they already hold within their own jurisdiction checks.
+ */
+public interface EnterpriseSites {
+
+    /** The sites of the enterprises that exist, by id. */
+    Map<Long, Site> sites(Collection<Long> enterpriseIds);
+
+    /**
+     * @param longitude WGS-84, or null when unknown
+     * @param latitude WGS-84, or null when unknown
+     */
+    record Site(long id, String name, String divisionCode, String address, Double longitude, Double latitude) {
+    }
+}

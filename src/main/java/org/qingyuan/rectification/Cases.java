@@ -1,0 +1,69 @@
+package org.qingyuan.rectification;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.qingyuan.access.Scope;
+import org.qingyuan.evidence.Attachment;
+import org.qingyuan.evidence.EvidenceCategory;
+import org.qingyuan.ledger.Page;
+
+/**
+ * The rectification cases. Reads take the caller's jurisdiction (a case outside it is "not found");
+ * commands name the version they start from (a stale one is a 409 conflict listing the steps taken since),
+ * go through the aggregate's rules, append to the timeline and are audited in the same transaction.
+ * The acting user is the signed-in one.
+ */
+public interface Cases {
+
+    CaseView get(long id, Scope scope);
+
+    /** The case of an enterprise, if it has one. */
+    java.util.Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope);
+
+    Page<CaseSummary> search(CaseQuery query, Scope scope);
+
+    /** 挂图作战 for a division inside the scope (the scope's own division when null). */
+    Board board(String division, Scope scope);
+
+    /** Stores a file in the case's dossier (owner {@code RectificationCase}). */
+    Attachment upload(long id, EvidenceCategory category, String fileName, String note, InputStream content, Scope scope);
+
+    /** The files of the case's dossier and of the enterprise's dossier, which items may reference. */
+    List<Attachment> evidence(long id, Scope scope);
+
+    /**
+     * Records an item with evidence from the case's or the enterprise's dossier. Photos are checked against
+     * the case period and the site; what does not check out is flagged for a second person's review.
+     */
+    CaseView recordItem(long id, int version, ItemCommand command, Scope scope);
+
+    CaseView review(long id, int version, Requirement requirement, Scope scope);
+
+    CaseView recordJointEnforcement(long id, int version, LocalDate date, List<String> departments, String note, Scope scope);
+
+    CaseView submit(long id, int version, Scope scope);
+
+    CaseView accept(long id, int version, String onSiteRecord, Scope scope);
+
+    CaseView reject(long id, int version, String reason, Scope scope);
+
+    CaseView closeOut(long id, int version, Scope scope);
+
+    CaseView reopen(long id, int version, String reason, Scope scope);
+
+    CaseView assign(long id, int version, ResponsiblePersons persons, Scope scope);
+
+    CaseView setDeadline(long id, int version, LocalDate deadline, String reason, Scope scope);
+
+    /**
+     * What is recorded for one item.
+     *
+     * @param evidenceIds dossier attachment ids
+     * @param utilityConfirmationId the utility's confirmation document (water, power)
+     * @param permit the permit obtained (补办手续)
+     */
+    record ItemCommand(Requirement requirement, String note, List<Long> evidenceIds, Long utilityConfirmationId, Permit permit) {
+    }
+}

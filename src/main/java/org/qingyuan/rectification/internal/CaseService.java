@@ -1,0 +1,406 @@
+package org.qingyuan.rectification.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.access.Departments;
+import org.qingyuan.access.Scope;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditTrail;
+import org.qingyuan.evidence.Attachment;
+import org.qingyuan.evidence.Dossier;
+import org.qingyuan.evidence.EvidenceCategory;
+import org.qingyuan.evidence.EvidenceOwner;
+import org.qingyuan.ledger.Page;
+import org.qingyuan.policy.MeasureKind;
+import org.qingyuan.rectification.Board;
+import org.qingyuan.rectification.CaseQuery;
+import org.qingyuan.rectification.CaseState;
+import org.qingyuan.rectification.CaseSummary;
+import org.qingyuan.rectification.CaseView;
+import org.qingyuan.rectification.Cases;
+import org.qingyuan.rectification.ItemRecord;
+import org.qingyuan.rectification.JointEnforcement;
+import org.qingyuan.rectification.RectificationCase;
+import org.qingyuan.rectification.Requirement;
+import org.qingyuan.rectification.ResponsiblePersons;
+import org.qingyuan.region.Divisions;
+import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.InvalidInputException;
+import org.qingyuan.shared.NotFoundException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The cases' commands and queries: jurisdiction, versions, the aggregate's rules, timeline and audit in one transaction each. */
+@Service
+@EnableConfigurationProperties(RectificationProperties.class)
+class CaseService implements Cases {
+
+    static final String OWNER_TYPE = "RectificationCase";
+
+    private final CaseStore store;
+    private final NamedParameterJdbcTemplate named;
+    private final Dossier dossier;
+    private final Divisions divisions;
+    private final AuditTrail audit;
+    private final RectificationProperties properties;
+    private final Clock clock;
+    private final Departments departments;
+
+    CaseService(CaseStore store, NamedParameterJdbcTemplate named, Dossier dossier, Divisions divisions, AuditTrail audit,
+                RectificationProperties properties, Clock clock, Departments departments) {
+        this.departments = departments;
+        this.store = store;
+        this.named = named;
+        this.dossier = dossier;
+        this.divisions = divisions;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    @Transactional(readOnly = true)
+    public CaseView get(long id, Scope scope) {
+        return view(row(id, scope));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope) {
+        return store.load("c.enterprise_id = :id AND c.division_code LIKE :prefix || '%'",
+                new MapSqlParameterSource("id", enterpriseId).addValue("prefix", scope.prefix())).stream()
+                .findFirst().map(r -> summary(r, today()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<CaseSummary> search(CaseQuery q, Scope scope) {
+        LocalDate today = today();
+        MapSqlParameterSource p = new MapSqlParameterSource("prefix", prefix(q.division(), scope)).addValue("today", today);
+        StringBuilder where = new StringBuilder("c.division_code LIKE :prefix || '%'");
+        if (q.measure() != null) {
+            where.append(" AND c.measure = :measure");
+            p.addValue("measure", q.measure().name());
+        }
+        if (q.state() != null) {
+            where.append(" AND c.state = :state");
+            p.addValue("state", q.state().name());
+        }
+        if (Boolean.TRUE.equals(q.overdue())) {
+            where.append(" AND c.deadline < :today AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN')");
+        } else if (Boolean.FALSE.equals(q.overdue())) {
+            where.append(" AND NOT (c.deadline IS NOT NULL AND c.deadline < :today AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN'))");
+        }
+        if (q.dueWithinDays() != null) {
+            where.append(" AND c.deadline BETWEEN :today AND :until AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN')");
+            p.addValue("until", today.plusDays(q.dueWithinDays()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            where.append(" AND c.enterprise_name ILIKE '%' || :text || '%'");
+            p.addValue("text", q.text().strip().replace("%", "").replace("_", ""));
+        }
+        long total = named.queryForObject("SELECT count(*) FROM rectification_case c WHERE " + where, p, Long.class);
+        String order = q.dueWithinDays() != null || Boolean.TRUE.equals(q.overdue()) ? "c.deadline, c.id" : "c.id DESC";
+        List<CaseSummary> items = summaries(where + " ORDER BY " + order + " LIMIT " + q.size() + " OFFSET "
+                + (long) q.page() * q.size(), p, today);
+        return new Page<>(items, q.page(), q.size(), total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Board board(String division, Scope scope) {
+        LocalDate today = today();
+        String prefix = prefix(division, scope);
+        MapSqlParameterSource p = new MapSqlParameterSource("prefix", prefix).addValue("today", today)
+                .addValue("monday", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
+                .addValue("first", today.withDayOfMonth(1)).addValue("until", today.plusDays(properties.dueSoonDays()));
+        Map<MeasureKind, Map<CaseState, Long>> counts = new EnumMap<>(MeasureKind.class);
+        long[] total = {0};
+        named.query("SELECT measure, state, count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%' GROUP BY 1, 2",
+                p, rs -> {
+                    counts.computeIfAbsent(MeasureKind.valueOf(rs.getString(1)), k -> new EnumMap<>(CaseState.class))
+                            .put(CaseState.valueOf(rs.getString(2)), rs.getLong(3));
+                    total[0] += rs.getLong(3);
+                });
+        String open = " AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN')";
+        List<CaseSummary> overdue = summaries("c.division_code LIKE :prefix || '%' AND c.deadline < :today" + open
+                + " ORDER BY c.deadline, c.id LIMIT 20", p, today);
+        List<CaseSummary> dueSoon = summaries("c.division_code LIKE :prefix || '%' AND c.deadline BETWEEN :today AND :until" + open
+                + " ORDER BY c.deadline, c.id LIMIT 20", p, today);
+        long week = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'"
+                + " AND state = 'CLOSED_OUT' AND closed_out_on >= :monday", p, Long.class);
+        long month = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'"
+                + " AND state = 'CLOSED_OUT' AND closed_out_on >= :first", p, Long.class);
+        List<Board.TownRow> towns = new ArrayList<>();
+        if (prefix.length() <= 6) {
+            named.query("""
+                    SELECT left(division_code, 9) AS town,
+                           count(*) FILTER (WHERE state NOT IN ('CLOSED_OUT', 'WITHDRAWN')),
+                           count(*) FILTER (WHERE state NOT IN ('CLOSED_OUT', 'WITHDRAWN') AND deadline < :today),
+                           count(*) FILTER (WHERE state = 'CLOSED_OUT')
+                      FROM rectification_case WHERE division_code LIKE :prefix || '%' GROUP BY 1 ORDER BY 1
+                    """, p, rs -> {
+                String town = rs.getString(1);
+                String name = divisions.find(DivisionCode.of(town)).map(d -> d.name()).orElse(town);
+                towns.add(new Board.TownRow(town, name, rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            });
+        }
+        return new Board(prefix, counts, overdue, dueSoon, week, month, towns, total[0]);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Attachment> evidence(long id, Scope scope) {
+        RectificationCase c = row(id, scope).rectificationCase();
+        List<Attachment> all = new ArrayList<>(dossier.attachments(new EvidenceOwner(OWNER_TYPE, id), scope));
+        all.addAll(dossier.attachments(EvidenceOwner.enterprise(c.enterpriseId()), scope));
+        return all;
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @Override
+    @Transactional
+    public Attachment upload(long id, EvidenceCategory category, String fileName, String note, InputStream content, Scope scope) {
+        RectificationCase c = row(id, scope).rectificationCase();
+        return dossier.attach(new EvidenceOwner(OWNER_TYPE, id), DivisionCode.of(c.divisionCode()), category, fileName, note, content);
+    }
+
+    @Override
+    @Transactional
+    public CaseView recordItem(long id, int version, ItemCommand command, Scope scope) {
+        if (command.requirement() == null) {
+            throw new InvalidInputException("requirement", "请选择整治事项");
+        }
+        return change(id, version, scope, "CASE_ITEM_RECORDED", (row, by, now) -> {
+            RectificationCase c = row.rectificationCase();
+            List<Long> ids = command.evidenceIds() == null ? List.of() : command.evidenceIds();
+            List<String> flags = new ArrayList<>();
+            LocalDate openedOn = (c.openedAt() == null ? now : c.openedAt()).atZone(EvidenceCheck.CHINA).toLocalDate();
+            for (Long attachmentId : ids) {
+                Attachment a = ownEvidence(c, attachmentId, "evidenceIds", scope);
+                flags.addAll(EvidenceCheck.flags(a, openedOn, now, row.latitude(), row.longitude(),
+                        properties.maxPhotoDistanceM(), properties.photoToleranceMinutes()));
+            }
+            if (command.utilityConfirmationId() != null) {
+                ownEvidence(c, command.utilityConfirmationId(), "utilityConfirmationId", scope);
+            }
+            c.recordItem(command.requirement(), by, now, blankToNull(command.note()), ids, command.utilityConfirmationId(),
+                    command.permit(), flags);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("requirement", command.requirement().name());
+            details.put("evidenceIds", ids);
+            if (command.utilityConfirmationId() != null) {
+                details.put("utilityConfirmationId", command.utilityConfirmationId());
+            }
+            if (!flags.isEmpty()) {
+                details.put("flags", flags);
+            }
+            return details;
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView review(long id, int version, Requirement requirement, Scope scope) {
+        return change(id, version, scope, "CASE_EVIDENCE_REVIEWED", (row, by, now) -> {
+            row.rectificationCase().reviewFlags(requirement, by, now);
+            return Map.of("requirement", requirement.name());
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView recordJointEnforcement(long id, int version, LocalDate date, List<String> departments, String note, Scope scope) {
+        if (date == null) {
+            throw new InvalidInputException("date", "请填写联合执法日期");
+        }
+        List<String> cleaned = departments == null ? List.of()
+                : departments.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        cleaned.forEach(code -> knownDepartment("departments", code));
+        return change(id, version, scope, "CASE_JOINT_ENFORCEMENT", (row, by, now) -> {
+            row.rectificationCase().recordJointEnforcement(new JointEnforcement(date, cleaned, blankToNull(note), by), today(), now);
+            return Map.of("date", date.toString(), "departments", cleaned);
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView submit(long id, int version, Scope scope) {
+        return change(id, version, scope, "CASE_SUBMITTED_FOR_ACCEPTANCE", (row, by, now) -> {
+            row.rectificationCase().submitForAcceptance(by, now);
+            return Map.of();
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView accept(long id, int version, String onSiteRecord, Scope scope) {
+        return change(id, version, scope, "CASE_ACCEPTED", (row, by, now) -> {
+            row.rectificationCase().accept(by, onSiteRecord, now);
+            return Map.of("onSiteRecord", onSiteRecord.strip());
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView reject(long id, int version, String reason, Scope scope) {
+        return change(id, version, scope, "CASE_ACCEPTANCE_REJECTED", (row, by, now) -> {
+            row.rectificationCase().rejectAcceptance(by, reason, now);
+            return Map.of("reason", reason);
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView closeOut(long id, int version, Scope scope) {
+        return change(id, version, scope, "CASE_CLOSED_OUT", (row, by, now) -> {
+            row.rectificationCase().closeOut(by, today(), now);
+            return Map.of("closedOutOn", today().toString());
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView reopen(long id, int version, String reason, Scope scope) {
+        return change(id, version, scope, "CASE_REOPENED", (row, by, now) -> {
+            row.rectificationCase().reopen(by, reason, now);
+            return Map.of("reason", reason);
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView assign(long id, int version, ResponsiblePersons persons, Scope scope) {
+        if (persons.departmentCode() != null) {
+            knownDepartment("departmentCode", persons.departmentCode());
+        }
+        return change(id, version, scope, "CASE_ASSIGNED", (row, by, now) -> {
+            row.rectificationCase().assign(persons, by, now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("townCode", persons.townCode());
+            details.put("villageCode", persons.villageCode());
+            details.put("departmentCode", persons.departmentCode());
+            details.put("personName", persons.personName());
+            details.put("personPhone", persons.personPhone());
+            details.put("username", persons.username());
+            details.values().removeIf(java.util.Objects::isNull);
+            return details;
+        });
+    }
+
+    @Override
+    @Transactional
+    public CaseView setDeadline(long id, int version, LocalDate deadline, String reason, Scope scope) {
+        return change(id, version, scope, "CASE_DEADLINE_SET", (row, by, now) -> {
+            row.rectificationCase().setDeadline(deadline, reason, by, now);
+            return Map.of("deadline", String.valueOf(deadline), "reason", String.valueOf(reason));
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    interface Change {
+        Map<String, Object> apply(CaseStore.Row row, String by, Instant now);
+    }
+
+    private CaseView change(long id, int version, Scope scope, String action, Change change) {
+        CaseStore.Row row = store.findForUpdate(id, scope).orElseThrow(CaseService::notFound);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        String by = CurrentUsers.current().map(CurrentUser::username).orElse("system");
+        Map<String, Object> details = new LinkedHashMap<>(change.apply(row, by, now));
+        store.update(row.rectificationCase(), version, now);
+        details.put("version", version + 1);
+        details.put("state", row.rectificationCase().state().name());
+        audit.record(new AuditEvent(action, OWNER_TYPE, Long.toString(id), null, details));
+        return view(store.find(id, scope).orElseThrow(CaseService::notFound));
+    }
+
+    private Attachment ownEvidence(RectificationCase c, long attachmentId, String field, Scope scope) {
+        Attachment a;
+        try {
+            a = dossier.attachment(attachmentId, scope);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException(field, "证据文件 #" + attachmentId + " 不存在");
+        }
+        boolean ofCase = a.owner().type().equals(OWNER_TYPE) && a.owner().id() == c.id();
+        boolean ofEnterprise = a.owner().type().equals("Enterprise") && a.owner().id() == c.enterpriseId();
+        if (!ofCase && !ofEnterprise) {
+            throw new InvalidInputException(field, "证据文件 #" + attachmentId + " 不属于本案或该企业的档案");
+        }
+        return a;
+    }
+
+    private void knownDepartment(String field, String code) {
+        if (departments.all().stream().noneMatch(d -> d.code().equals(code))) {
+            throw new InvalidInputException(field, "没有这个部门：" + code);
+        }
+    }
+
+    private CaseStore.Row row(long id, Scope scope) {
+        return store.find(id, scope).orElseThrow(CaseService::notFound);
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("整治任务不存在或不在您的辖区内");
+    }
+
+    private CaseView view(CaseStore.Row row) {
+        RectificationCase c = row.rectificationCase();
+        List<Long> evidence = c.items().values().stream().flatMap(i -> i.evidenceIds().stream()).distinct().toList();
+        return new CaseView(c, row.enterpriseName(), row.address(), row.longitude(), row.latitude(), store.timeline(c.id()), evidence,
+                c.overdue(today()));
+    }
+
+    private List<CaseSummary> summaries(String where, MapSqlParameterSource p, LocalDate today) {
+        return store.load(where, p).stream().map(r -> summary(r, today)).toList();
+    }
+
+    static CaseSummary summary(CaseStore.Row r, LocalDate today) {
+        RectificationCase c = r.rectificationCase();
+        int done = c.requirements().size() - c.missingItems().size();
+        int review = (int) c.items().values().stream().filter(ItemRecord::awaitingReview).count();
+        return new CaseSummary(c.id(), c.enterpriseId(), r.enterpriseName(), c.divisionCode(), c.measure(), c.measureName(),
+                c.state(), c.progressLabel(), c.deadline(), c.overdue(today), done, c.requirements().size(), review,
+                c.responsible().personName(), c.responsible().personPhone(), c.closedOutOn(), c.version());
+    }
+
+    private String prefix(String division, Scope scope) {
+        if (division == null || division.isBlank()) {
+            return scope.prefix();
+        }
+        DivisionCode code = InvalidInputException.divisionCode("division", division.strip());
+        if (!scope.covers(code)) {
+            throw new NotFoundException("该区划不在您的辖区内");
+        }
+        return code.prefix();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(EvidenceCheck.CHINA));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
