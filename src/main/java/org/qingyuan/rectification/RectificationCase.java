@@ -292,6 +292,11 @@ public final class RectificationCase {
 
     /** 包保: names the town, village, department and person answerable for the case. */
     public void assign(ResponsiblePersons persons, String by, Instant at) {
+        assign(persons, persons == null ? null : persons.departmentCode(), by, at);
+    }
+
+    /** The same, naming the department on the timeline (生态环境 rather than its code). */
+    public void assign(ResponsiblePersons persons, String departmentName, String by, Instant at) {
         if (state == CaseState.CLOSED_OUT || state == CaseState.WITHDRAWN) {
             throw new ConflictException("当前状态为“" + state.label() + "”，不能调整包保责任");
         }
@@ -309,7 +314,7 @@ public final class RectificationCase {
         }
         responsible = persons;
         step("ASSIGNED", by, at, persons.personName() + " " + persons.personPhone()
-                + (persons.departmentCode() == null ? "" : "，部门 " + persons.departmentCode()));
+                + (persons.departmentCode() == null ? "" : "，责任部门 " + departmentName));
     }
 
     /** Sets the main deadline where the plan leaves it to the case (责令限期), or changes it with a reason. */

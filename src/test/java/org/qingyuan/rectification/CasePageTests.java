@@ -86,4 +86,16 @@ class CasePageTests {
                         .with(as(RoleCode.GRID_MEMBER, "410108001001")).with(csrf()))
                 .andExpect(flash().attribute("failure", containsString("已被他人修改")));
     }
+
+    @Test
+    void theEnterprisePageLinksToItsCaseWithinTheCallersJurisdiction() throws Exception {
+        CaseSummary s = fixtures.open("410108001001", "huiji-2017", CaseFixtures.SHUTDOWN, null,
+                Map.of(DeadlineKind.DEMOLISH, LocalDate.now().plusDays(20)));
+        mvc.perform(get("/enterprises/" + s.enterpriseId()).with(as(RoleCode.GRID_MEMBER, "410108001001"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/cases/" + s.id() + "\"")))
+                .andExpect(content().string(containsString("整治任务 #" + s.id())));
+        // another town's officer sees neither the enterprise nor its case
+        mvc.perform(get("/enterprises/" + s.enterpriseId()).with(as(RoleCode.TOWN_OFFICER, "410108002")))
+                .andExpect(status().isNotFound());
+    }
 }

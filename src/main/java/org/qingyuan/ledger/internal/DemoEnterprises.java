@@ -133,9 +133,11 @@ class DemoEnterprises implements ApplicationRunner {
             Industry industry = industries[i % industries.length];
             String village = org.qingyuan.ledger.internal.DivisionNames.shortName(divisions.get(place).name())
                     .replace("社区", "").replace("村", "").replace("街道", "").replace("镇", "");
-            String name = (random.nextBoolean() ? village : SURNAMES[random.nextInt(SURNAMES.length)] + "记")
-                    + WORDS[random.nextInt(WORDS.length)] + industry.label().replaceAll("（.*）", "").replace("小", "")
-                    + SUFFIXES[random.nextInt(SUFFIXES.length)];
+            String trade = (random.nextBoolean() ? village : SURNAMES[random.nextInt(SURNAMES.length)] + "记")
+                    + WORDS[random.nextInt(WORDS.length)] + industry.label().replaceAll("（.*）", "").replace("小", "");
+            String suffix = SUFFIXES[random.nextInt(SUFFIXES.length)];
+            // 服装加工 + 加工点 → 服装加工点, not 服装加工加工点
+            String name = trade + (trade.endsWith("加工") && suffix.startsWith("加工") ? suffix.substring(2) : suffix);
             double[] centre = centre(place);
             Facts facts = facts(i, random, today);
             boolean licensed = Boolean.TRUE.equals(facts.value(Fact.HAS_BUSINESS_LICENCE));
@@ -159,7 +161,7 @@ class DemoEnterprises implements ApplicationRunner {
         // three records entered twice, as happens when a patrol and a complaint find the same workshop
         for (int i = 0; i < 3; i++) {
             EnterpriseDetails original = rows.get(10 + i * 40);
-            rows.add(original.withIdentity(new Identity(original.name().replace("厂", "加工点") + "（群众举报）", null, null, null, null))
+            rows.add(original.withIdentity(new Identity(reportedName(original.name()) + "（群众举报）", null, null, null, null))
                     .withCampaign(new Campaign(original.campaign().type(), Discovery.COMPLAINT, today.minusDays(3), "12369 举报")));
         }
         Scope scope = Scope.of(deployment.homeDistrict());
@@ -248,5 +250,10 @@ class DemoEnterprises implements ApplicationRunner {
 
     private static double round(double v) {
         return Math.round(v * 1_000_000) / 1_000_000.0;
+    }
+
+    /** How a resident names a workshop in a complaint: 鑫达机械厂 → 鑫达机械加工点 (not 加工加工点). */
+    private static String reportedName(String name) {
+        return name.contains("加工厂") ? name.replace("加工厂", "加工点") : name.replace("厂", "加工点");
     }
 }

@@ -69,9 +69,12 @@ class EnterprisePageController {
     private final org.qingyuan.access.RouteAccess routes;
     private final Classifications classifications;
     private final Policies policies;
+    private final List<org.qingyuan.ledger.EnterpriseLinks> links;
 
     EnterprisePageController(Ledger ledger, Dossier dossier, DivisionNames names, DivisionOptions divisionOptions,
-                             org.qingyuan.access.RouteAccess routes, Classifications classifications, Policies policies) {
+                             org.qingyuan.access.RouteAccess routes, Classifications classifications, Policies policies,
+                             List<org.qingyuan.ledger.EnterpriseLinks> links) {
+        this.links = links;
         this.classifications = classifications;
         this.policies = policies;
         this.ledger = ledger;
@@ -311,6 +314,7 @@ class EnterprisePageController {
         model.addAttribute("e", enterprise);
         model.addAttribute("d", enterprise.details());
         model.addAttribute("duplicates", ledger.openDuplicates(enterpriseId, scope()));
+        model.addAttribute("related", links.stream().flatMap(l -> l.linksFor(enterpriseId, scope()).stream()).toList());
         model.addAttribute("tab", tab);
         model.addAttribute("distance", new Distances(enterprise.details().place()));
         return "ledger/show";

@@ -295,7 +295,8 @@ class CaseService implements Cases {
             knownDepartment("departmentCode", persons.departmentCode());
         }
         return change(id, version, scope, "CASE_ASSIGNED", (row, by, now) -> {
-            row.rectificationCase().assign(persons, by, now);
+            row.rectificationCase().assign(persons,
+                    persons.departmentCode() == null ? null : departments.name(persons.departmentCode()), by, now);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("townCode", persons.townCode());
             details.put("villageCode", persons.villageCode());

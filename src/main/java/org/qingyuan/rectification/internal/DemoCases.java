@@ -80,10 +80,13 @@ class DemoCases implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final org.qingyuan.audit.AuditTrail audit;
+    private final org.qingyuan.access.Departments departments;
 
     DemoCases(Deployment deployment, Ledger ledger, Policies policies, ClassificationListener listener, CaseStore store,
-              Dossier dossier, JdbcClient jdbc, TransactionTemplate tx, Clock clock, org.qingyuan.audit.AuditTrail audit) {
+              Dossier dossier, JdbcClient jdbc, TransactionTemplate tx, Clock clock, org.qingyuan.audit.AuditTrail audit,
+              org.qingyuan.access.Departments departments) {
         this.audit = audit;
+        this.departments = departments;
         this.deployment = deployment;
         this.ledger = ledger;
         this.policies = policies;
@@ -168,9 +171,10 @@ class DemoCases implements ApplicationRunner {
             versions.add(c.version());
             changed.add(c);
             String division = c.divisionCode();
-            c.assign(new ResponsiblePersons(division.substring(0, 9), division.length() == 12 ? division : null,
-                    i % 3 == 0 ? "ENVIRONMENT" : i % 3 == 1 ? "MARKET_REGULATION" : null, PEOPLE[i % PEOPLE.length],
-                    "1380371" + String.format("%04d", 1000 + i), "410108001001".equals(division) ? "grid" : null), "town", now);
+            String department = i % 3 == 0 ? "ENVIRONMENT" : i % 3 == 1 ? "MARKET_REGULATION" : null;
+            c.assign(new ResponsiblePersons(division.substring(0, 9), division.length() == 12 ? division : null, department,
+                    PEOPLE[i % PEOPLE.length], "1380371" + String.format("%04d", 1000 + i),
+                    "410108001001".equals(division) ? "grid" : null), department == null ? null : departments.name(department), "town", now);
             // the plan's 2017 dates have passed: most towns set their own deadlines, a few cases stay overdue
             if (i % 7 != 0) {
                 LocalDate deadline = i % 7 == 1 ? today.plusDays(2 + i % 3) : today.plusDays(10 + (i * 13) % 80);
