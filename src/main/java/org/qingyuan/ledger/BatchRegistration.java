@@ -31,6 +31,13 @@ public interface BatchRegistration {
     record SourcedRow(EnterpriseDetails details, String source) {
     }
 
+    /**
+     * Refreshes the query planner's statistics of the ledger inside the caller's transaction, after a bulk load
+     * large enough to change them (the rows committed with statistics that know them: the list pages and the
+     * exports get good plans at once instead of after the next automatic analysis).
+     */
+    void refreshStatistics();
+
     /** What to do with a row that may duplicate an existing record or an earlier row. */
     enum DuplicatePolicy {
         /** Register it and record the possible duplicate for the user to resolve. */

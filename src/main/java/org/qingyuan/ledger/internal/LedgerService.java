@@ -111,6 +111,12 @@ class LedgerService implements Ledger, BatchRegistration {
 
     @Override
     @Transactional
+    public void refreshStatistics() {
+        enterprises.analyze();
+    }
+
+    @Override
+    @Transactional
     public Result registerImported(List<SourcedRow> rows, DuplicatePolicy policy, Scope scope) {
         return register(rows.stream().map(SourcedRow::details).toList(), i -> rows.get(i).source(), policy, scope, false);
     }

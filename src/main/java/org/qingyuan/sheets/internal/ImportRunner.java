@@ -55,6 +55,9 @@ class ImportRunner {
     static final int LOCK_SPACE = 0x53485453;
 
     private final ImportJobs jobs;
+    /** Imports of this many rows refresh the planner's statistics before they commit. */
+    static final int ANALYZE_FROM = 10_000;
+
     private final BatchRegistration ledger;
     private final Divisions divisions;
     private final AuditTrail audit;
@@ -244,6 +247,11 @@ class ImportRunner {
                     ms(campaignNanos), ms(waitNanos), ms(sideWaitNanos), ms(outcomeNanos.get()));
             if (job.mode() == Mode.ALL_OR_NOTHING && counts.rejected > 0) {
                 return State.REJECTED;
+            }
+            if (counts.accepted >= ANALYZE_FROM) {
+                long analyzing = System.nanoTime();
+                ledger.refreshStatistics();
+                log.info("import {}: statistics refreshed in {} ms", job.id(), ms(System.nanoTime() - analyzing));
             }
             jobs.finish(job.id(), State.COMMITTED, counts, committedMessage(), notes, unit(), formDate(), now());
             audit.record(auditEvent("LEDGER_IMPORTED"));

@@ -90,9 +90,9 @@ public class LedgerSheets {
         Writer writer = new Writer(book, ws, layout, columns, row);
         long start = System.nanoTime();
         long count = writer.run(() -> ledger.forEachForForms(query, scope, writer::add));
-        log.info("export {}: {} rows on {} sheet(s) in {} ms; cursor {} ms (waited {} ms for the next stages), rectification "
-                        + "look-ups {} ms, cells {} ms (own threads)", layout.param(), count, writer.sheets,
-                (System.nanoTime() - start) / 1_000_000, (System.nanoTime() - start - writer.putWaitNanos) / 1_000_000,
+        log.info("export {}: {} rows on {} sheet(s) in {} ms; first row after {} ms, cursor {} ms (waited {} ms for the next "
+                        + "stages), rectification look-ups {} ms, cells {} ms (own threads)", layout.param(), count, writer.sheets,
+                (System.nanoTime() - start) / 1_000_000, Math.max(0, writer.firstRowNanos - start) / 1_000_000, (System.nanoTime() - start - writer.putWaitNanos) / 1_000_000,
                 writer.putWaitNanos / 1_000_000, writer.lookupNanos / 1_000_000, writer.cellNanos / 1_000_000);
         ws = writer.ws;
         row = writer.row;
@@ -204,6 +204,7 @@ public class LedgerSheets {
         volatile Throwable failure;
         /** Time of each stage (each written by its own thread, read after they ended). */
         long putWaitNanos;
+        long firstRowNanos;
         volatile long lookupNanos;
         volatile long cellNanos;
         int row;
@@ -311,6 +312,9 @@ public class LedgerSheets {
         }
 
         void add(FormRow e) {
+            if (firstRowNanos == 0) {
+                firstRowNanos = System.nanoTime();
+            }
             chunk.add(e);
             if (chunk.size() >= CHUNK) {
                 handOff();
