@@ -71,6 +71,23 @@ class LedgerModuleTests {
     }
 
     @Test
+    void refreshingStatisticsCountsTheRowsOfTheCallersOwnTransaction(@Autowired org.springframework.transaction.PlatformTransactionManager txm) {
+        String tag = "S" + System.nanoTime();
+        new org.springframework.transaction.support.TransactionTemplate(txm).executeWithoutResult(st -> {
+            batch.registerAll(java.util.stream.IntStream.range(0, 50).mapToObj(i -> details(tag + "号砖厂" + i, CHANGZHUANG, null, null))
+                    .toList(), DuplicatePolicy.FLAG, "导入测试", DISTRICT);
+            long rows = jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single();
+            batch.refreshStatistics();
+            // the planner's row count includes the rows this transaction has not committed yet
+            assertThat(jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE relname = 'enterprise'").query(Long.class).single())
+                    .isBetween(rows * 95 / 100, rows * 105 / 100 + 1);
+            assertThat(jdbc.sql("SELECT count(*) FROM pg_stats WHERE tablename = 'enterprise' AND attname = 'reported_on'")
+                    .query(Long.class).single()).isEqualTo(1L);
+            st.setRollbackOnly();
+        });
+    }
+
+    @Test
     void skippingDuplicatesLeavesThemOutOfTheLedger() {
         String code = "914403001922038216";
         var first = batch.registerAll(List.of(details("华为测试" + System.nanoTime(), CHANGZHUANG, code, null)),
