@@ -78,11 +78,11 @@ class LedgerModuleTests {
                     .toList(), DuplicatePolicy.FLAG, "导入测试", DISTRICT);
             long rows = jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single();
             batch.refreshStatistics();
-            // the planner's row count includes the rows this transaction has not committed yet
+            // the planner's row count includes the 50 rows this transaction has not committed yet (exact: a table of
+            // fewer than 30,000 rows is read whole)
+            assertThat(rows).isLessThan(30_000);
             assertThat(jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE relname = 'enterprise'").query(Long.class).single())
-                    .isBetween(rows * 95 / 100, rows * 105 / 100 + 1);
-            assertThat(jdbc.sql("SELECT count(*) FROM pg_stats WHERE tablename = 'enterprise' AND attname = 'reported_on'")
-                    .query(Long.class).single()).isEqualTo(1L);
+                    .isEqualTo(rows);
             st.setRollbackOnly();
         });
     }
