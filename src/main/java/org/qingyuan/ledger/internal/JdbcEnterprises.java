@@ -315,7 +315,21 @@ class JdbcEnterprises {
                 EnterpriseType.valueOf(rs.getString("enterprise_type")), Discovery.valueOf(rs.getString("discovery")),
                 rs.getObject("reported_on", java.time.LocalDate.class), EnterpriseStatus.valueOf(rs.getString("status")),
                 FactsJson.fromMasks(rs.getInt("facts_yes"), rs.getInt("facts_no")), rs.getBoolean("open_duplicates"),
-                rs.getInt("version"));
+                rs.getInt("version"), listClassification(rs));
+    }
+
+    private static EnterpriseSummary.ListClassification listClassification(ResultSet rs) throws SQLException {
+        String category = rs.getString("cls_category");
+        if (category == null) {
+            return null;
+        }
+        String overrideKind = rs.getString("cls_override_kind");
+        String overrideLabel = rs.getString("cls_override_label");
+        boolean overridden = rs.getBoolean("cls_overridden");
+        String kind = overridden && overrideKind != null ? overrideKind : rs.getString("cls_measure_kind");
+        String label = overridden && (overrideKind != null || overrideLabel != null) ? overrideLabel : rs.getString("cls_measure_label");
+        return new EnterpriseSummary.ListClassification(category, enumOf(org.qingyuan.policy.MeasureKind.class, kind), label,
+                overridden, rs.getBoolean("cls_stale"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -158,8 +158,14 @@ final class ListSql {
                 SELECT e.id, e.name, e.credit_code, e.division_code, e.address, e.contact_person, e.contact_phone, e.industry,
                        e.key_industry, e.eight_small, e.employees, e.enterprise_type, e.discovery, e.reported_on, e.status,
                        e.facts_yes, e.facts_no, e.version,
-                       %s AS open_duplicates, page.total
+                       %s AS open_duplicates, page.total,
+                       cr.category AS cls_category, cr.measure_kind AS cls_measure_kind, cr.measure_label AS cls_measure_label,
+                       co.measure_kind AS cls_override_kind, co.measure_label AS cls_override_label,
+                       co.id IS NOT NULL AS cls_overridden, coalesce(ec.stale, false) AS cls_stale
                   FROM page JOIN enterprise e ON e.id = page.id
+                  LEFT JOIN enterprise_classification ec ON ec.enterprise_id = e.id
+                  LEFT JOIN classification_record cr ON cr.id = ec.current_id
+                  LEFT JOIN classification_override co ON co.id = ec.override_id AND co.cleared_at IS NULL
                  ORDER BY %s
                 """.formatted(where, order, OPEN_DUPLICATE, order);
     }

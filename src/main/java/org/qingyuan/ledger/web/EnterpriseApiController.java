@@ -70,7 +70,12 @@ class EnterpriseApiController {
     record SummaryJson(long id, String name, String creditCode, String divisionCode, String divisionName, String address,
                        String contactPerson, String contactPhone, String industry, String industryName, boolean keyIndustry,
                        boolean eightSmall, Integer employees, String type, String discovery, java.time.LocalDate reportedOn,
-                       String status, Map<String, Boolean> facts, boolean openDuplicates, int version) {
+                       String status, Map<String, Boolean> facts, boolean openDuplicates, int version,
+                       ListClassificationJson classification) {
+    }
+
+    /** The list's view of the current classification: category id, measure kind and the plan's name of it. */
+    record ListClassificationJson(String category, String measureKind, String measure, boolean override, boolean pending) {
     }
 
     /** A page of the list. */
@@ -89,7 +94,10 @@ class EnterpriseApiController {
                 s.address(), s.contactPerson(), s.contactPhone(), s.industry() == null ? null : s.industry().name(),
                 s.industry() == null ? null : s.industry().label(), s.keyIndustry(), s.eightSmall(), s.employees(),
                 s.type().name(), s.discovery().name(), s.reportedOn(), s.status().name(), s.facts().asBooleans(),
-                s.openDuplicates(), s.version());
+                s.openDuplicates(), s.version(), s.classification() == null ? null
+                        : new ListClassificationJson(s.classification().category(), s.classification().measureKind() == null ? null
+                                : s.classification().measureKind().name(), s.classification().measureText(),
+                                s.classification().overridden(), s.classification().pending()));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -302,6 +302,23 @@ class ClassificationTests {
     }
 
     @Test
+    void theListShowsEachEnterprisesMeasure() throws Exception {
+        String name = "列表措施厂" + System.nanoTime();
+        EnterpriseId id = register(name);
+        mvc.perform(get("/api/v1/enterprises").param("q", name).with(district()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(id.value()))
+                .andExpect(jsonPath("$.items[0].classification.category").value("小散乱污"))
+                .andExpect(jsonPath("$.items[0].classification.measureKind").value("REMEDIATE"))
+                .andExpect(jsonPath("$.items[0].classification.measure").value("补办手续"))
+                .andExpect(jsonPath("$.items[0].classification.override").value(false));
+        mvc.perform(get("/enterprises").param("q", name).with(district()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("measure-badge")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(">补办手续</span>")));
+    }
+
+    @Test
     void theEnterpriseResourceCarriesItsClassification() throws Exception {
         EnterpriseId id = register("接口分类厂");
         mvc.perform(get("/api/v1/enterprises/" + id).with(district()))
