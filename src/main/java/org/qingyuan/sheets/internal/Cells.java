@@ -49,11 +49,29 @@ final class Cells {
         } else {
             s = value.toString();
         }
-        s = strip(s);
+        s = halfWidthAlphanumerics(strip(s));
         if (s.length() > 1 && s.charAt(0) == '\'' && "=+-@".indexOf(s.charAt(1)) >= 0) {
             s = s.substring(1); // neutralised by an export of ours (see neutralised)
         }
         return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Full-width digits and Latin letters as ASCII (金河路１８号 → 金河路18号, Ａ座 → A座); Chinese punctuation
+     * (，（）) is left as written.
+     */
+    static String halfWidthAlphanumerics(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ') {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = (char) (c - 0xFEE0);
+            }
+        }
+        return chars == null ? s : new String(chars);
     }
 
     static String strip(String s) {

@@ -68,6 +68,8 @@ class CellsTests {
     void trimsFullWidthAndNoBreakSpacesAndNeutralisesFormulas() {
         assertThat(Cells.text("  金河机械厂\u3000\u00a0")).isEqualTo("金河机械厂");
         assertThat(Cells.text("   ")).isNull();
+        assertThat(Cells.text("金河路１８号Ｂ座（东院）")).as("full-width digits and letters, Chinese brackets kept")
+                .isEqualTo("金河路18号B座（东院）");
         assertThat(Cells.neutralised("=1+1")).isEqualTo("'=1+1");
         assertThat(Cells.neutralised("+86")).isEqualTo("'+86");
         assertThat(Cells.neutralised("-")).isEqualTo("'-");
