@@ -10,9 +10,21 @@ import java.util.List;
  * @param overdue past its main deadline today and not closed out
  */
 public record CaseView(RectificationCase rectificationCase, String enterpriseName, String address, Double longitude,
-                       Double latitude, List<TimelineStep> timeline, List<Long> evidenceIds, boolean overdue) {
+                       Double latitude, List<TimelineStep> timeline, List<Long> evidenceIds, boolean overdue,
+                       java.util.Map<String, String> displayNames) {
 
-    /** One stored step of the timeline. */
-    public record TimelineStep(long id, String kind, String kindLabel, String actor, Instant at, String detail, int caseVersion) {
+    /** How a user name the case keeps is shown (新城街道 张伟); the user name itself when the account is unknown. */
+    public String name(String username) {
+        return username == null ? null : displayNames.getOrDefault(username, username);
+    }
+
+    /**
+     * One stored step of the timeline.
+     *
+     * @param actor the user name of who did it
+     * @param actorName how that user is shown
+     */
+    public record TimelineStep(long id, String kind, String kindLabel, String actor, String actorName, Instant at, String detail,
+                               int caseVersion) {
     }
 }

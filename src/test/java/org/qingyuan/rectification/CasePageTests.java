@@ -79,7 +79,9 @@ class CasePageTests {
                 .andExpect(redirectedUrl("/cases/" + s.id())).andExpect(flash().attribute("saved", "已记录"));
         mvc.perform(get("/cases/" + s.id()).with(district())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/api/v1/attachments/")))
-                .andExpect(content().string(containsString("记录整治情况")));
+                .andExpect(content().string(containsString("记录整治情况")))
+                // people by the names they are shown by (the demo grid member of 金河社区), not their user names
+                .andExpect(content().string(containsString("金河社区网格员</span> 于")));
         // a stale form is refused with the reason on the page
         mvc.perform(multipart("/cases/" + s.id() + "/items/CLEAR_PRODUCTS")
                         .file(new MockMultipartFile("files", "产品.jpg", "image/jpeg", photo)).param("version", "0")

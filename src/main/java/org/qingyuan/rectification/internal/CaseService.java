@@ -62,10 +62,13 @@ class CaseService implements Cases {
     private final RectificationProperties properties;
     private final Clock clock;
     private final Departments departments;
+    private final org.qingyuan.access.UserNames userNames;
 
     CaseService(CaseStore store, NamedParameterJdbcTemplate named, Dossier dossier, Divisions divisions, AuditTrail audit,
-                RectificationProperties properties, Clock clock, Departments departments) {
+                RectificationProperties properties, Clock clock, Departments departments,
+                org.qingyuan.access.UserNames userNames) {
         this.departments = departments;
+        this.userNames = userNames;
         this.store = store;
         this.named = named;
         this.dossier = dossier;
@@ -369,8 +372,23 @@ class CaseService implements Cases {
     private CaseView view(CaseStore.Row row) {
         RectificationCase c = row.rectificationCase();
         List<Long> evidence = c.items().values().stream().flatMap(i -> i.evidenceIds().stream()).distinct().toList();
-        return new CaseView(c, row.enterpriseName(), row.address(), row.longitude(), row.latitude(), store.timeline(c.id()), evidence,
-                c.overdue(today()));
+        List<CaseView.TimelineStep> timeline = store.timeline(c.id());
+        // every actor of the case left a step; the items, acceptance and close-out name the same people
+        java.util.Set<String> actors = new java.util.HashSet<>();
+        timeline.forEach(s -> actors.add(s.actor()));
+        c.items().values().forEach(i -> {
+            actors.add(i.recordedBy());
+            actors.add(i.reviewedBy());
+        });
+        c.enforcements().forEach(e -> actors.add(e.recordedBy()));
+        actors.add(c.acceptedBy());
+        actors.add(c.closedOutBy());
+        actors.remove(null);
+        Map<String, String> names = userNames.displayNames(actors);
+        List<CaseView.TimelineStep> named = timeline.stream().map(s -> new CaseView.TimelineStep(s.id(), s.kind(), s.kindLabel(),
+                s.actor(), names.getOrDefault(s.actor(), s.actor()), s.at(), s.detail(), s.caseVersion())).toList();
+        return new CaseView(c, row.enterpriseName(), row.address(), row.longitude(), row.latitude(), named, evidence,
+                c.overdue(today()), names);
     }
 
     private List<CaseSummary> summaries(String where, MapSqlParameterSource p, LocalDate today) {

@@ -343,7 +343,7 @@ class CaseStore {
         return jdbc.sql("SELECT id, kind, actor, at, detail, case_version FROM rectification_step WHERE case_id = :id ORDER BY id")
                 .param("id", caseId)
                 .query((rs, i) -> new CaseView.TimelineStep(rs.getLong(1), rs.getString(2), TimelineLabels.label(rs.getString(2)),
-                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6)))
+                        rs.getString(3), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6)))
                 .list();
     }
 

@@ -1,0 +1,35 @@
+package org.qingyuan.access.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.qingyuan.access.UserNames;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcUserNames implements UserNames {
+
+    private final JdbcClient jdbc;
+
+    JdbcUserNames(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        if (usernames.contains("system")) {
+            names.put("system", "系统");
+        }
+        String[] wanted = usernames.stream().filter(u -> u != null && !u.equals("system")).distinct().toArray(String[]::new);
+        if (wanted.length > 0) {
+            jdbc.sql("SELECT username, display_name FROM app_user WHERE username = ANY(:names)").param("names", wanted)
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+}
