@@ -88,6 +88,20 @@ class QingyuanApplicationTests {
     }
 
     @Test
+    void aMalformedPageAddressShowsTheErrorPageInChineseAndTheApiAProblem() {
+        client.login("district", "Qingyuan@2026");
+        var page = client.send("GET", "/cases/board", null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("请求有误", "参数 id 的值“board”格式不正确", "返回首页");
+
+        var api = client.get("/api/v1/cases/board");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(api.body()).contains("参数 id 的值“board”格式不正确");
+    }
+
+    @Test
     void apiAnswersTheSessionAndExposesTheXsrfCookie() {
         client.login("district", "Qingyuan@2026");
         var region = client.get("/api/v1/regions/410108001001");

@@ -1,5 +1,7 @@
 package org.qingyuan.shell.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -31,6 +34,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @ControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    /** Request attribute with the Chinese reason of a page's request error, shown by the error page. */
+    static final String PAGE_ERROR_MESSAGE = "qingyuan.pageErrorMessage";
 
     @ExceptionHandler(NotFoundException.class)
     Object notFound(NotFoundException e, HttpServletRequest request) {
@@ -56,6 +62,27 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList());
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * Spring MVC's own request errors (a malformed id in a page's address, a missing parameter): pages show the
+     * shell's error page instead of problem JSON; the API keeps the problem details.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest web && !isApi(web.getRequest()) && web.getResponse() != null
+                && !web.getResponse().isCommitted()) {
+            String detail = body instanceof ProblemDetail problem ? problem.getDetail() : null;
+            web.getRequest().setAttribute(PAGE_ERROR_MESSAGE, detail);
+            try {
+                web.getResponse().sendError(statusCode.value());
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     @ExceptionHandler(ConflictException.class)
