@@ -184,6 +184,8 @@ class ImportApiTests {
                         SELECT c.deadline FROM sheet_campaign_columns c JOIN enterprise e ON e.id = c.enterprise_id
                          WHERE e.name = :name""").param("name", tag + "宏达塑料制品厂").query(String.class).single())
                 .isEqualTo("3月底");
+        assertThat(rows(district(), id, "ACCEPTED").stream().filter(r -> r.get("name").asText().endsWith("宏达塑料制品厂"))
+                .findFirst().orElseThrow().get("warnings").toString()).contains("整治期限", "“3月底”不是确切日期，已按原文保留");
         // １２人 in full-width digits; 2017年3月1日
         var wood = jdbc.sql("SELECT employees FROM enterprise WHERE name = :name").param("name", tag + "鑫源木器加工点")
                 .query(Integer.class).single();

@@ -159,7 +159,7 @@ final class RowMapper {
         if (remark != null) {
             remarks.add(0, remark);
         }
-        CampaignColumns campaign = new CampaignColumns(r.text(REQUIREMENT), dateText(r, DEADLINE, warnings), r.text(RESPONSIBLE),
+        CampaignColumns campaign = new CampaignColumns(r.text(REQUIREMENT), deadlineText(r, warnings), r.text(RESPONSIBLE),
                 dateText(r, PROGRESS, warnings));
 
         EnterpriseDetails details = new EnterpriseDetails(
@@ -173,6 +173,24 @@ final class RowMapper {
 
     private static boolean errorsFor(List<RowMessage> errors, String column) {
         return errors.stream().anyMatch(e -> e.column().equals(column));
+    }
+
+    /** 整治期限 as written; one that is not an exact date (3月底, 限期一个月) is flagged. */
+    private static String deadlineText(Reader r, List<RowMessage> warnings) {
+        String text = dateText(r, DEADLINE, warnings);
+        if (text != null && r.row.get(DEADLINE) instanceof String) {
+            String note;
+            try {
+                Cells.DateValue d = Cells.date(text, null);
+                note = d == null || d.date() != null ? null : d.warning();
+            } catch (Cells.Unreadable e) {
+                note = "“" + text + "”不是确切日期，已按原文保留";
+            }
+            if (note != null) {
+                warnings.add(new RowMessage(r.row.header().name(DEADLINE), note));
+            }
+        }
+        return text;
     }
 
     /** A deadline or progress cell: an Excel date becomes 2017-05-31, text stays as written. */
@@ -256,6 +274,22 @@ final class RowMapper {
     private static final List<Fact> APPROVAL_FACTS = List.of(Fact.HAS_EIA_APPROVAL, Fact.HAS_FIRE_APPROVAL,
             Fact.HAS_PLANNING_APPROVAL, Fact.HAS_BUSINESS_LICENCE);
 
+    private static final java.util.regex.Pattern ALL_NONE = java.util.regex.Pattern.compile("(均|全|都|全部|一概)?(无|没有|未办理?|未取得)(全)?");
+    private static final java.util.regex.Pattern ALL_PRESENT = java.util.regex.Pattern.compile("(均|全|都|全部)?(有|已办理?|已取得|齐全|齐备)");
+
+    /** An answer for all approvals at once (均无, 手续全无, 无任何手续, 均已办理, 手续齐全) as 无 / 有; other texts unchanged. */
+    static String allApprovals(String text) {
+        String t = text.replace("手续", "").replace("证照", "").replace("相关", "").replace("任何", "").replace("所有", "")
+                .replace("各项", "").replace("。", "");
+        if (t.isEmpty()) {
+            return "有";
+        }
+        if (ALL_NONE.matcher(t).matches()) {
+            return "无";
+        }
+        return ALL_PRESENT.matcher(t).matches() ? "有" : t;
+    }
+
     /** 有无手续: 有 / 无 for all four approvals, or per approval (有营业执照，无环评). */
     private static void approvals(String text, Map<Fact, FactValue> facts, LocalDate asOf, String column, List<RowMessage> warnings,
                                   List<String> remarks) {
@@ -282,7 +316,7 @@ final class RowMapper {
             return;
         }
         try {
-            all = Cells.yesNo(t.replace("手续", "").replace("齐全", "有").isEmpty() ? "有" : t.replace("手续", "").replace("齐全", "有"));
+            all = Cells.yesNo(allApprovals(t));
         } catch (Cells.Unreadable e) {
             warnings.add(new RowMessage(column, "“" + text + "”无法判断有无手续，已记入备注"));
             remarks.add(column + "：" + text);
