@@ -84,6 +84,8 @@ final class SheetParser {
                     + "分管领导|主要领导|联系人[:：]|联络员[:：]|填表日期|填报日期|报送日期|\\(盖章\\)|（盖章）|盖章)");
     private static final Pattern TOTAL = Pattern.compile("^(合\\s*计|小\\s*计|总\\s*计|共计)");
     private static final Pattern TITLE = Pattern.compile("续表|台账|统计表|汇总表|一览表|情况表");
+    /** What a total row writes under the enterprise name: 3家, 共 12 户, 5. */
+    private static final Pattern COUNT = Pattern.compile("^(合计|共计|共|计)?[:：]?\\d+(家|户|个|处|座)?(企业)?$");
 
     private final FileNotes notes = new FileNotes();
 
@@ -231,7 +233,7 @@ final class SheetParser {
                 }
                 return;
             }
-            if (first != null && TOTAL.matcher(Cells.plain(first)).find() && values[SheetColumn.NAME.ordinal()] == null) {
+            if (first != null && TOTAL.matcher(Cells.plain(first)).find() && countOrEmpty(values[SheetColumn.NAME.ordinal()])) {
                 sink.note(sheet.name(), rowNumber, "合计行，已跳过");
                 return;
             }
@@ -245,6 +247,10 @@ final class SheetParser {
                 return;
             }
             sink.row(new SourceRow(sheet.name(), rowNumber, values, header));
+        }
+
+        private static boolean countOrEmpty(Object name) {
+            return name == null || name instanceof Number || COUNT.matcher(Cells.plain(Cells.text(name))).matches();
         }
 
         /**

@@ -78,6 +78,7 @@ class SheetParserTests {
         assertThat(r.get(SheetColumn.VILLAGE)).isEqualTo("金河社区");
         assertThat(r.get(SheetColumn.SEQ)).isEqualTo("1");
         assertThat(p.notes()).anyMatch(n -> n.contains("网格员"));
+        assertThat(p.notes()).anyMatch(n -> n.contains(":8:") && n.contains("合计行，已跳过"));
     }
 
     @Test
