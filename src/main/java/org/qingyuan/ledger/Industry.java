@@ -7,6 +7,12 @@ import static org.qingyuan.ledger.IndustryGroup.METALS;
 import static org.qingyuan.ledger.IndustryGroup.PRINTING_FURNITURE;
 import static org.qingyuan.ledger.IndustryGroup.SERVICES;
 
+import static java.util.Map.entry;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,18 +81,59 @@ public enum Industry {
         return eightSmall;
     }
 
-    /** The industry whose name the text is or contains (for imports of free-text 行业 columns). */
+    /** Words towns write for an industry besides its name (行业 columns are free text). */
+    private static final Map<Industry, List<String>> WORDS = new EnumMap<>(Map.ofEntries(
+            entry(NONFERROUS_SMELTING, List.of("有色", "熔炼")),
+            entry(WIRE_MESH, List.of("丝网")),
+            entry(CERAMICS, List.of("陶瓷")),
+            entry(CARBON, List.of("碳素")),
+            entry(LIME_KILN, List.of("石灰")),
+            entry(BRICK_KILN, List.of("砖瓦", "砖厂", "制砖", "黏土砖", "粘土砖")),
+            entry(CEMENT_GRINDING, List.of("水泥粉磨", "粉磨站")),
+            entry(WASTE_PLASTICS, List.of("废塑料", "废旧塑料", "再生塑料")),
+            entry(GARMENT, List.of("服装", "制衣")),
+            entry(FURNITURE, List.of("家具", "木器")),
+            entry(AUTO_REPAIR, List.of("汽修", "汽车维修", "汽车修理")),
+            entry(SPRAY_PAINTING, List.of("喷漆", "喷涂")),
+            entry(BATHHOUSE, List.of("洗浴", "浴池", "澡堂")),
+            entry(LAUNDRY, List.of("干洗", "水洗", "洗涤"))));
+
+    /** Each industry's name without 小/加工/生产 and its words. */
+    private static final Map<Industry, List<String>> KEYWORDS = new EnumMap<>(Industry.class);
+
+    static {
+        for (Industry industry : values()) {
+            List<String> words = new ArrayList<>(WORDS.getOrDefault(industry, List.of()));
+            String core = industry.label.replaceAll("（.*）", "").replace("小", "").replace("加工", "").replace("生产", "");
+            if (!core.isEmpty()) {
+                words.add(core);
+            }
+            KEYWORDS.put(industry, List.copyOf(words));
+        }
+    }
+
+    /**
+     * The industry whose name the text is or contains (for imports of free-text 行业 columns): the exact name
+     * first, else the longest name or word found in the text, so 废塑料加工 is 废塑料加工 and not 塑料加工.
+     */
     public static Optional<Industry> match(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String t = text.strip();
+        Industry best = null;
+        int bestLength = 0;
         for (Industry industry : values()) {
-            String core = industry.label.replaceAll("（.*）", "").replace("小", "").replace("加工", "").replace("生产", "");
-            if (t.equals(industry.label) || t.equals(industry.name()) || (!core.isEmpty() && t.contains(core))) {
+            if (t.equals(industry.label) || t.equals(industry.name())) {
                 return Optional.of(industry);
             }
+            for (String word : KEYWORDS.get(industry)) {
+                if (word.length() > bestLength && t.contains(word)) {
+                    best = industry;
+                    bestLength = word.length();
+                }
+            }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 }

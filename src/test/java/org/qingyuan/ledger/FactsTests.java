@@ -42,5 +42,12 @@ class FactsTests {
         assertThat(business.isEightSmall()).isTrue();
         assertThat(business.isKeyIndustry()).isFalse();
         assertThat(Industry.match("铸造车间")).contains(Industry.CASTING);
+        assertThat(Industry.match("废塑料加工")).contains(Industry.WASTE_PLASTICS);
+        assertThat(Industry.match("废旧塑料颗粒")).contains(Industry.WASTE_PLASTICS);
+        assertThat(Industry.match("塑料制品")).contains(Industry.PLASTICS);
+        assertThat(Industry.match("家具")).contains(Industry.FURNITURE);
+        assertThat(Industry.match("汽车维修")).contains(Industry.AUTO_REPAIR);
+        assertThat(Industry.match("干洗店")).contains(Industry.LAUNDRY);
+        assertThat(Industry.match("豆腐加工")).isEmpty();
     }
 }
