@@ -35,6 +35,20 @@ class DemoCasesTests {
         assertThat(board.overdue()).isNotEmpty();
         assertThat(board.dueSoon()).isNotEmpty();
         assertThat(board.closedThisMonth()).isPositive();
+        // a campaign under way: many cases worked on, the overdue ones past a deadline the town set recently
+        String demo = """
+                 EXISTS (SELECT 1 FROM rectification_step st WHERE st.case_id = c.id AND st.kind = 'DEADLINE_SET'
+                                AND st.detail LIKE '%演示数据%')""";
+        long live = jdbc.sql("SELECT count(*) FROM rectification_case c WHERE " + demo).query(Long.class).single();
+        long untouched = jdbc.sql("SELECT count(*) FROM rectification_case c WHERE state = 'REGISTERED' AND " + demo)
+                .query(Long.class).single();
+        assertThat(untouched).isLessThan(live * 3 / 4);
+        assertThat(jdbc.sql("SELECT count(*) FROM rectification_case c WHERE state = 'CLOSED_OUT' AND " + demo)
+                .query(Long.class).single()).isGreaterThanOrEqualTo(10);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM rectification_case c
+                         WHERE overdue_since IS NOT NULL AND state NOT IN ('CLOSED_OUT', 'WITHDRAWN')
+                           AND deadline < current_date - 60 AND %s""".formatted(demo)).query(Long.class).single()).isZero();
         List<Integer> done = jdbc.sql("""
                         SELECT DISTINCT (SELECT count(*) FROM rectification_item i WHERE i.case_id = c.id)::int
                           FROM rectification_case c WHERE c.measure = 'SHUTDOWN' AND c.state IN ('REGISTERED', 'IN_PROGRESS')

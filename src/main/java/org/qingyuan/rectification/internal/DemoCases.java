@@ -68,6 +68,8 @@ class DemoCases implements ApplicationRunner {
 
     static final String MARKER = "演示数据";
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+    private static final int SHUTDOWNS_WORKED = 70;
+    private static final int REMEDIATIONS_WORKED = 24;
     private static final String[] PEOPLE = {"王建国", "李秀英", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏"};
 
     private final Deployment deployment;
@@ -175,11 +177,11 @@ class DemoCases implements ApplicationRunner {
             c.assign(new ResponsiblePersons(division.substring(0, 9), division.length() == 12 ? division : null, department,
                     PEOPLE[i % PEOPLE.length], "1380371" + String.format("%04d", 1000 + i),
                     "410108001001".equals(division) ? "grid" : null), department == null ? null : departments.name(department), "town", now);
-            // the plan's 2017 dates have passed: most towns set their own deadlines, a few cases stay overdue
-            if (i % 7 != 0) {
-                LocalDate deadline = i % 7 == 1 ? today.plusDays(2 + i % 3) : today.plusDays(10 + (i * 13) % 80);
-                c.setDeadline(deadline, "镇政府责令限期整改通知书〔" + today.getYear() + "〕" + (100 + i) + "号（" + MARKER + "）", "town", now);
-            } else {
+            // the plan's 2017 dates have passed: the towns set their own deadlines (责令限期), some already passed
+            LocalDate deadline = i % 7 == 0 ? today.minusDays(2 + (i * 5) % 40) : i % 7 == 1 ? today.plusDays(2 + i % 3)
+                    : today.plusDays(10 + (i * 13) % 80);
+            c.setDeadline(deadline, "镇政府责令限期整改通知书〔" + today.getYear() + "〕" + (100 + i) + "号（" + MARKER + "）", "town", now);
+            if (i % 7 == 0) {
                 c.markOverdue(today, now);
             }
             i++;
@@ -189,8 +191,10 @@ class DemoCases implements ApplicationRunner {
         List<RectificationCase> shutdowns = open(byMeasure.get(MeasureKind.SHUTDOWN));
         List<Requirement> five = List.of(Requirement.CUT_WATER, Requirement.CUT_POWER, Requirement.CLEAR_MATERIALS,
                 Requirement.CLEAR_PRODUCTS, Requirement.CLEAR_EQUIPMENT);
-        for (int k = 0; k < shutdowns.size() && k < 14; k++) {
-            RectificationCase c = shutdowns.get(k);
+        // the pattern of 14 repeats over about a third of the shutdowns, so the board shows a campaign under way
+        for (int n = 0; n < shutdowns.size() && n < SHUTDOWNS_WORKED; n++) {
+            int k = n % 14;
+            RectificationCase c = shutdowns.get(n);
             CaseStore.Row row = rowOf(rows, c);
             try {
                 // 0..4: that many of the five items done; 5: all five, the last with a flagged photo
@@ -251,8 +255,9 @@ class DemoCases implements ApplicationRunner {
         }
 
         // remediations: permits obtained, awaiting acceptance, closed out
-        for (int k = 0; k < remediations.size() - 3 && k < 6; k++) {
-            RectificationCase c = remediations.get(k);
+        for (int n = 0; n < remediations.size() - 3 && n < REMEDIATIONS_WORKED; n++) {
+            int k = n % 6;
+            RectificationCase c = remediations.get(n);
             if (k == 0) {
                 continue;
             }
