@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.qingyuan.ledger.Discovery;
 import org.qingyuan.ledger.EnterpriseDetails;
@@ -274,20 +275,16 @@ final class RowMapper {
     private static final List<Fact> APPROVAL_FACTS = List.of(Fact.HAS_EIA_APPROVAL, Fact.HAS_FIRE_APPROVAL,
             Fact.HAS_PLANNING_APPROVAL, Fact.HAS_BUSINESS_LICENCE);
 
-    private static final java.util.regex.Pattern ALL_NONE = java.util.regex.Pattern.compile("(均|全|都|全部|一概)?(无|没有|未办理?|未取得)(全)?");
-    private static final java.util.regex.Pattern ALL_PRESENT = java.util.regex.Pattern.compile("(均|全|都|全部)?(有|已办理?|已取得|齐全|齐备)");
+    private static final Pattern APPROVAL_FILLER = Pattern.compile("手续|证照|相关|任何|所有|各项|。");
+    private static final Pattern ALL_OF_THEM = Pattern.compile("^(均|全部|全|都|一概)");
 
-    /** An answer for all approvals at once (均无, 手续全无, 无任何手续, 均已办理, 手续齐全) as 无 / 有; other texts unchanged. */
+    /**
+     * An answer for all approvals at once, reduced to the yes/no word {@link Cells#yesNo} reads: 均无, 手续全无 and
+     * 无任何手续 become 无, 均已办理 becomes 已办理, 手续齐全 becomes 齐全; a bare 手续 means 有.
+     */
     static String allApprovals(String text) {
-        String t = text.replace("手续", "").replace("证照", "").replace("相关", "").replace("任何", "").replace("所有", "")
-                .replace("各项", "").replace("。", "");
-        if (t.isEmpty()) {
-            return "有";
-        }
-        if (ALL_NONE.matcher(t).matches()) {
-            return "无";
-        }
-        return ALL_PRESENT.matcher(t).matches() ? "有" : t;
+        String t = ALL_OF_THEM.matcher(APPROVAL_FILLER.matcher(text).replaceAll("")).replaceFirst("");
+        return t.isEmpty() ? "有" : t;
     }
 
     /** 有无手续: 有 / 无 for all four approvals, or per approval (有营业执照，无环评). */
