@@ -143,9 +143,12 @@ final class RowMapper {
             String digits = ChineseNumerals.toDigits(Cells.plain(scale));
             if (employees == null && digits.matches(".*\\d.*")) {
                 employees = r.warned(SCALE, Cells::count);
+            } else if (employees == null && !row.has(EMPLOYEES)) {
+                r.unreadable(SCALE, "“" + scale + "”中没有人数");
             }
-            if (!digits.matches("约?\\d+(人|名)?")) {
-                remarks.add(row.header().name(SCALE) + "：" + scale);
+            String remark = row.header().name(SCALE) + "：" + scale;
+            if (!digits.matches("约?\\d+(人|名)?") && !remarks.contains(remark)) {
+                remarks.add(remark);
             }
         }
         BigDecimal output = r.warned(OUTPUT, Cells::tenThousandYuan);
