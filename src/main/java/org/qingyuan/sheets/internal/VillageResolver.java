@@ -115,7 +115,9 @@ final class VillageResolver {
             }
         }
         if (found == null) {
-            return regionPrefixes.contains(VillageNames.plain(unitText)) ? null
+            String plain = VillageNames.plain(unitText);
+            // 惠济区, 惠济区环境保护局: a district-level form
+            return regionPrefixes.contains(plain) || !stripRegion(plain).equals(plain) ? null
                     : "填报单位“" + unitText + "”不是本区的镇（街道）或村（社区），各行按您的辖区核对";
         }
         if (!scope.covers(found)) {

@@ -149,6 +149,9 @@ class VillageResolverTests {
                     String stem = stem(shortName);
                     if (stem != null && stem.length() >= 2 && !shortNames.containsKey(stem)) {
                         checked++;
+                        if (stems.get(stem).stream().filter(town.code()::contains).count() == 1) {
+                            assertThat(inTown.resolve(stem).division()).as("bare " + stem + " in " + town.name()).isEqualTo(v.code());
+                        }
                         if (stems.get(stem).size() == 1) {
                             assertThat(inDistrict.resolve(stem).division()).as("bare " + stem).isEqualTo(v.code());
                         } else {
@@ -216,6 +219,15 @@ class VillageResolverTests {
         // a unit row naming a town outside the officer's town is a note, and the officer's town stays the unit
         assertThat(townOfficer.formUnit("新城街道")).contains("不在您的辖区内");
         assertThat(townOfficer.unit()).isEqualTo(DivisionCode.of("410108101"));
+        // a district-level unit row restricts nothing and is no note; an unknown unit is a note
+        VillageResolver districtForm = new VillageResolver(divisions, Scope.of(DivisionCode.of("410108")));
+        assertThat(districtForm.formUnit("惠济区环境保护局")).isNull();
+        assertThat(districtForm.formUnit("某某公司")).contains("不是本区的镇（街道）或村（社区）");
+        assertThat(districtForm.resolve("石桥村").division()).isEqualTo(DivisionCode.of("410108100200"));
+        // a community filling in its own table
+        VillageResolver community = new VillageResolver(divisions, Scope.of(DivisionCode.of("410108")));
+        assertThat(community.formUnit("金河社区居委会")).isNull();
+        assertThatThrownBy(() -> community.resolve("开元社区")).hasMessage("开元社区属于新城街道，不属于本表填报单位金河社区");
         // the district office without a unit row may register any village of the district
         VillageResolver districtOffice = new VillageResolver(divisions, Scope.of(DivisionCode.of("410108")));
         assertThat(districtOffice.resolve("石桥村").division()).isEqualTo(DivisionCode.of("410108100200"));
