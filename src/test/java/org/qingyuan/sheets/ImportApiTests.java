@@ -97,7 +97,10 @@ class ImportApiTests {
         assertThat(rejected).extracting(r -> r.get("row").asInt()).containsExactly(9, 13);
         assertThat(rejected.get(0).get("errors").get(0).get("column").asString()).isEqualTo("所在村组");
         assertThat(rejected.get(0).get("errors").get(0).get("message").asString()).contains("不存在村");
-        assertThat(rejected.get(1).get("errors").toString()).contains("企业类型").contains("大型企业");
+        assertThat(rejected.get(1).get("errors").toString()).as("a village of another town than the form's unit")
+                .contains("石桥村属于花园口镇，不属于本表填报单位新城街道").doesNotContain("企业类型");
+        assertThat(rejected.get(1).get("warnings").toString()).as("a type that is no type is a warning")
+                .contains("企业类型无法识别，按“小散乱污”登记");
         List<JsonNode> duplicates = rows(district(), job.get("id").asLong(), "DUPLICATE");
         assertThat(duplicates).hasSize(1);
         assertThat(duplicates.get(0).get("row").asInt()).isEqualTo(12);
@@ -118,8 +121,8 @@ class ImportApiTests {
         assertThat(third.get("enterprise_type")).isEqualTo("EIGHT_SMALL");
         assertThat(third.get("reported")).as("an Excel date serial").isEqualTo("2017-03-01");
         var tofu = jdbc.sql("SELECT division_code, address, remarks, reported_on::text AS reported FROM enterprise WHERE name = :name")
-                .param("name", tag + "石桥豆腐坊").query().singleRow();
-        assertThat(tofu.get("division_code")).isEqualTo("410108100200");
+                .param("name", tag + "毛庄豆腐坊").query().singleRow();
+        assertThat(tofu.get("division_code")).isEqualTo("410108001200");
         assertThat(tofu.get("address")).isEqualTo("三组");
         assertThat((String) tofu.get("remarks")).contains("3月底");
         assertThat(tofu.get("reported")).as("a vague date falls back to the form's date").isEqualTo("2017-03-01");

@@ -27,7 +27,8 @@ public final class MessyLedgers {
     /**
      * 001 附件1 as a town keeps it, in 惠济区 (410108): 12 data rows on two sheets.
      * Rows (Excel numbering) on sheet “排查台账”: 6 金河 (merged 所在村组 rows 6–8), 7, 8, 9 (bad village),
-     * 10 (blank), 11 (vague date, 八小), 12 (duplicate of row 6), 13 (bad type), then footnotes;
+     * 10 (blank), 11 (vague date, 八小, town in front, village group behind), 12 (duplicate of row 6),
+     * 13 (a village of another town than the form's unit, and a type that is no type), then footnotes;
      * sheet “续表” without a header: rows 1–4.
      */
     public static byte[] surveyLedger(String tag) throws IOException {
@@ -56,9 +57,9 @@ public final class MessyLedgers {
                 {"3", null, tag + "鑫源木器加工点", "八小", "１２人", "木材、油漆", "均不涉及", "√", "限期拆除", new BigDecimal("42795"), "", "王五", "拆除到位（2017.3.5）", "", ""},
                 {"4", "不存在村", tag + "无名作坊", "小散乱污", "3人", "", "", "", "", "2017/3/5", "", "", "", "", ""},
                 {null, null, null, null, null, null, null, null, null, null, null, null, null, null, null},
-                {"5", "花园口镇石桥村三组", tag + "石桥豆腐坊", "八小", "5", "黄豆", "涉水", "×", "补办手续", "3月底", "", "赵六", "", "", ""},
+                {"5", "新城街道 毛庄村三组", tag + "毛庄豆腐坊", "八小", "5", "黄豆", "涉水", "×", "补办手续", "3月底", "", "赵六", "", "", ""},
                 {"6", "金河社区居民委员会", tag + "金河机械加工厂", "小散乱污", "20", "钢材", "涉气", "无", "补办手续", "2017.2.28", "", "", "", "", ""},
-                {"7", "开元社区", "=HYPERLINK(\"x\")" + tag, "大型企业", "10人", "", "", "", "", "2017.3.2", "", "", "", "", ""},
+                {"7", "花园口镇石桥村", "=HYPERLINK(\"x\")" + tag, "大型企业", "10人", "", "", "", "", "2017.3.2", "", "", "", "", ""},
         };
         for (int r = 0; r < rows.length; r++) {
             for (int c = 0; c < rows[r].length; c++) {
@@ -129,7 +130,7 @@ public final class MessyLedgers {
 
         Worksheet third = wb.newWorksheet("续表");
         put(third, 0, "6", "金杯社区", tag + "续表己厂", "小散乱污", "4人", "油漆", "涉气", "无", "限期拆除", "2017.2.22");
-        put(third, 1, "7", "石桥村", tag + "续表庚厂", "小散乱污", "１８", "石料", "涉水", "无", "补办手续", "2017.2.23");
+        put(third, 1, "7", "毛庄村", tag + "续表庚厂", "小散乱污", "１８", "石料", "涉水", "无", "补办手续", "2017.2.23");
         third.finish();
         wb.finish();
         return out.toByteArray();

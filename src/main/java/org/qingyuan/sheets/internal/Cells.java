@@ -29,10 +29,18 @@ final class Cells {
     }
 
     /** Thrown for a text that is not the kind of value its column needs; the message is the Chinese reason. */
-    static final class Unreadable extends RuntimeException {
+    static class Unreadable extends RuntimeException {
 
         Unreadable(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** A negative count or amount: a typing error, not an unknown, so the row is rejected. */
+    static final class Negative extends Unreadable {
+
+        Negative(String raw) {
+            super("“" + raw + "”不能为负数");
         }
     }
 
@@ -205,16 +213,18 @@ final class Cells {
 
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)");
     private static final Pattern APPROX = Pattern.compile("约|大约|左右|余|多|上下|近|估|\\+|以上|~|～|-|至");
+    private static final Pattern NEGATIVE = Pattern.compile("^(-|负|减)\\s*[\\d零〇一二两三四五六七八九十百千]");
 
     /**
-     * Reads a count of people: 8, 8人, 约20人, 20余人, 10-15人 (the first, flagged).
+     * Reads a count of people: 8, 8人, 三人, 一百二十人, 约20人, 20余人, 十余人, 10-15人 (the first, flagged).
      *
      * @throws Unreadable when there is no number
+     * @throws Negative when the number is negative
      */
     static Parsed<Integer> count(Object value) {
         if (value instanceof BigDecimal number) {
             if (number.signum() < 0) {
-                throw new Unreadable("“" + text(number) + "”不能为负数");
+                throw new Negative(text(number));
             }
             return Parsed.exact(number.setScale(0, RoundingMode.HALF_UP).intValueExact());
         }
@@ -222,7 +232,10 @@ final class Cells {
         if (raw == null) {
             return null;
         }
-        String t = plain(raw).replace(",", "");
+        String t = ChineseNumerals.toDigits(plain(raw).replace(",", ""));
+        if (NEGATIVE.matcher(t).find()) {
+            throw new Negative(raw);
+        }
         Matcher m = NUMBER.matcher(t);
         if (!m.find()) {
             throw new Unreadable("“" + raw + "”中没有人数");
@@ -244,13 +257,19 @@ final class Cells {
      */
     static Parsed<BigDecimal> tenThousandYuan(Object value) {
         if (value instanceof BigDecimal number) {
+            if (number.signum() < 0) {
+                throw new Negative(text(number));
+            }
             return Parsed.exact(number.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
         }
         String raw = text(value);
         if (raw == null) {
             return null;
         }
-        String t = plain(raw).replace(",", "");
+        String t = ChineseNumerals.toDigits(plain(raw).replace(",", ""));
+        if (NEGATIVE.matcher(t).find()) {
+            throw new Negative(raw);
+        }
         Matcher m = NUMBER.matcher(t);
         if (!m.find()) {
             throw new Unreadable("“" + raw + "”中没有金额");

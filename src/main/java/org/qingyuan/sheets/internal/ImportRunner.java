@@ -324,7 +324,11 @@ class ImportRunner {
                 return;
             }
             if (mapper == null) {
-                mapper = new RowMapper(job.layout(), villages, parser.notes().date);
+                String unitNote = villages.formUnit(parser.notes().unit);
+                if (unitNote != null) {
+                    note("", 0, unitNote);
+                }
+                mapper = new RowMapper(job.layout(), villages, parser.notes().date, java.time.LocalDate.now(clock));
             }
             List<MappedRow> mapped = new ArrayList<>(chunk.size());
             for (SourceRow r : chunk) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,18 +54,28 @@ final class RowMapper {
     private final Layout layout;
     private final VillageResolver villages;
     private final LocalDate formDate;
+    private final LocalDate today;
+    /** Where each 序号 was first seen (sheet and row), to flag a repeated one. */
+    private final Map<String, String> numbers = new HashMap<>();
 
-    RowMapper(Layout layout, VillageResolver villages, LocalDate formDate) {
+    RowMapper(Layout layout, VillageResolver villages, LocalDate formDate, LocalDate today) {
         this.layout = layout;
         this.villages = villages;
         this.formDate = formDate;
+        this.today = today;
     }
 
+    /**
+     * Maps a row. Only the enterprise's name and a village that resolves in the form's unit are required
+     * (and counts and amounts must not be negative): any other value that cannot be read is left empty,
+     * kept as written in 备注 and reported as a warning naming its column.
+     */
     MappedRow map(SourceRow row) {
         List<RowMessage> errors = new ArrayList<>();
         List<RowMessage> warnings = new ArrayList<>();
         List<String> remarks = new ArrayList<>();
-        Reader r = new Reader(row, errors, warnings);
+        Reader r = new Reader(row, errors, warnings, remarks);
+        repeatedNumber(r);
 
         String name = r.text(NAME);
         if (name == null) {
@@ -88,11 +99,19 @@ final class RowMapper {
         } else {
             errors.add(new RowMessage(row.header().name(VILLAGE), "所在村（社区）为空"));
         }
-        Double longitude = r.parse(LONGITUDE, v -> new BigDecimal(Cells.plain(Cells.text(v))).doubleValue());
-        Double latitude = r.parse(LATITUDE, v -> new BigDecimal(Cells.plain(Cells.text(v))).doubleValue());
+        Double longitude = r.optional(LONGITUDE, v -> coordinate(v, 73, 136, "经度应在 73 至 136 之间"));
+        Double latitude = r.optional(LATITUDE, v -> coordinate(v, 3, 54, "纬度应在 3 至 54 之间"));
+        if ((longitude == null) != (latitude == null)) {
+            SheetColumn missing = longitude == null ? LONGITUDE : LATITUDE;
+            SheetColumn given = longitude == null ? LATITUDE : LONGITUDE;
+            warnings.add(new RowMessage(row.header().name(given), "经纬度缺" + row.header().name(missing) + "，坐标留空并记入备注"));
+            remarks.add(row.header().name(given) + "：" + r.text(given));
+            longitude = null;
+            latitude = null;
+        }
 
         // campaign dates
-        Cells.DateValue reported = r.parse(REPORTED_ON, v -> Cells.date(v, formDate == null ? null : formDate.getYear()));
+        Cells.DateValue reported = r.optional(REPORTED_ON, v -> Cells.date(v, formDate == null ? null : formDate.getYear()));
         LocalDate reportedOn = reported == null ? formDate : reported.date() != null ? reported.date() : formDate;
         if (reported != null && reported.warning() != null) {
             warnings.add(new RowMessage(row.header().name(REPORTED_ON), reported.warning()));
@@ -100,7 +119,12 @@ final class RowMapper {
                 remarks.add(row.header().name(REPORTED_ON) + "：" + reported.text());
             }
         }
-        LocalDate asOf = reportedOn;
+        if (reported != null && reported.date() != null && today != null
+                && (reported.date().isAfter(today) || reported.date().getYear() < 2000)) {
+            r.unreadable(REPORTED_ON, "“" + r.text(REPORTED_ON) + "”" + (reported.date().isAfter(today) ? "晚于今天" : "早于 2000 年"));
+            reportedOn = formDate != null && !formDate.isAfter(today) ? formDate : null;
+        }
+        LocalDate asOf = reportedOn == null ? today : reportedOn;
 
         // business
         Industry industry = null;
@@ -116,23 +140,27 @@ final class RowMapper {
         Integer employees = r.warned(EMPLOYEES, Cells::count);
         String scale = r.text(SCALE);
         if (scale != null) {
-            if (employees == null && Cells.plain(scale).matches(".*\\d.*")) {
+            String digits = ChineseNumerals.toDigits(Cells.plain(scale));
+            if (employees == null && digits.matches(".*\\d.*")) {
                 employees = r.warned(SCALE, Cells::count);
+            } else if (employees == null && !row.has(EMPLOYEES)) {
+                r.unreadable(SCALE, "“" + scale + "”中没有人数");
             }
-            if (!Cells.plain(scale).matches("约?\\d+(人|名)?")) {
-                remarks.add(row.header().name(SCALE) + "：" + scale);
+            String remark = row.header().name(SCALE) + "：" + scale;
+            if (!digits.matches("约?\\d+(人|名)?") && !remarks.contains(remark)) {
+                remarks.add(remark);
             }
         }
         BigDecimal output = r.warned(OUTPUT, Cells::tenThousandYuan);
-        Premises premises = r.parse(PREMISES, v -> premises(Cells.text(v)));
-        Business business = new Business(industry, r.parse(KEY_INDUSTRY, Cells::yesNo), r.parse(EIGHT_SMALL, Cells::yesNo),
+        Premises premises = r.optional(PREMISES, v -> premises(Cells.text(v)));
+        Business business = new Business(industry, r.optional(KEY_INDUSTRY, Cells::yesNo), r.optional(EIGHT_SMALL, Cells::yesNo),
                 r.text(PRODUCTS), r.text(RAW_MATERIALS), r.text(EQUIPMENT), employees, output, premises, r.text(LANDLORD));
 
         // facts
         Map<Fact, FactValue> facts = new EnumMap<>(Fact.class);
         for (SheetColumn c : SheetColumn.values()) {
             if (c.fact() != null) {
-                Boolean answer = r.parse(c, Cells::yesNo);
+                Boolean answer = r.optional(c, Cells::yesNo);
                 if (answer != null) {
                     facts.put(c.fact(), new FactValue(answer, FactSource.IMPORT, asOf));
                 }
@@ -148,32 +176,54 @@ final class RowMapper {
         }
 
         // campaign
-        EnterpriseType type = r.parse(TYPE, v -> type(Cells.text(v)));
-        if (type == null && !errorsFor(errors, row.header().name(TYPE))) {
+        EnterpriseType type = r.optional(TYPE, v -> type(Cells.text(v)));
+        if (type == null) {
             type = industry != null && industry.eightSmall() ? EnterpriseType.EIGHT_SMALL : EnterpriseType.SLW;
             if (row.has(TYPE)) {
-                warnings.add(new RowMessage(row.header().name(TYPE), "企业类型为空，按“" + type.label() + "”登记"));
+                warnings.add(new RowMessage(row.header().name(TYPE), "企业类型" + (r.text(TYPE) == null ? "为空" : "无法识别")
+                        + "，按“" + type.label() + "”登记"));
             }
         }
-        Discovery discovery = r.parse(DISCOVERY, v -> discovery(Cells.text(v)));
+        Discovery discovery = r.optional(DISCOVERY, v -> discovery(Cells.text(v)));
         String remark = r.text(REMARKS);
         if (remark != null) {
             remarks.add(0, remark);
         }
-        CampaignColumns campaign = new CampaignColumns(r.text(REQUIREMENT), deadlineText(r, warnings), r.text(RESPONSIBLE),
-                dateText(r, PROGRESS, warnings));
+        String deadline = deadlineText(r, warnings);
+        String progress = dateText(r, PROGRESS, warnings);
+        CampaignColumns campaign = new CampaignColumns(r.text(REQUIREMENT), deadline, r.text(RESPONSIBLE), progress);
+        RowChecks.deadlineBeforeReport(deadline, reportedOn, row.header().name(DEADLINE), row.header().name(REPORTED_ON), warnings);
+        RowChecks.doneWithoutDate(progress, row.header().name(PROGRESS), warnings);
 
+        String creditCode = r.optional(CREDIT_CODE, v -> RowChecks.creditCode(Cells.text(v)));
+        String phone = r.optional(PHONE, v -> RowChecks.phones(Cells.text(v)));
         EnterpriseDetails details = new EnterpriseDetails(
-                new Identity(name, r.text(CREDIT_CODE) == null ? null : Cells.plain(r.text(CREDIT_CODE)), r.text(OPERATOR),
-                        r.text(CONTACT), r.text(PHONE) == null ? null : Cells.plain(r.text(PHONE))),
+                new Identity(name, creditCode, r.text(OPERATOR), r.text(CONTACT), phone),
                 new Place(division, address, longitude, latitude), business, new Facts(facts),
-                new Campaign(type, discovery == null ? Discovery.IMPORT : discovery, reportedOn,
+                new Campaign(type, discovery == null ? Discovery.IMPORT : discovery, reportedOn == null ? today : reportedOn,
                         remarks.isEmpty() ? null : String.join("；", remarks)));
         return new MappedRow(row.sheet(), row.rowNumber(), name, errors.isEmpty() ? details : null, campaign, errors, warnings);
     }
 
-    private static boolean errorsFor(List<RowMessage> errors, String column) {
-        return errors.stream().anyMatch(e -> e.column().equals(column));
+    /** A 序号 seen before in this file is flagged (the row is still read). */
+    private void repeatedNumber(Reader r) {
+        String number = r.text(SEQ);
+        if (number == null) {
+            return;
+        }
+        String where = "工作表“" + r.row.sheet() + "”第 " + r.row.rowNumber() + " 行";
+        String first = numbers.putIfAbsent(Cells.plain(number), where);
+        if (first != null) {
+            r.warnings.add(new RowMessage(r.row.header().name(SEQ), "序号 " + number + " 与" + first + "重复"));
+        }
+    }
+
+    private static Double coordinate(Object v, double min, double max, String range) {
+        double d = new BigDecimal(Cells.plain(Cells.text(v))).doubleValue();
+        if (d < min || d > max || Double.isNaN(d)) {
+            throw new Cells.Unreadable("“" + Cells.text(v) + "”不在范围内（" + range + "）");
+        }
+        return d;
     }
 
     /** 整治期限 as written; one that is not an exact date (3月底, 限期一个月) is flagged. */
@@ -329,11 +379,39 @@ final class RowMapper {
         final SourceRow row;
         final List<RowMessage> errors;
         final List<RowMessage> warnings;
+        final List<String> remarks;
 
-        Reader(SourceRow row, List<RowMessage> errors, List<RowMessage> warnings) {
+        Reader(SourceRow row, List<RowMessage> errors, List<RowMessage> warnings, List<String> remarks) {
             this.row = row;
             this.errors = errors;
             this.warnings = warnings;
+            this.remarks = remarks;
+        }
+
+        /**
+         * An optional value: one that cannot be read is left empty, kept as written in 备注 and flagged; only a
+         * negative number is an error.
+         */
+        <T> T optional(SheetColumn column, java.util.function.Function<Object, T> parser) {
+            Object v = row.get(column);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return parser.apply(v);
+            } catch (Cells.Negative e) {
+                errors.add(new RowMessage(row.header().name(column), e.getMessage()));
+            } catch (Cells.Unreadable e) {
+                unreadable(column, e.getMessage());
+            } catch (NumberFormatException | ArithmeticException e) {
+                unreadable(column, "“" + Cells.text(v) + "”不是数字");
+            }
+            return null;
+        }
+
+        void unreadable(SheetColumn column, String reason) {
+            warnings.add(new RowMessage(row.header().name(column), reason + "，该项留空，原文已记入备注"));
+            remarks.add(row.header().name(column) + "：" + text(column));
         }
 
         String text(SheetColumn column) {
@@ -356,7 +434,7 @@ final class RowMapper {
         }
 
         <T> T warned(SheetColumn column, java.util.function.Function<Object, Cells.Parsed<T>> parser) {
-            Cells.Parsed<T> p = parse(column, parser);
+            Cells.Parsed<T> p = optional(column, parser);
             if (p == null) {
                 return null;
             }

@@ -91,9 +91,46 @@ class CellsTests {
 
     @Test
     void villageShortFormsFollowTheOfficialNames() {
-        assertThat(VillageResolver.villageForms("金河社区居民委员会").get(0)).contains("金河社区", "金河社区居委会");
-        assertThat(VillageResolver.villageForms("石桥村民委员会").get(0)).contains("石桥村", "石桥村委会");
-        assertThat(VillageResolver.villageForms("古荥村村民委员会").get(0)).contains("古荥村", "古荥村委会");
-        assertThat(VillageResolver.townForms("新城街道")).contains("新城", "新城街道办事处", "新城办");
+        assertThat(VillageNames.strictForms("金河社区居民委员会")).contains("金河社区", "金河社区居委会");
+        assertThat(VillageNames.strictForms("石桥村民委员会")).contains("石桥村", "石桥村委会");
+        assertThat(VillageNames.strictForms("古荥村村民委员会")).contains("古荥村", "古荥村委会");
+        assertThat(VillageNames.looseForms("古荥村村民委员会")).containsExactly("古荥");
+        assertThat(VillageNames.townForms("新城街道")).contains("新城", "新城街道办事处", "新城街道办");
+    }
+
+    @Test
+    void chineseNumeralsAreNumbers() {
+        String[][] counts = {{"三人", "3"}, {"十六人", "16"}, {"四十四人", "44"}, {"二十七人", "27"}, {"一百二十人", "120"},
+                {"两人", "2"}, {"一百零五人", "105"}};
+        for (String[] c : counts) {
+            Cells.Parsed<Integer> p = Cells.count(c[0]);
+            assertThat(p.value()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+            assertThat(p.warning()).as(c[0] + " is exact").isNull();
+        }
+        assertThat(Cells.count("十余人").value()).isEqualTo(10);
+        assertThat(Cells.count("十余人").warning()).contains("为约数");
+        assertThat(Cells.count("二十多人").value()).isEqualTo(20);
+        assertThat(Cells.count("二十多人").warning()).contains("为约数");
+        assertThat(Cells.count("三四人").value()).isEqualTo(3);
+        assertThat(Cells.count("三四人").warning()).contains("为约数");
+        assertThat(Cells.tenThousandYuan("三万元").value()).isEqualByComparingTo("3");
+        assertThat(Cells.tenThousandYuan("十二点五万元").value()).isEqualByComparingTo("12.5");
+        assertThat(ChineseNumerals.toDigits("一般")).as("a word is no number").isEqualTo("一般");
+    }
+
+    @Test
+    void unknownsAreUnreadableButNegativesAreTypingErrors() {
+        for (String unknown : new String[] {"不详", "不清楚", "停产", "无", "—", "／"}) {
+            assertThatThrownBy(() -> Cells.count(unknown)).as(unknown).isInstanceOf(Cells.Unreadable.class)
+                    .isNotInstanceOf(Cells.Negative.class);
+            assertThatThrownBy(() -> Cells.tenThousandYuan(unknown)).as(unknown).isInstanceOf(Cells.Unreadable.class)
+                    .isNotInstanceOf(Cells.Negative.class);
+        }
+        assertThatThrownBy(() -> Cells.count("-3")).isInstanceOf(Cells.Negative.class).hasMessageContaining("不能为负数");
+        assertThatThrownBy(() -> Cells.count("－5人")).isInstanceOf(Cells.Negative.class);
+        assertThatThrownBy(() -> Cells.count(new BigDecimal("-2"))).isInstanceOf(Cells.Negative.class);
+        assertThatThrownBy(() -> Cells.tenThousandYuan("-12.5万元")).isInstanceOf(Cells.Negative.class);
+        assertThatThrownBy(() -> Cells.tenThousandYuan(new BigDecimal("-1"))).isInstanceOf(Cells.Negative.class);
+        assertThat(Cells.count("10-15人").value()).as("a range is no negative").isEqualTo(10);
     }
 }
