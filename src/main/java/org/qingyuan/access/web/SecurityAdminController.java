@@ -5,11 +5,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.LoginPolicy;
 import org.qingyuan.access.Permission;
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.access.internal.LoginPolicies;
 import org.qingyuan.access.internal.RoleAdministration;
+import org.qingyuan.access.internal.SeparationOfDutiesException;
 import org.qingyuan.access.internal.UserAdministration;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -48,21 +51,28 @@ class SecurityAdminController {
         model.addAttribute("roles", roles.roles());
         model.addAttribute("grants", roles.grants());
         model.addAttribute("permissions", Arrays.asList(Permission.values()));
+        model.addAttribute("ownRole", CurrentUsers.require().role());
         return "access/roles";
     }
 
     @PostMapping("/roles/{role}")
     String setPermissions(@PathVariable RoleCode role, @RequestParam(required = false) List<Permission> permissions,
-                          @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+                          @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                          HttpServletResponse response) {
         try {
             Set<Permission> wanted = EnumSet.noneOf(Permission.class);
             if (permissions != null) {
                 wanted.addAll(permissions);
             }
-            roles.setPermissions(role, wanted, reason);
+            roles.setPermissions(CurrentUsers.require(), role, wanted, reason);
             redirect.addFlashAttribute("message", "已更新角色权限");
             return "redirect:/security/roles";
         } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage());
+            return roles(model);
+        } catch (SeparationOfDutiesException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("error", e.getMessage());
             return roles(model);
         }
