@@ -53,7 +53,7 @@ class AdministratorTakeoverTests {
     void aDistrictOfficeRequestsTokensOnlyWithinItsJurisdiction() {
         WebClient district = signedIn("district");
         String csrf = WebClient.csrfToken(district.get("/tokens/requests").body());
-        var outside = district.postForm("/tokens/requests", "name=elsewhere&role=LEADER&divisionCode=410102&_csrf=" + csrf);
+        var outside = district.postForm("/tokens/requests", "name=elsewhere&role=LEADER&divisionCode=410102&reason=x&_csrf=" + csrf);
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(outside.body()).contains("不在本辖区");
         WebClient town = signedIn("town");
