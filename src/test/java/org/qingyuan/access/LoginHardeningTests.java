@@ -59,6 +59,9 @@ class LoginHardeningTests {
         }
         // now even the right password of a real account is refused from that address, with the usual message
         assertThat(location(login(new Session(), "district", "Qingyuan@2026", "203.0.113.50"))).endsWith("/login?error");
+        for (int i = 0; i < 5; i++) {
+            assertThat(location(login(new Session(), "other-" + i, "Wrong#Pass1", "203.0.113.50"))).endsWith("/login?error");
+        }
         assertThat(location(login(new Session(), "district", "Qingyuan@2026", "203.0.113.51"))).doesNotContain("error");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'LOGIN_THROTTLED' AND client_address = '203.0.113.50'")
                 .query(Long.class).single()).isEqualTo(1);

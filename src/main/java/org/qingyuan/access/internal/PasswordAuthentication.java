@@ -60,9 +60,10 @@ class PasswordAuthentication implements AuthenticationProvider {
             throw e;
         } catch (RuntimeException e) {
             // a sign-in that breaks (500) is a refusal too: it leaves its record before the error goes on
-            audit.recordRefusalAs(new AuditActor(username, null, null, AccessAuditActors.clientAddress()),
-                    new AuditEvent("LOGIN_ERROR", "User", null, null, Map.of("error", e.getClass().getSimpleName())),
-                    Outcome.FAILURE);
+            // keyed by address, not by the (attacker-chosen) user name, so that varying names cannot flood the trail
+            audit.recordRefusalAs(new AuditActor(null, null, null, AccessAuditActors.clientAddress()),
+                    new AuditEvent("LOGIN_ERROR", "User", null, null, Map.of("error", e.getClass().getSimpleName(),
+                            "username", shortened(username))), Outcome.FAILURE);
             throw e;
         }
     }
@@ -74,9 +75,9 @@ class PasswordAuthentication implements AuthenticationProvider {
         if (throttle.blocked(address, policy, now)) {
             // the same work and the same answer as any failure: the caller learns nothing
             encoder.matches(password, DUMMY_HASH);
-            audit.recordRefusalAs(new AuditActor(username, null, null, address), new AuditEvent("LOGIN_THROTTLED", "ClientAddress",
-                    address, null, Map.of("limit", policy.addressMaxFailures(), "minutes", policy.addressWindowMinutes())),
-                    Outcome.DENIED);
+            audit.recordRefusalAs(new AuditActor(null, null, null, address), new AuditEvent("LOGIN_THROTTLED", "ClientAddress",
+                    address, null, Map.of("limit", policy.addressMaxFailures(), "minutes", policy.addressWindowMinutes(),
+                            "username", shortened(username))), Outcome.DENIED);
             throw new BadCredentialsException(FAILED);
         }
         var found = accounts.find(username);
@@ -108,6 +109,10 @@ class PasswordAuthentication implements AuthenticationProvider {
         audit.recordAs(actor, AuditEvent.of("LOGIN", "User", user.id()), Outcome.SUCCESS);
         var principal = new AccountDetails(user, null, pendingStep(account, policy, now));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    private static String shortened(String username) {
+        return username.length() > 64 ? username.substring(0, 64) + "…" : username;
     }
 
     private AccountDetails.PendingStep pendingStep(Accounts.Account account, LoginPolicy policy, Instant now) {
