@@ -38,3 +38,13 @@ document.addEventListener('click', function (event) {
     button.textContent = '无法获取位置';
   }, {enableHighAccuracy: true, timeout: 10000});
 });
+
+// Progress bars carry their width as data-percent: the CSP forbids inline style attributes, while
+// setting the width through the CSSOM is allowed.
+function qyProgress(root) {
+  root.querySelectorAll('.progress-bar[data-percent]').forEach(function (bar) {
+    bar.style.width = bar.dataset.percent + '%';
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { qyProgress(document); });
+document.addEventListener('htmx:load', function (event) { qyProgress(event.detail.elt); });

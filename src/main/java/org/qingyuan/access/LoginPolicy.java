@@ -13,7 +13,11 @@ import java.util.Set;
  * @param absoluteTimeoutHours a session ends this long after sign-in, whatever happens
  * @param passwordMaxAgeDays a password must be changed after this many days; 0 for never
  * @param totpRoles roles that must use a second factor (TOTP)
+ * @param addressMaxFailures failed sign-ins from one client address (over any user names) that stop further attempts
+ *                           from that address until its window has passed
+ * @param addressWindowMinutes the length of that window
  */
 public record LoginPolicy(int minLength, int minClasses, int maxFailures, int lockMinutes, int idleTimeoutMinutes,
-                          int absoluteTimeoutHours, int passwordMaxAgeDays, Set<RoleCode> totpRoles, int version) {
+                          int absoluteTimeoutHours, int passwordMaxAgeDays, Set<RoleCode> totpRoles,
+                          int addressMaxFailures, int addressWindowMinutes, int version) {
 }

@@ -18,8 +18,9 @@ import java.util.Set;
  * Every permission of the platform, in one place: the route table, the pages, the API and the
  * tests all use this list. Which role holds which permission is data (table
  * {@code role_permission}, edited by the security admin); the roles named here are the grants a
- * permission receives when it first appears. Administrative permissions go only to the three
- * administrator roles and business permissions never do (separation of duties).
+ * permission receives when it first appears. Each administrative permission belongs to exactly one of
+ * the three administrator roles, its {@link #owner()}, and can never be granted to another role;
+ * business permissions never go to an administrator (separation of duties, 三员分立).
  */
 public enum Permission {
 
@@ -50,6 +51,9 @@ public enum Permission {
     /** Approve the close-out of a case (销号). */
     CASE_CLOSE_OUT("审批销号", false, DISTRICT_OFFICE, TOWN_OFFICER),
 
+    /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
+    TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
+
     /** Create, disable and reset users; bind them to a division and department. */
     USER_MANAGE("用户管理", true, SYSTEM_ADMIN),
     /** Create and revoke API tokens for system-to-system clients. */
@@ -62,6 +66,8 @@ public enum Permission {
     ACCOUNT_UNLOCK("解锁账号", true, SECURITY_ADMIN),
     /** Change the login policy values and second-factor requirements. */
     SECURITY_POLICY_MANAGE("安全策略管理", true, SECURITY_ADMIN),
+    /** Approve or refuse the system admin's request to create an administrator or reset an administrator's password. */
+    ADMIN_ACCOUNT_APPROVE("审批管理员账号的创建和密码重置", true, SECURITY_ADMIN),
     /** Read the audit trail and verify its hash chain. */
     AUDIT_READ("查看审计记录", true, AUDITOR);
 
@@ -73,6 +79,14 @@ public enum Permission {
         this.label = label;
         this.administrative = administrative;
         this.defaultRoles = EnumSet.of(first, more);
+        if (administrative && (more.length > 0 || !first.administrator())) {
+            throw new IllegalStateException(name() + ": an administrative permission belongs to one administrator role");
+        }
+    }
+
+    /** The one administrator role an administrative permission belongs to; null for business permissions. */
+    public RoleCode owner() {
+        return administrative ? defaultRoles.iterator().next() : null;
     }
 
     /** The Chinese name shown to the security admin. */

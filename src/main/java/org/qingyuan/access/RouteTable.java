@@ -1,6 +1,7 @@
 package org.qingyuan.access;
 
 import static org.qingyuan.access.Permission.ACCOUNT_UNLOCK;
+import static org.qingyuan.access.Permission.ADMIN_ACCOUNT_APPROVE;
 import static org.qingyuan.access.Permission.AUDIT_READ;
 import static org.qingyuan.access.Permission.CASE_ACCEPT;
 import static org.qingyuan.access.Permission.CASE_CLOSE_OUT;
@@ -17,6 +18,7 @@ import static org.qingyuan.access.Permission.REGION_READ;
 import static org.qingyuan.access.Permission.ROLE_MANAGE;
 import static org.qingyuan.access.Permission.SECURITY_POLICY_MANAGE;
 import static org.qingyuan.access.Permission.TOKEN_MANAGE;
+import static org.qingyuan.access.Permission.TOKEN_REQUEST;
 import static org.qingyuan.access.Permission.USER_MANAGE;
 
 import java.util.List;
@@ -129,6 +131,8 @@ public final class RouteTable {
 
             Route.of("*", "/admin/users/**", USER_MANAGE),
             Route.of("*", "/admin/users", USER_MANAGE),
+            Route.of("GET,POST", "/tokens/requests/**", TOKEN_REQUEST),
+            Route.of("GET,POST", "/tokens/requests", TOKEN_REQUEST),
             Route.of("*", "/admin/tokens/**", TOKEN_MANAGE),
             Route.of("*", "/admin/tokens", TOKEN_MANAGE),
 
@@ -136,6 +140,8 @@ public final class RouteTable {
             Route.of("*", "/security/roles", ROLE_MANAGE),
             Route.of("*", "/security/locks/**", ACCOUNT_UNLOCK),
             Route.of("*", "/security/locks", ACCOUNT_UNLOCK),
+            Route.of("*", "/security/account-requests/**", ADMIN_ACCOUNT_APPROVE),
+            Route.of("*", "/security/account-requests", ADMIN_ACCOUNT_APPROVE),
             Route.of("*", "/security/policy/**", SECURITY_POLICY_MANAGE),
             Route.of("*", "/security/policy", SECURITY_POLICY_MANAGE));
 

@@ -4,4 +4,7 @@ package org.qingyuan.audit;
 public interface AuditRecording {
 
     void recordAs(AuditActor actor, AuditEvent event, AuditTrail.Outcome outcome);
+
+    /** A refusal with an explicit actor, rate-limited like {@link AuditTrail#recordRefusal}. */
+    void recordRefusalAs(AuditActor actor, AuditEvent event, AuditTrail.Outcome outcome);
 }

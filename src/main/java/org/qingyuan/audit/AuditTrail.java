@@ -13,6 +13,13 @@ public interface AuditTrail {
     /** Records an action that failed or was refused, in its own transaction (it survives the caller's rollback). */
     void recordFailure(AuditEvent event, Outcome outcome);
 
+    /**
+     * Records a refused authentication or authorisation check (outcome DENIED) by the current actor. Identical
+     * refusals (same actor, address, action and object) are written at most once per interval, the next record
+     * carrying {@code repeated}: how many were left out, so that a flood cannot fill the trail.
+     */
+    void recordRefusal(AuditEvent event);
+
     /** How an audited action ended. */
     enum Outcome {
         /** Done. */

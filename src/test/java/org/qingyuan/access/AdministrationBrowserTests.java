@@ -3,18 +3,23 @@ package org.qingyuan.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.support.Browser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The three separated administrators at work in a real browser. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -25,6 +30,12 @@ class AdministrationBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
 
     @Test
     void systemAdminCreatesAUserAndTheAuditorFindsItInAnIntactTrail() {
@@ -62,6 +73,45 @@ class AdministrationBrowserTests {
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
     }
 
+
+    @Test
+    void anAdministratorsPasswordResetIsApprovedByTheSecurityAdminAndNoPageBreaksTheStylePolicy() {
+        long id = jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role_code, division_code)
+                        VALUES ('auditor-b', '审计员乙', :h, 'AUDITOR', '410108') RETURNING id
+                        """).param("h", encoder.encode("Qingyuan@2026")).query(Long.class).single();
+        ChromeDriver page = browser.open(1280, 900);
+        page.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                        + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+        Browser.signIn(page, port, "sysadmin");
+        page.get(url("/admin/users/" + id));
+        assertNoCspViolations(page);
+        page.findElement(By.id("reset-reason")).sendKeys("忘记密码");
+        page.findElement(By.cssSelector("#reset-password button[type=submit]")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "待安全管理员批准"));
+        assertThat(page.findElements(By.id("one-time-password"))).isEmpty();
+        assertNoCspViolations(page);
+        page.findElement(By.cssSelector("header form button")).click();
+
+        Browser.signIn(page, port, "secadmin");
+        page.findElement(By.cssSelector("#side-menu a[href='/security/account-requests']")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-requests"), "审计员乙"));
+        page.findElement(By.cssSelector("#account-requests button.btn-qy")).click();
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password")));
+        assertThat(page.findElement(By.id("one-time-password")).getText()).contains("新密码");
+        browser.screenshot("admin-account-requests");
+        assertNoCspViolations(page);
+        page.get(url("/security/roles"));
+        page.findElement(By.cssSelector("button[data-bs-target='#perm-AUDITOR']")).click();
+        wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("AUDITOR-AUDIT_READ")));
+        assertThat(page.findElement(By.id("AUDITOR-AUDIT_READ")).isEnabled()).isFalse();
+        assertNoCspViolations(page);
+    }
+
+    private static void assertNoCspViolations(ChromeDriver page) {
+        assertThat((java.util.List<?>) page.executeScript("return window.cspViolations || []")).as(page.getCurrentUrl()).isEmpty();
+    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

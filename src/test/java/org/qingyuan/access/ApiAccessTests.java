@@ -23,17 +23,35 @@ class ApiAccessTests {
     JdbcClient jdbc;
 
     @Test
-    void aTokenIsShownOnceStoredHashedScopedToItsRoleAndRevocable() {
+    void aTokenIsRequestedByTheDistrictApprovedByTheSystemAdminShownOnceToTheRequesterAndRevocable() {
+        WebClient district = new WebClient(port);
+        district.login("district", "Qingyuan@2026");
+        String csrf = WebClient.csrfToken(district.get("/tokens/requests").body());
+        var requested = district.postForm("/tokens/requests", "name=dashboard&role=LEADER&divisionCode=410108&reason="
+                + java.net.URLEncoder.encode("大屏展示", java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+        assertThat(requested.statusCode()).isEqualTo(302);
+        long requestId = jdbc.sql("SELECT id FROM api_token_request WHERE name = 'dashboard'").query(Long.class).single();
+
         WebClient admin = new WebClient(port);
         admin.login("sysadmin", "Qingyuan@2026");
-        String csrf = WebClient.csrfToken(admin.get("/admin/tokens").body());
-        var created = admin.postForm("/admin/tokens", "name=dashboard&role=LEADER&divisionCode=410108&_csrf=" + csrf);
-        assertThat(created.statusCode()).isEqualTo(302);
-        var page = admin.get("/admin/tokens").body();
+        String adminPage = admin.get("/admin/tokens").body();
+        assertThat(adminPage).contains("dashboard", "待批准");
+        csrf = WebClient.csrfToken(adminPage);
+        var approved = admin.postForm("/admin/tokens/requests/" + requestId + "/approval", "_csrf=" + csrf);
+        assertThat(approved.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/tokens").body()).doesNotContainPattern("qy_[A-Za-z0-9_-]{40,}");
+
+        csrf = WebClient.csrfToken(district.get("/tokens/requests").body());
+        var issued = district.postForm("/tokens/requests/" + requestId + "/token", "_csrf=" + csrf);
+        assertThat(issued.statusCode()).isEqualTo(302);
+        var page = district.get("/tokens/requests").body();
         var matcher = Pattern.compile("(qy_[A-Za-z0-9_-]{40,})").matcher(page);
         assertThat(matcher.find()).isTrue();
         String token = matcher.group(1);
+        assertThat(district.get("/tokens/requests").body()).doesNotContain(token);
         assertThat(admin.get("/admin/tokens").body()).doesNotContain(token);
+        csrf = WebClient.csrfToken(district.get("/tokens/requests").body());
+        assertThat(district.postForm("/tokens/requests/" + requestId + "/token", "_csrf=" + csrf).statusCode()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash LIKE '%' || :t || '%'").param("t", token)
                 .query(Long.class).single()).isZero();
 
@@ -48,7 +66,7 @@ class ApiAccessTests {
 
         long id = jdbc.sql("SELECT id FROM api_token WHERE name = 'dashboard'").query(Long.class).single();
         csrf = WebClient.csrfToken(admin.get("/admin/tokens").body());
-        admin.postForm("/admin/tokens/" + id + "/revocation", "_csrf=" + csrf);
+        assertThat(admin.postForm("/admin/tokens/" + id + "/revocation", "_csrf=" + csrf).statusCode()).isEqualTo(302);
         var revoked = system.send("GET", "/api/v1/regions/410108", null, "Authorization", "Bearer " + token);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");

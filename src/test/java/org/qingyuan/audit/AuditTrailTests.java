@@ -50,11 +50,17 @@ class AuditTrailTests {
     @Test
     void whenTheAuditWriteFailsTheChangeFailsToo() {
         jdbc.sql("CREATE TABLE IF NOT EXISTS audit_probe (note text)").update();
-        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO audit_probe VALUES ('change')").update();
-            // PostgreSQL refuses NUL bytes in text: the audit insert fails just before commit
-            trail.record(new AuditEvent("TEST_AUDIT_FAILS", "Test", "3", "bad\u0000reason", Map.of()));
-        })).isInstanceOf(RuntimeException.class);
+        // a constraint that refuses this one record: the audit insert fails just before commit
+        jdbc.sql("ALTER TABLE audit_record ADD CONSTRAINT audit_probe_refuses CHECK (action <> 'TEST_AUDIT_FAILS') NOT VALID")
+                .update();
+        try {
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO audit_probe VALUES ('change')").update();
+                trail.record(new AuditEvent("TEST_AUDIT_FAILS", "Test", "3", "bad reason", Map.of()));
+            })).isInstanceOf(RuntimeException.class);
+        } finally {
+            jdbc.sql("ALTER TABLE audit_record DROP CONSTRAINT audit_probe_refuses").update();
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM audit_probe").query(Long.class).single()).isZero();
     }
 

@@ -107,6 +107,23 @@ class DossierApiTests {
     }
 
     @Test
+    void aFileIsServedUnderTheExtensionOfItsCheckedTypeAndADocumentAsADownload() throws Exception {
+        long id = enterprise("410108001001");
+        byte[] photo = DemoPhotos.sitePhoto(false, System.nanoTime(), "html", null, null, null);
+        JsonNode jpeg = upload(id, new MockMultipartFile("file", "p.html", "text/html", photo), "BEFORE", 201);
+        String disposition = mvc.perform(get("/api/v1/attachments/" + jpeg.get("id").asLong() + "/content").with(district()))
+                .andExpect(status().isOk()).andExpect(content().contentType("image/jpeg"))
+                .andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(disposition).startsWith("inline").contains("p.jpg").doesNotContain(".html");
+
+        byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        JsonNode document = upload(id, new MockMultipartFile("file", "通知书.svg", "image/svg+xml", pdf), "LEGAL_DOCUMENT", 201);
+        disposition = mvc.perform(get("/api/v1/attachments/" + document.get("id").asLong() + "/content").with(district()))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(disposition).startsWith("attachment").contains(".pdf").doesNotContain(".svg");
+    }
+
+    @Test
     void aFileChangedOnDiskIsRefusedOnDownload() throws Exception {
         long id = enterprise("410108001001");
         byte[] photo = DemoPhotos.sitePhoto(true, System.nanoTime(), "tamper", null, null, null);

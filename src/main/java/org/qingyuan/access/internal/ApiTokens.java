@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** API tokens: shown once at creation, kept only as SHA-256, scoped to a role and division, revocable. */
+/** API tokens: requested and approved by two people ({@link TokenRequests}), shown once to the requester, kept only as SHA-256, scoped to a role and division, revocable. */
 @Service
 public class ApiTokens {
 
@@ -29,7 +29,7 @@ public class ApiTokens {
 
     /** A token as the system admin sees it in the list. */
     public record TokenView(long id, String name, String prefix, String roleCode, String divisionCode, String departmentCode,
-                     String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+                     String createdBy, String approvedBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -42,22 +42,33 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** Creates a token and answers its secret text, the only time it is ever shown. */
+    /** A new token: its id and its secret text, the only time the text is ever shown. */
+    public record Issued(long id, String token) {
+    }
+
+    /**
+     * Creates a token for an approved request ({@link TokenRequests#issue}); answers its secret text, shown only to
+     * the requester who issues it.
+     */
     @Transactional
-    public String create(String name, RoleCode role, DivisionCode division, String department, String createdBy) {
+    Issued create(String name, RoleCode role, DivisionCode division, String department, String createdBy, long requestId,
+                  String approvedBy) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "qy_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("""
-                        INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code, created_by)
-                        VALUES (:name, :hash, :prefix, :role, :division, :department, :by) RETURNING id
+                        INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code, created_by,
+                                               request_id, approved_by)
+                        VALUES (:name, :hash, :prefix, :role, :division, :department, :by, :request, :approvedBy) RETURNING id
                         """)
                 .param("name", name).param("hash", sha256(token)).param("prefix", token.substring(0, 8))
                 .param("role", role.name()).param("division", division.value()).param("department", department)
-                .param("by", createdBy).query(Long.class).single();
+                .param("by", createdBy).param("request", requestId).param("approvedBy", approvedBy)
+                .query(Long.class).single();
         audit.record(new AuditEvent("API_TOKEN_CREATED", "ApiToken", String.valueOf(id), null,
-                java.util.Map.of("name", name, "role", role.name(), "division", division.value())));
-        return token;
+                java.util.Map.of("name", name, "role", role.name(), "division", division.value(), "request", requestId,
+                        "approvedBy", approvedBy)));
+        return new Issued(id, token);
     }
 
     @Transactional
@@ -73,7 +84,7 @@ public class ApiTokens {
     public List<TokenView> list() {
         return jdbc.sql("SELECT * FROM api_token ORDER BY id DESC").query((rs, i) -> new TokenView(rs.getLong("id"),
                 rs.getString("name"), rs.getString("token_prefix"), rs.getString("role_code"), rs.getString("division_code"),
-                rs.getString("department_code"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("department_code"), rs.getString("created_by"), rs.getString("approved_by"), rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")))).list();
     }
 

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <token>} on {@code /api/**}: a valid, unrevoked token acts with its
- * role and division for this request only (no session); an unknown or revoked one answers 401.
+ * role and division for this request only (no session); an unknown or revoked one answers 401
+ * and leaves a (rate-limited) audit record.
  */
 @Component
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -38,6 +39,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String token = request.getHeader("Authorization").substring(7).strip();
         var principal = tokens.authenticate(token);
         if (principal.isEmpty()) {
+            problems.refused(request, "BEARER_TOKEN_REFUSED", 401);
             problems.write(response, 401, "接口令牌无效或已吊销", request.getRequestURI());
             return;
         }

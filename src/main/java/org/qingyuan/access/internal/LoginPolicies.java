@@ -28,7 +28,8 @@ public class LoginPolicies {
             Arrays.stream((String[]) array.getArray()).forEach(r -> totp.add(RoleCode.valueOf(r)));
             return new LoginPolicy(rs.getInt("min_length"), rs.getInt("min_classes"), rs.getInt("max_failures"),
                     rs.getInt("lock_minutes"), rs.getInt("idle_timeout_minutes"), rs.getInt("absolute_timeout_hours"),
-                    rs.getInt("password_max_age_days"), totp, rs.getInt("version"));
+                    rs.getInt("password_max_age_days"), totp, rs.getInt("address_max_failures"),
+                    rs.getInt("address_window_minutes"), rs.getInt("version"));
         }).single();
     }
 
@@ -38,6 +39,7 @@ public class LoginPolicies {
                         UPDATE login_policy SET min_length = :minLength, min_classes = :minClasses, max_failures = :maxFailures,
                                lock_minutes = :lockMinutes, idle_timeout_minutes = :idle, absolute_timeout_hours = :absolute,
                                password_max_age_days = :maxAge, totp_roles = CAST(:totp AS text[]), updated_at = now(),
+                               address_max_failures = :addressMax, address_window_minutes = :addressWindow,
                                version = version + 1
                          WHERE id = 1 AND version = :version
                         """)
@@ -46,6 +48,7 @@ public class LoginPolicies {
                 .param("idle", policy.idleTimeoutMinutes()).param("absolute", policy.absoluteTimeoutHours())
                 .param("maxAge", policy.passwordMaxAgeDays())
                 .param("totp", "{" + String.join(",", policy.totpRoles().stream().map(Enum::name).toList()) + "}")
+                .param("addressMax", policy.addressMaxFailures()).param("addressWindow", policy.addressWindowMinutes())
                 .param("version", policy.version())
                 .update();
         if (updated == 0) {

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers each permission of {@link Permission} the first time the platform sees it and
- * grants it to its default roles; afterwards the security admin's choices stand.
+ * grants it to its default roles; afterwards the security admin's choices stand, within the separation
+ * of the three administrators that the table {@code permission.owner_role} and its trigger enforce.
  */
 @Component
 @Order(1)
@@ -34,9 +35,15 @@ class PermissionSeeder implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         int added = 0;
         for (Permission permission : Permission.values()) {
-            int inserted = jdbc.sql("INSERT INTO permission (code, label) VALUES (:code, :label) ON CONFLICT DO NOTHING")
-                    .param("code", permission.name()).param("label", permission.label()).update();
-            if (inserted == 1) {
+            String owner = permission.owner() == null ? null : permission.owner().name();
+            boolean inserted = jdbc.sql("""
+                            INSERT INTO permission (code, label, owner_role) VALUES (:code, :label, :owner)
+                            ON CONFLICT (code) DO UPDATE SET owner_role = EXCLUDED.owner_role
+                            RETURNING (xmax = 0)
+                            """)
+                    .param("code", permission.name()).param("label", permission.label()).param("owner", owner)
+                    .query(Boolean.class).single();
+            if (inserted) {
                 added++;
                 for (RoleCode role : permission.defaultRoles()) {
                     jdbc.sql("INSERT INTO role_permission (role_code, permission) VALUES (:role, :permission) ON CONFLICT DO NOTHING")

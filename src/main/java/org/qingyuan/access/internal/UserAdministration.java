@@ -87,19 +87,33 @@ public class UserAdministration {
         return list(null).stream().filter(u -> u.lockedAt(Instant.now(clock))).toList();
     }
 
-    /** Creates the account and answers its one-time initial password. */
+    /**
+     * What an account change produced: the one-time password to show the caller, or, for an administrator's account,
+     * the request that now waits for a second administrator (and no password).
+     */
+    public record AccountChange(String oneTimePassword, Long pendingRequestId) {
+
+        public boolean pending() {
+            return pendingRequestId != null;
+        }
+    }
+
+    /**
+     * Creates the account and answers its one-time initial password; an administrator's account (any of the three
+     * roles) is only requested here and created when another administrator approves ({@link AdminAccountRequests}).
+     */
     @Transactional
-    public String create(NewUser user) {
-        if (user.username() == null || !user.username().matches("[A-Za-z0-9_.-]{2,64}")) {
-            throw new InvalidInputException("username", "用户名应为 2–64 位字母、数字、下划线、点或连字符");
+    public AccountChange create(NewUser user) {
+        DivisionCode division = checkNewUser(user);
+        if (user.role().administrator()) {
+            return new AccountChange(null, fileRequest("CREATE", null, user, division.value(), null));
         }
-        if (user.displayName() == null || user.displayName().isBlank()) {
-            throw new InvalidInputException("displayName", "请填写姓名");
-        }
-        if (user.role() == null) {
-            throw new InvalidInputException("role", "请选择角色");
-        }
-        DivisionCode division = checkBinding(user.role(), user.divisionCode(), user.departmentCode());
+        return new AccountChange(createNow(user), null);
+    }
+
+    /** Creates the account at once (a business account, or an approved administrator's). */
+    String createNow(NewUser user) {
+        DivisionCode division = checkNewUser(user);
         String password = generatedPassword();
         long id;
         try {
@@ -119,6 +133,46 @@ public class UserAdministration {
         audit.record(new AuditEvent("USER_CREATED", "User", String.valueOf(id), null, Map.of(
                 "username", user.username(), "role", user.role().name(), "division", division.value())));
         return password;
+    }
+
+    private long fileRequest(String kind, Long targetId, NewUser user, String division, String reason) {
+        long id;
+        try {
+            id = jdbc.sql("""
+                            INSERT INTO admin_account_request (kind, target_user_id, username, display_name, role_code,
+                                                               division_code, department_code, phone, reason, requested_by)
+                            VALUES (:kind, :target, :username, :displayName, :role, :division, :department, :phone, :reason, :by)
+                            RETURNING id
+                            """)
+                    .param("kind", kind).param("target", targetId).param("username", user.username().strip())
+                    .param("displayName", user.displayName().strip()).param("role", user.role().name())
+                    .param("division", division).param("department", blankToNull(user.departmentCode()))
+                    .param("phone", blankToNull(user.phone())).param("reason", reason)
+                    .param("by", org.qingyuan.access.CurrentUsers.current().map(u -> u.username()).orElse("system"))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("username", "用户 " + user.username() + " 已有待批准的申请");
+        }
+        audit.record(new AuditEvent("ADMIN_ACCOUNT_REQUESTED", "AdminAccountRequest", String.valueOf(id), reason, Map.of(
+                "kind", kind, "username", user.username(), "role", user.role().name())));
+        return id;
+    }
+
+    private DivisionCode checkNewUser(NewUser user) {
+        if (user.username() == null || !user.username().matches("[A-Za-z0-9_.-]{2,64}")) {
+            throw new InvalidInputException("username", "用户名应为 2–64 位字母、数字、下划线、点或连字符");
+        }
+        if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", user.username().strip())
+                .query(Integer.class).single() > 0) {
+            throw new InvalidInputException("username", "用户名 " + user.username() + " 已被使用");
+        }
+        if (user.displayName() == null || user.displayName().isBlank()) {
+            throw new InvalidInputException("displayName", "请填写姓名");
+        }
+        if (user.role() == null) {
+            throw new InvalidInputException("role", "请选择角色");
+        }
+        return checkBinding(user.role(), user.divisionCode(), user.departmentCode());
     }
 
     /** Changes the name, division, department and phone; the version guards against lost updates. */
@@ -159,9 +213,25 @@ public class UserAdministration {
         }
     }
 
-    /** Sets a new generated password that must be changed at the next sign-in; ends the user's sessions. */
+    /**
+     * Sets a new generated password that must be changed at the next sign-in and ends the user's sessions; for an
+     * administrator's account this only files a request that another administrator approves, and the password is
+     * then shown to that administrator, never to the one who asked for the reset.
+     */
     @Transactional
-    public String resetPassword(long id, String reason) {
+    public AccountChange resetPassword(long id, String reason) {
+        requireReason(reason);
+        UserRow user = get(id);
+        RoleCode role = RoleCode.valueOf(user.roleCode());
+        if (role.administrator()) {
+            return new AccountChange(null, fileRequest("RESET_PASSWORD", id, new NewUser(user.username(), user.displayName(),
+                    role, user.divisionCode(), user.departmentCode(), user.phone()), user.divisionCode(), reason.strip()));
+        }
+        return new AccountChange(resetNow(id, reason), null);
+    }
+
+    /** Resets at once (a business account, or an approved request). */
+    String resetNow(long id, String reason) {
         requireReason(reason);
         UserRow user = get(id);
         String password = generatedPassword();

@@ -5,11 +5,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.LoginPolicy;
 import org.qingyuan.access.Permission;
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.access.internal.LoginPolicies;
 import org.qingyuan.access.internal.RoleAdministration;
+import org.qingyuan.access.internal.SeparationOfDutiesException;
 import org.qingyuan.access.internal.UserAdministration;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -48,21 +51,28 @@ class SecurityAdminController {
         model.addAttribute("roles", roles.roles());
         model.addAttribute("grants", roles.grants());
         model.addAttribute("permissions", Arrays.asList(Permission.values()));
+        model.addAttribute("ownRole", CurrentUsers.require().role());
         return "access/roles";
     }
 
     @PostMapping("/roles/{role}")
     String setPermissions(@PathVariable RoleCode role, @RequestParam(required = false) List<Permission> permissions,
-                          @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+                          @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                          HttpServletResponse response) {
         try {
             Set<Permission> wanted = EnumSet.noneOf(Permission.class);
             if (permissions != null) {
                 wanted.addAll(permissions);
             }
-            roles.setPermissions(role, wanted, reason);
+            roles.setPermissions(CurrentUsers.require(), role, wanted, reason);
             redirect.addFlashAttribute("message", "已更新角色权限");
             return "redirect:/security/roles";
         } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage());
+            return roles(model);
+        } catch (SeparationOfDutiesException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("error", e.getMessage());
             return roles(model);
         }
@@ -98,6 +108,8 @@ class SecurityAdminController {
     String savePolicy(@RequestParam int minLength, @RequestParam int minClasses, @RequestParam int maxFailures,
                       @RequestParam int lockMinutes, @RequestParam int idleTimeoutMinutes, @RequestParam int absoluteTimeoutHours,
                       @RequestParam int passwordMaxAgeDays, @RequestParam(required = false) List<RoleCode> totpRoles,
+                      @RequestParam(required = false) Integer addressMaxFailures,
+                      @RequestParam(required = false) Integer addressWindowMinutes,
                       @RequestParam int version, @RequestParam(required = false) String reason, Model model,
                       RedirectAttributes redirect) {
         try {
@@ -108,13 +120,18 @@ class SecurityAdminController {
             check(idleTimeoutMinutes >= 5 && idleTimeoutMinutes <= 480, "idleTimeoutMinutes", "空闲超时应在 5–480 分钟之间");
             check(absoluteTimeoutHours >= 1 && absoluteTimeoutHours <= 72, "absoluteTimeoutHours", "会话最长时限应在 1–72 小时之间");
             check(passwordMaxAgeDays >= 0 && passwordMaxAgeDays <= 3650, "passwordMaxAgeDays", "密码有效期应在 0–3650 天之间");
+            var current = policies.current();
+            int addressMax = addressMaxFailures == null ? current.addressMaxFailures() : addressMaxFailures;
+            int addressWindow = addressWindowMinutes == null ? current.addressWindowMinutes() : addressWindowMinutes;
+            check(addressMax >= 5 && addressMax <= 1000, "addressMaxFailures", "同一地址失败次数上限应在 5–1000 之间");
+            check(addressWindow >= 1 && addressWindow <= 1440, "addressWindowMinutes", "同一地址计数时段应在 1–1440 分钟之间");
             check(reason != null && !reason.isBlank(), "reason", "请填写调整理由");
             Set<RoleCode> totp = EnumSet.noneOf(RoleCode.class);
             if (totpRoles != null) {
                 totp.addAll(totpRoles);
             }
             var next = new LoginPolicy(minLength, minClasses, maxFailures, lockMinutes, idleTimeoutMinutes,
-                    absoluteTimeoutHours, passwordMaxAgeDays, totp, version);
+                    absoluteTimeoutHours, passwordMaxAgeDays, totp, addressMax, addressWindow, version);
             var before = policies.current();
             policies.update(next);
             audit.record(new AuditEvent("LOGIN_POLICY_CHANGED", "LoginPolicy", "1", reason,

@@ -1,11 +1,9 @@
 package org.qingyuan.access.web;
 
-import java.util.Arrays;
-
+import jakarta.servlet.http.HttpServletResponse;
 import org.qingyuan.access.CurrentUsers;
-import org.qingyuan.access.RoleCode;
 import org.qingyuan.access.internal.ApiTokens;
-import org.qingyuan.region.Divisions;
+import org.qingyuan.access.internal.TokenRequests;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -18,44 +16,51 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The system admin's API tokens: create (shown once), list with last use, revoke. */
+/**
+ * The system admin's API tokens: approve or reject the district offices' requests, list tokens with their last
+ * use, revoke. He cannot create a token himself and never sees one.
+ */
 @Controller
 @RequestMapping("/admin/tokens")
 class TokenAdminController {
 
     private final ApiTokens tokens;
-    private final Divisions divisions;
+    private final TokenRequests requests;
 
-    TokenAdminController(ApiTokens tokens, Divisions divisions) {
+    TokenAdminController(ApiTokens tokens, TokenRequests requests) {
         this.tokens = tokens;
-        this.divisions = divisions;
+        this.requests = requests;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("tokens", tokens.list());
-        model.addAttribute("roles", Arrays.stream(RoleCode.values()).filter(r -> !r.administrator()).toList());
+        model.addAttribute("requests", requests.recent());
         return "access/tokens";
     }
 
-    @PostMapping
-    String create(@RequestParam String name, @RequestParam String role, @RequestParam String divisionCode,
-                  @RequestParam(required = false) String departmentCode, Model model, RedirectAttributes redirect) {
+    @PostMapping("/requests/{id}/approval")
+    String approve(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            if (name == null || name.isBlank()) {
-                throw new InvalidInputException("name", "请填写令牌名称（调用方系统）");
-            }
-            var division = InvalidInputException.divisionCode("divisionCode", divisionCode);
-            divisions.get(division);
-            RoleCode roleCode = RoleCode.valueOf(role);
-            if (roleCode.administrator()) {
-                throw new InvalidInputException("role", "接口令牌不能使用管理员角色");
-            }
-            String token = tokens.create(name.strip(), roleCode, division,
-                    departmentCode == null || departmentCode.isBlank() ? null : departmentCode, CurrentUsers.require().username());
-            redirect.addFlashAttribute("oneTimeToken", token);
+            requests.approve(id, CurrentUsers.require());
+            redirect.addFlashAttribute("message", "已批准，令牌由申请人领取（系统管理员看不到令牌）");
             return "redirect:/admin/tokens";
-        } catch (InvalidInputException | org.qingyuan.shared.NotFoundException e) {
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage());
+            return list(model);
+        }
+    }
+
+    @PostMapping("/requests/{id}/rejection")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        try {
+            requests.reject(id, CurrentUsers.require(), reason);
+            redirect.addFlashAttribute("message", "已驳回");
+            return "redirect:/admin/tokens";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
             return list(model);
         }

@@ -3,6 +3,7 @@ package org.qingyuan.access.web;
 import java.util.Arrays;
 
 import org.qingyuan.access.RoleCode;
+import org.qingyuan.access.internal.AdminAccountRequests;
 import org.qingyuan.access.internal.UserAdministration;
 import org.qingyuan.access.internal.UserAdministration.NewUser;
 import org.qingyuan.shared.InvalidInputException;
@@ -18,16 +19,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The system admin's user pages: list, create, bind, disable, reset password. */
+/**
+ * The system admin's user pages: list, create, bind, disable, reset password. Creating an administrator or
+ * resetting an administrator's password only files a request for the security admin.
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
 
     private final UserAdministration users;
+    private final AdminAccountRequests requests;
     private final JdbcClient jdbc;
 
-    UserAdminController(UserAdministration users, JdbcClient jdbc) {
+    UserAdminController(UserAdministration users, AdminAccountRequests requests, JdbcClient jdbc) {
         this.users = users;
+        this.requests = requests;
         this.jdbc = jdbc;
     }
 
@@ -35,6 +41,7 @@ class UserAdminController {
     String list(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("users", users.list(q));
+        model.addAttribute("pendingRequests", requests.pending());
         addChoices(model);
         return "access/users";
     }
@@ -45,9 +52,13 @@ class UserAdminController {
                   @RequestParam(required = false) String phone, Model model, RedirectAttributes redirect) {
         try {
             RoleCode roleCode = role == null || role.isBlank() ? null : RoleCode.valueOf(role);
-            String password = users.create(new NewUser(username, displayName, roleCode, divisionCode, departmentCode, phone));
-            redirect.addFlashAttribute("oneTimePassword", password);
-            redirect.addFlashAttribute("oneTimeUser", username);
+            var change = users.create(new NewUser(username, displayName, roleCode, divisionCode, departmentCode, phone));
+            if (change.pending()) {
+                redirect.addFlashAttribute("message", "管理员账号 " + username + " 的创建申请已提交，待安全管理员批准；初始密码将交给批准人");
+            } else {
+                redirect.addFlashAttribute("oneTimePassword", change.oneTimePassword());
+                redirect.addFlashAttribute("oneTimeUser", username);
+            }
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
@@ -60,7 +71,9 @@ class UserAdminController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("user", users.get(id));
+        var user = users.get(id);
+        model.addAttribute("user", user);
+        model.addAttribute("pendingRequests", requests.pendingFor(user.username()));
         addChoices(model);
         return "access/user";
     }
@@ -98,8 +111,12 @@ class UserAdminController {
     String resetPassword(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
                          RedirectAttributes redirect) {
         try {
-            String password = users.resetPassword(id, reason);
-            redirect.addFlashAttribute("oneTimePassword", password);
+            var change = users.resetPassword(id, reason);
+            if (change.pending()) {
+                redirect.addFlashAttribute("message", "管理员账号的密码重置申请已提交，待安全管理员批准；新密码将交给批准人，不向申请人显示");
+            } else {
+                redirect.addFlashAttribute("oneTimePassword", change.oneTimePassword());
+            }
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());

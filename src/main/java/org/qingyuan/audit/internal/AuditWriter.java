@@ -37,9 +37,9 @@ class AuditWriter {
                 .query(String.class).optional().orElse(AuditRecord.GENESIS);
         long id = jdbc.sql("SELECT nextval('audit_record_id_seq')").query(Long.class).single();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        AuditRecord record = new AuditRecord(id, now, actor.username(), actor.roleCode(), actor.divisionCode(),
-                actor.clientAddress(), event.action(), event.objectType(), event.objectId(), outcome.name(),
-                event.reason(), detailsJson(event.details()), prevHash, null).sealed();
+        AuditRecord record = new AuditRecord(id, now, clean(actor.username()), actor.roleCode(), actor.divisionCode(),
+                clean(actor.clientAddress()), clean(event.action()), event.objectType(), clean(event.objectId()), outcome.name(),
+                clean(event.reason()), detailsJson(event.details()), prevHash, null).sealed();
         jdbc.sql("""
                         INSERT INTO audit_record (id, occurred_at, username, role_code, division_code, client_address, action,
                                                   object_type, object_id, outcome, reason, details, prev_hash, hash)
@@ -58,6 +58,11 @@ class AuditWriter {
     }
 
     private String detailsJson(Map<String, Object> details) {
-        return json.writeValueAsString(new java.util.TreeMap<>(details));
+        return json.writeValueAsString(new java.util.TreeMap<>(details)).replace("\\u0000", "\\uFFFD");
+    }
+
+    /** PostgreSQL text cannot hold NUL: a hostile user name or path must still leave its record. */
+    private static String clean(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 }

@@ -1,7 +1,10 @@
 package org.qingyuan.audit.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 import org.qingyuan.audit.AuditActor;
 import org.qingyuan.audit.AuditActorProvider;
@@ -9,6 +12,7 @@ import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
 import org.qingyuan.audit.AuditRecording;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,15 +26,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rolls the change back. Failures are written in a new transaction so they survive the rollback.
  */
 @Service
+@EnableConfigurationProperties(AuditProperties.class)
 class TransactionalAuditTrail implements AuditTrail, AuditRecording {
 
     private final AuditWriter writer;
     private final AuditActorProvider actors;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate newTransaction;
+    private final RefusalThrottle refusals;
 
-    TransactionalAuditTrail(AuditWriter writer, ObjectProvider<AuditActorProvider> actors, PlatformTransactionManager transactions) {
+    TransactionalAuditTrail(AuditWriter writer, ObjectProvider<AuditActorProvider> actors, PlatformTransactionManager transactions,
+                            AuditProperties properties, Clock clock) {
         this.writer = writer;
+        this.refusals = new RefusalThrottle(clock, properties.refusalInterval(), properties.refusalKeys());
         // without the access module (a module test), actions are the platform's own
         this.actors = actors.getIfAvailable(() -> () -> AuditActor.SYSTEM);
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -46,6 +54,24 @@ class TransactionalAuditTrail implements AuditTrail, AuditRecording {
     @Override
     public void recordFailure(AuditEvent event, Outcome outcome) {
         recordAs(actors.current(), event, outcome);
+    }
+
+    @Override
+    public void recordRefusal(AuditEvent event) {
+        recordRefusalAs(actors.current(), event, Outcome.DENIED);
+    }
+
+    @Override
+    public void recordRefusalAs(AuditActor actor, AuditEvent event, Outcome outcome) {
+        RequestAuditMarker.markRecorded();
+        String key = actor.username() + "|" + actor.clientAddress() + "|" + event.action() + "|" + event.objectType() + "|"
+                + event.objectId();
+        OptionalLong admitted = refusals.admit(key);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        AuditEvent written = admitted.getAsLong() > 0 ? event.with(Map.of("repeated", admitted.getAsLong())) : event;
+        newTransaction.executeWithoutResult(status -> writer.append(actor, written, outcome));
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.qingyuan.audit.AuditTrail;
 import org.qingyuan.evidence.AttachmentJson;
 import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EvidenceContent;
-import org.qingyuan.evidence.EvidenceKind;
 import org.qingyuan.evidence.TamperedEvidenceException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
@@ -47,10 +46,8 @@ class AttachmentApiController {
 
     @GetMapping("/{id}/content")
     ResponseEntity<InputStreamResource> content(@PathVariable long id) {
-        var attachment = dossier.attachment(id, CurrentUsers.require().scope());
         EvidenceContent content = dossier.content(id, CurrentUsers.require().scope());
-        boolean inline = attachment.kind() != EvidenceKind.DOCUMENT || "application/pdf".equals(content.mediaType());
-        return stream(content, inline);
+        return stream(content, ServedFiles.inline(content.mediaType()));
     }
 
     @GetMapping("/{id}/thumbnail")
@@ -60,7 +57,7 @@ class AttachmentApiController {
 
     private static ResponseEntity<InputStreamResource> stream(EvidenceContent content, boolean inline) {
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(content.fileName(), StandardCharsets.UTF_8).build();
+                .filename(ServedFiles.fileName(content.fileName(), content.mediaType()), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.mediaType()))
                 .contentLength(content.size())

@@ -10,7 +10,7 @@ import org.qingyuan.access.LoginPolicy;
 
 class PasswordRulesTests {
 
-    private final LoginPolicy policy = new LoginPolicy(8, 3, 5, 30, 30, 12, 90, Set.of(), 0);
+    private final LoginPolicy policy = new LoginPolicy(8, 3, 5, 30, 30, 12, 90, Set.of(), 30, 10, 0);
 
     @Test
     void needsEightCharactersOfThreeClasses() {
