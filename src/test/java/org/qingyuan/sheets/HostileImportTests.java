@@ -59,6 +59,8 @@ class HostileImportTests {
         String message = job.get("message").asString();
         assertThat(message).contains("单元格").contains("32767");
         assertChineseWithoutClassNames(message);
+        mvc.perform(get("/api/v1/imports/" + job.get("id").asLong() + "/report.xlsx").with(district()))
+                .andExpect(status().isConflict());
     }
 
     @Test
