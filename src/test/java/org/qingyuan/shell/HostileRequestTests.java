@@ -127,14 +127,44 @@ class HostileRequestTests {
 
     @Test
     void aRedirectDoesNotCarryTheHostHeader() throws Exception {
+        String head = raw("GET /enterprises HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        head = head.substring(0, Math.max(0, head.indexOf("\r\n\r\n")));
+        assertThat(head).startsWith("HTTP/1.1 302").containsIgnoringCase("\nLocation: ").doesNotContain("evil.example");
+    }
+
+    @Test
+    void theRedirectBackAfterSignInDoesNotCarryTheHostHeader() throws Exception {
+        String first = raw("GET /enterprises?page=2 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        String session = cookies(first);
+        String login = raw("GET /login HTTP/1.1\r\nHost: evil.example\r\nCookie: " + session + "\r\nConnection: close\r\n\r\n");
+        String all = session + "; " + cookies(login);
+        String form = "username=district&password=Qingyuan%402026&_csrf="
+                + java.net.URLEncoder.encode(WebClient.csrfToken(login), StandardCharsets.UTF_8);
+        String signedIn = raw("POST /login HTTP/1.1\r\nHost: evil.example\r\nCookie: " + all
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+                + "\r\nConnection: close\r\n\r\n" + form);
+        String head = signedIn.substring(0, Math.max(0, signedIn.indexOf("\r\n\r\n")));
+        assertThat(head).startsWith("HTTP/1.1 302").contains("/enterprises").doesNotContain("evil.example");
+    }
+
+    /** One request over a socket, as an attacker writes it (java.net.http will not send a Host header of its own). */
+    String raw(String request) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write("GET /enterprises HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
-            String head = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            head = head.substring(0, Math.max(0, head.indexOf("\r\n\r\n")));
-            assertThat(head).startsWith("HTTP/1.1 302").containsIgnoringCase("\nLocation: ").doesNotContain("evil.example");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The name=value of every Set-Cookie of a raw response, joined for a Cookie header. */
+    static String cookies(String response) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^Set-Cookie: ([^;\r\n]+)").matcher(response);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return String.join("; ", out);
     }
 }

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers {@link RequestLimitsFilter} right after the character-encoding filter, ahead of sessions and security. */
+/**
+ * Registers {@link RequestLimitsFilter} and {@link RelativeRedirectsFilter} right after the character-encoding
+ * filter, ahead of sessions and security.
+ */
 @Configuration(proxyBeanMethods = false)
 class RequestLimitsConfiguration {
 
@@ -13,6 +16,13 @@ class RequestLimitsConfiguration {
     FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(WebLimits limits) {
         FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RelativeRedirectsFilter> relativeRedirectsFilter() {
+        FilterRegistrationBean<RelativeRedirectsFilter> registration = new FilterRegistrationBean<>(new RelativeRedirectsFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 }
