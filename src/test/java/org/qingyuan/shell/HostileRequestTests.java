@@ -107,6 +107,17 @@ class HostileRequestTests {
     }
 
     @Test
+    void aBrowserSendingANulGetsTheErrorPageWithTheChineseReason() {
+        WebClient client = new WebClient(port);
+        String csrf = WebClient.csrfToken(client.get("/login").body());
+        var answer = client.send("POST", "/login", "username=ab%00c&password=x&_csrf=" + csrf,
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).contains("text/html");
+        assertThat(answer.body()).contains("控制字符");
+    }
+
+    @Test
     void aNulOrABellInAJsonStringIsA400NamingTheField() {
         WebClient client = district();
         assertProblem(sendJson(client, "POST", "/api/v1/enterprises", "{\"name\": \"a\\u0000b\", \"divisionCode\": \"410108001001\", "
