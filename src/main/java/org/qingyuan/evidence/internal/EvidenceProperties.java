@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxVideoBytes largest video accepted (default 200 MB; the multipart limit must not be lower)
  * @param maxDocumentBytes largest document accepted (default 50 MB)
  * @param thumbnailPixels the longer side of a thumbnail
+ * @param maxPhotoPixels largest picture accepted, width × height read from its header before decoding (default 50
+ *        megapixels; a phone's 48-megapixel photo passes, a small PNG that declares 250000 × 800 does not)
  */
 @ConfigurationProperties("qingyuan.evidence")
 record EvidenceProperties(@DefaultValue("20971520") long maxPhotoBytes, @DefaultValue("209715200") long maxVideoBytes,
-                          @DefaultValue("52428800") long maxDocumentBytes, @DefaultValue("320") int thumbnailPixels) {
+                          @DefaultValue("52428800") long maxDocumentBytes, @DefaultValue("320") int thumbnailPixels,
+                          @DefaultValue("50000000") long maxPhotoPixels) {
 
     long largest() {
         return Math.max(maxPhotoBytes, Math.max(maxVideoBytes, maxDocumentBytes));

@@ -48,6 +48,8 @@ class JdbcDossier implements Dossier {
             captured_at, latitude, longitude, width, height, note, uploaded_at, uploaded_by
             """;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcDossier.class);
+
     private final JdbcClient jdbc;
     private final ObjectStore store;
     private final EvidenceProperties limits;
@@ -94,8 +96,7 @@ class JdbcDossier implements Dossier {
                     throw invalid(type.kind().label() + "不能超过 " + mb(max) + " MB（此文件 " + mb(received.size()) + " MB）");
                 }
                 PhotoMetadata meta = type.kind() == EvidenceKind.PHOTO ? PhotoMetadata.read(received.file().toFile()) : PhotoMetadata.NONE;
-                Thumbnails.Thumbnail thumbnail = type.kind() == EvidenceKind.PHOTO
-                        ? Thumbnails.of(received.file(), limits.thumbnailPixels(), meta.orientation()) : null;
+                Thumbnails.Thumbnail thumbnail = type.kind() == EvidenceKind.PHOTO ? thumbnail(received.file(), fileName, meta) : null;
                 String thumbnailSm3 = thumbnail == null ? null : store.put(thumbnail.jpeg());
                 store.keep(received);
                 Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -140,6 +141,18 @@ class JdbcDossier implements Dossier {
 
     private static ValidationException invalid(String message) {
         return new ValidationException(List.of(new FieldError("file", message)));
+    }
+
+    private Thumbnails.Thumbnail thumbnail(java.nio.file.Path file, String fileName, PhotoMetadata meta) {
+        try {
+            return Thumbnails.of(file, limits.thumbnailPixels(), meta.orientation(), limits.maxPhotoPixels());
+        } catch (Thumbnails.TooManyPixels e) {
+            throw invalid("“" + fileName + "”有 " + e.width + " × " + e.height + " 像素，超过 "
+                    + limits.maxPhotoPixels() / 1_000_000 + " 百万像素的上限，不能上传（请缩小后再传）");
+        } catch (Thumbnails.Unreadable e) {
+            log.info("photo {} cannot be decoded: {}", fileName, e.getCause().toString());
+            throw invalid("“" + fileName + "”的图像数据无法识读（文件可能已损坏或不完整），不能上传");
+        }
     }
 
     private static String mb(long bytes) {

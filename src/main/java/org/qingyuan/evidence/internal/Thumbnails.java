@@ -15,8 +15,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * JPEG thumbnails of photos, upright by their EXIF orientation. Large photos are decoded
- * subsampled, so a 48-megapixel picture does not need hundreds of megabytes.
+ * JPEG thumbnails of photos, upright by their EXIF orientation. The size is read from the
+ * header first: a picture of more pixels than allowed is refused without decoding it (a small
+ * PNG can declare 250000 × 800 pixels), and the rest are decoded subsampled to about twice the
+ * thumbnail's size, so a 48-megapixel photo needs a few megabytes, not hundreds.
  */
 final class Thumbnails {
 
@@ -24,11 +26,30 @@ final class Thumbnails {
     record Thumbnail(byte[] jpeg, int width, int height) {
     }
 
+    /** The picture declares more pixels than allowed; nothing was decoded. */
+    static final class TooManyPixels extends Exception {
+        final int width;
+        final int height;
+
+        TooManyPixels(int width, int height) {
+            super(null, null, false, false);
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    /** The picture's header or data cannot be read (a JPEG header without image data, a truncated PNG). */
+    static final class Unreadable extends Exception {
+        Unreadable(Throwable cause) {
+            super(cause);
+        }
+    }
+
     private Thumbnails() {
     }
 
     /** Null when the format cannot be decoded here (HEIC, WebP). */
-    static Thumbnail of(Path file, int pixels, int orientation) throws IOException {
+    static Thumbnail of(Path file, int pixels, int orientation, long maxPixels) throws TooManyPixels, Unreadable {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -39,8 +60,12 @@ final class Thumbnails {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
+                if ((long) width * height > maxPixels) {
+                    throw new TooManyPixels(width, height);
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.min(width, height) / (pixels * 2));
+                // decode about twice the thumbnail's longer side; the thumbnail is scaled from that
+                int step = Math.max(1, Math.max(width, height) / (pixels * 2));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = reader.read(0, param);
                 boolean turned = orientation >= 5 && orientation <= 8;
@@ -59,8 +84,8 @@ final class Thumbnails {
             } finally {
                 reader.dispose();
             }
-        } catch (RuntimeException e) {
-            return null;
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(e);
         }
     }
 

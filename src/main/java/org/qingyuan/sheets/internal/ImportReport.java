@@ -28,14 +28,17 @@ public class ImportReport {
 
     private final JdbcClient jdbc;
 
-    ImportReport(JdbcClient jdbc) {
+    private final WorkbookLimits limits;
+
+    ImportReport(JdbcClient jdbc, SheetsProperties properties) {
         this.jdbc = jdbc;
+        this.limits = properties.workbookLimits();
     }
 
     public void write(ImportJob job, OutputStream out) throws IOException {
         org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
         Outcomes outcomes = new Outcomes(job.id());
-        try (Workbook source = Workbook.open(Path.of(job.filePath()))) {
+        try (Workbook source = Workbook.open(Path.of(job.filePath()), limits)) {
             List<Workbook.SheetInfo> sheets = source.sheets();
             for (Workbook.SheetInfo sheet : sheets) {
                 Worksheet ws = book.newWorksheet(sheet.name());

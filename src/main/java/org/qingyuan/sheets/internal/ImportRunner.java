@@ -113,8 +113,7 @@ class ImportRunner {
             }
         } catch (RuntimeException e) {
             log.warn("import {} failed", jobId, e);
-            String message = e instanceof Cells.Unreadable ? e.getMessage()
-                    : "导入失败，未写入任何数据：" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String message = FailureMessages.of(e);
             side.executeWithoutResult(s -> {
                 jobs.fail(jobId, message, now());
                 audit.recordFailure(run.auditEvent("LEDGER_IMPORT_FAILED").because(message), AuditTrail.Outcome.FAILURE);
@@ -177,7 +176,7 @@ class ImportRunner {
         State execute() {
             jdbc.sql("SELECT pg_advisory_xact_lock(:space, CAST(:id AS int))").param("space", LOCK_SPACE)
                     .param("id", job.id()).query().singleValue();
-            try (Workbook workbook = Workbook.open(Path.of(job.filePath()))) {
+            try (Workbook workbook = Workbook.open(Path.of(job.filePath()), properties.workbookLimits())) {
                 List<Workbook.SheetInfo> sheets = workbook.sheets();
                 scanNanos = System.nanoTime() - startNanos;
                 int total = sheets.stream().mapToInt(Workbook.SheetInfo::rows).sum();
@@ -226,14 +225,14 @@ class ImportRunner {
                     }
                 }
                 if (failure instanceof IOException io) {
-                    throw new Cells.Unreadable("无法读取文件：" + io.getMessage());
+                    throw new IllegalStateException(io);
                 } else if (failure instanceof RuntimeException runtime) {
                     throw runtime;
                 } else if (failure != null) {
                     throw new IllegalStateException(failure);
                 }
             } catch (IOException e) {
-                throw new Cells.Unreadable("无法读取文件：" + e.getMessage());
+                throw new IllegalStateException(e);
             }
             flush();
             awaitSide();

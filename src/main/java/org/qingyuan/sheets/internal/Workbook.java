@@ -40,16 +40,25 @@ interface Workbook extends Closeable {
         void row(int rowIndex, Object[] cells) throws IOException;
     }
 
-    /** Opens a file by its content (the name may lie): OOXML zip or OLE2 (legacy .xls). */
+    /** Opens a file by its content with the default {@link WorkbookLimits}. */
     static Workbook open(Path file) throws IOException {
+        return open(file, WorkbookLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens a file by its content (the name may lie): OOXML zip or OLE2 (legacy .xls).
+     *
+     * @throws Cells.Unreadable with a Chinese reason when the file is not a workbook or breaks a limit
+     */
+    static Workbook open(Path file, WorkbookLimits limits) throws IOException {
         byte[] head = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
             if (n >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
-                return new XlsxWorkbook(file);
+                return new XlsxWorkbook(file, limits);
             }
             if (n == 8 && ReadableWorkbook.isOLE2Header(head)) {
-                return new XlsWorkbook(file);
+                return new XlsWorkbook(file, limits);
             }
         }
         throw new Cells.Unreadable("文件不是 Excel 工作簿（.xlsx 或 .xls）");

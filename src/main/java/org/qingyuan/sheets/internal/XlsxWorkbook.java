@@ -24,8 +24,10 @@ import org.dhatim.fastexcel.reader.Sheet;
 /**
  * An .xlsx file. Rows stream through fastexcel-reader. fastexcel-reader (0.20) does not report
  * merged regions, and they are written after the rows ({@code <mergeCells>} follows
- * {@code <sheetData>}), so {@link SheetPartScan} reads each sheet part once beforehand for its
- * merged regions and its row count — a byte scan without XML parsing, so it stays cheap.
+ * {@code <sheetData>}), so {@link SheetPartScan} reads every part of the zip once beforehand for
+ * its merged regions and its row count — a byte scan without XML parsing, so it stays cheap. The
+ * same pass enforces the {@link WorkbookLimits}: a file that breaks one is refused before
+ * fastexcel-reader opens it.
  */
 final class XlsxWorkbook implements Workbook {
 
@@ -35,24 +37,50 @@ final class XlsxWorkbook implements Workbook {
     private final Path file;
     private final ReadableWorkbook workbook;
     private final Map<String, Sheet> byName = new HashMap<>();
+    private final Map<String, SheetPartScan.Result> parts;
 
-    XlsxWorkbook(Path file) throws IOException {
+    XlsxWorkbook(Path file, WorkbookLimits limits) throws IOException {
         this.file = file;
+        this.parts = check(file, limits);
         this.workbook = new ReadableWorkbook(file.toFile());
+    }
+
+    /** Scans every entry of the zip (whatever the content types say fastexcel-reader will read) against the limits. */
+    private static Map<String, SheetPartScan.Result> check(Path file, WorkbookLimits limits) throws IOException {
+        Map<String, SheetPartScan.Result> out = new HashMap<>();
+        long rows = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (entry.getSize() > limits.maxPartBytes()) {
+                    throw new Cells.Unreadable("工作簿的“" + entry.getName() + "”解压后超过 " + limits.maxPartBytes() / (1024 * 1024)
+                            + " MB 的上限，不能导入");
+                }
+                SheetPartScan.Result scan = SheetPartScan.scan(entry.getName(), zip.getInputStream(entry),
+                        entry.getCompressedSize(), limits);
+                out.put(entry.getName(), scan);
+                rows += scan.rows();
+            }
+        }
+        if (rows > limits.maxRows()) {
+            throw new Cells.Unreadable("工作簿共有 " + rows + " 行，超过一次导入 " + limits.maxRows() + " 行的上限，请拆分成几个文件分批导入");
+        }
+        return out;
     }
 
     @Override
     public List<SheetInfo> sheets() throws IOException {
         Map<String, String> targets = relationshipTargets();
         List<SheetInfo> out = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(file.toFile()); Stream<Sheet> sheets = workbook.getSheets()) {
+        try (Stream<Sheet> sheets = workbook.getSheets()) {
             for (Sheet sheet : (Iterable<Sheet>) sheets::iterator) {
                 byName.put(sheet.getName(), sheet);
                 String target = targets.get(sheet.getId());
-                ZipEntry entry = target == null ? null : zip.getEntry(target);
-                SheetPartScan.Result scan = entry == null ? new SheetPartScan.Result(0, List.of())
-                        : SheetPartScan.scan(zip.getInputStream(entry));
-                out.add(new SheetInfo(sheet.getIndex(), sheet.getName(), scan.rows(), scan.merges()));
+                SheetPartScan.Result scan = target == null ? null : parts.get(target);
+                out.add(new SheetInfo(sheet.getIndex(), sheet.getName(), scan == null ? 0 : scan.rows(),
+                        scan == null ? List.of() : scan.merges()));
             }
         }
         return out;

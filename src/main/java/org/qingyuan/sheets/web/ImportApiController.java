@@ -16,6 +16,7 @@ import org.qingyuan.sheets.internal.ImportReport;
 import org.qingyuan.sheets.internal.Imports;
 import org.qingyuan.sheets.internal.Layout;
 import org.qingyuan.sheets.internal.LedgerSheets;
+import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -95,6 +96,10 @@ class ImportApiController {
     void report(@PathVariable long id, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         ImportJob job = imports.get(id, user);
+        if (job.state() == ImportJob.State.FAILED) {
+            throw new ConflictException("导入任务 #" + id + " 失败了，没有逐行报告"
+                    + (job.message() == null ? "" : "：" + job.message()));
+        }
         attachment(response, "导入报告-" + id + "-" + job.fileName().replaceAll("\\.xlsx?$|\\.xlsm$", "") + ".xlsx");
         report.write(job, response.getOutputStream());
     }

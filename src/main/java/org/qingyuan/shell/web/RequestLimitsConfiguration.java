@@ -1,0 +1,28 @@
+package org.qingyuan.shell.web;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Registers {@link RequestLimitsFilter} and {@link RelativeRedirectsFilter} right after the character-encoding
+ * filter, ahead of sessions and security.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestLimitsConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(WebLimits limits) {
+        FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RelativeRedirectsFilter> relativeRedirectsFilter() {
+        FilterRegistrationBean<RelativeRedirectsFilter> registration = new FilterRegistrationBean<>(new RelativeRedirectsFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+}
