@@ -1,5 +1,6 @@
 package org.qingyuan.shell.web;
 
+import org.qingyuan.audit.AuditRecording;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,8 @@ import org.springframework.core.Ordered;
 class RequestLimitsConfiguration {
 
     @Bean
-    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(WebLimits limits) {
-        FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits));
+    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(WebLimits limits, AuditRecording audit) {
+        FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits, audit));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

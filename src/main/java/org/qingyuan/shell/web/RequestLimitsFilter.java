@@ -10,6 +10,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.qingyuan.audit.AuditActor;
+import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditRecording;
+import org.qingyuan.audit.AuditTrail;
 import org.qingyuan.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,9 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestLimitsFilter extends OncePerRequestFilter {
 
     private final long maxBody;
+    private final AuditRecording audit;
 
-    RequestLimitsFilter(WebLimits limits) {
+    RequestLimitsFilter(WebLimits limits, AuditRecording audit) {
         this.maxBody = limits.maxBodySize().toBytes();
+        this.audit = audit;
     }
 
     @Override
@@ -48,12 +54,26 @@ class RequestLimitsFilter extends OncePerRequestFilter {
             for (String value : parameter.getValue()) {
                 String problem = TextLimits.problem(name, value);
                 if (problem != null) {
+                    recordRefusedLogin(checked, name, problem);
                     RequestProblems.send(request, response, HttpStatus.BAD_REQUEST, problem, name);
                     return;
                 }
             }
         }
         chain.doFilter(checked, response);
+    }
+
+    /**
+     * A sign-in refused here never reaches the authentication check, so it leaves its own (rate-limited) record,
+     * keyed by address: the attacker-chosen user name is not trusted as a key.
+     */
+    private void recordRefusedLogin(HttpServletRequest request, String parameter, String problem) {
+        if (!"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath())) {
+            return;
+        }
+        audit.recordRefusalAs(new AuditActor(null, null, null, request.getRemoteAddr()),
+                new AuditEvent("LOGIN_FAILED", "User", null, null, Map.of("parameter", parameter, "problem", problem)),
+                AuditTrail.Outcome.DENIED);
     }
 
     String tooLarge() {
