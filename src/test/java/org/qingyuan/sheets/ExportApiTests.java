@@ -84,7 +84,7 @@ class ExportApiTests {
         assertThat(data.getCellText(3)).isEqualTo("小散乱污");
         assertThat(data.getCellText(4)).isEqualTo("12人");
         assertThat(data.getCellText(6)).isEqualTo("涉气");
-        assertThat(data.getCellText(7)).isEqualTo("无环评手续");
+        assertThat(data.getCellText(7)).isEqualTo("无环评手续；有营业执照、消防、规划手续");
         String all = text(rows);
         assertThat(all).contains("注：1. 此表各镇、办事处环保部门填报，自2月起每月23日前上报。")
                 .contains("4. 完成情况为报送时企业情况").contains("填报单位（盖章）");

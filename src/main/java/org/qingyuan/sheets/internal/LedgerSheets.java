@@ -514,29 +514,31 @@ public class LedgerSheets {
     private static final Map<Fact, String> APPROVAL_NAMES = Map.of(Fact.HAS_BUSINESS_LICENCE, "营业执照", Fact.HAS_EIA_APPROVAL,
             "环评", Fact.HAS_FIRE_APPROVAL, "消防", Fact.HAS_PLANNING_APPROVAL, "规划");
 
-    /** 有 when every approval is held, 无 when none, else what is missing (无环评、消防手续). */
+    /**
+     * 有 when every approval is held, 无 when none, else exactly what is known: what is missing, then what is held
+     * (无环评、消防手续；有营业执照、规划手续); an approval nobody checked is not named, so the cell imports back as it was.
+     */
     private static String approvals(EnterpriseDetails d) {
         List<String> missing = new ArrayList<>();
-        int known = 0;
+        List<String> held = new ArrayList<>();
         for (Fact f : APPROVALS_FACTS) {
             Boolean v = d.facts().value(f);
             if (v != null) {
-                known++;
-                if (!v) {
-                    missing.add(APPROVAL_NAMES.get(f));
-                }
+                (v ? held : missing).add(APPROVAL_NAMES.get(f));
             }
         }
-        if (known == 0) {
+        if (missing.isEmpty() && held.isEmpty()) {
             return null;
         }
-        if (missing.isEmpty()) {
-            return known == APPROVALS_FACTS.size() ? "有" : "有（部分未核实）";
+        if (missing.isEmpty() && held.size() == APPROVALS_FACTS.size()) {
+            return "有";
         }
-        if (missing.size() == APPROVALS_FACTS.size()) {
+        if (held.isEmpty() && missing.size() == APPROVALS_FACTS.size()) {
             return "无";
         }
-        return "无" + String.join("、", missing) + "手续";
+        String no = missing.isEmpty() ? "" : "无" + String.join("、", missing) + "手续";
+        String yes = held.isEmpty() ? "" : "有" + String.join("、", held) + "手续";
+        return no.isEmpty() ? yes : yes.isEmpty() ? no : no + "；" + yes;
     }
 
     /** 金河社区居民委员会 → 金河社区, 毛庄村民委员会 → 毛庄村. */
