@@ -11,7 +11,12 @@ import java.util.Map;
 public interface CaseFormColumns {
 
     /** The columns of each enterprise that has any; unscoped: the caller has selected the enterprises in its scope. */
-    Map<Long, Columns> of(Long[] enterpriseIds);
+    default Map<Long, Columns> of(Long[] enterpriseIds) {
+        return of(enterpriseIds, true);
+    }
+
+    /** The same; without the category when the form has no column for it (the survey ledger), which reads less. */
+    Map<Long, Columns> of(Long[] enterpriseIds, boolean withCategory);
 
     /**
      * @param category the classification's category (e.g. 散乱污 / 关停取缔类), or null

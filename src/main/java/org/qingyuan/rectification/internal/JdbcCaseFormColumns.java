@@ -1,6 +1,7 @@
 package org.qingyuan.rectification.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,63 +15,93 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One query per chunk of enterprises: the case, the town's report and the current classification's category
- * and measure (read from the ledger's classification tables, which the ledger writes and this only reads), joined
- * by enterprise id. No per-row look-ups, so the export keeps its speed.
+ * Set-based, per chunk of enterprises: one query for the cases and the towns' reports, joined by enterprise id; a
+ * second one, only for the enterprises with neither (or for every one when the form prints the category), for the
+ * current classification's measure and category (read from the ledger's classification tables, which only the
+ * ledger writes). No per-row look-ups, so the export keeps its speed.
  */
 @Component
 class JdbcCaseFormColumns implements CaseFormColumns {
 
+    private static final String CASES = """
+            SELECT e.id, c.measure, c.measure_name, c.requirements::text, c.deadline, c.state, c.closed_out_on, c.person_name,
+                   c.person_phone, t.requirement, t.deadline, t.deadline_text, t.person_name, t.person_phone, t.progress
+              FROM unnest(CAST(:ids AS bigint[])) AS e(id)
+              LEFT JOIN rectification_case c ON c.enterprise_id = e.id
+              LEFT JOIN rectification_town_report t ON t.enterprise_id = e.id
+             WHERE c.id IS NOT NULL OR t.enterprise_id IS NOT NULL
+            """;
+    private static final String CLASSIFICATIONS = """
+            SELECT ec.enterprise_id, %s, coalesce(o.measure_label, r.measure_label)
+              FROM enterprise_classification ec
+              JOIN classification_record r ON r.id = ec.current_id
+              LEFT JOIN classification_override o ON o.id = ec.override_id
+             WHERE ec.enterprise_id = ANY(:ids)
+            """;
+    private static final String WITH_CATEGORY = CLASSIFICATIONS.formatted("r.explanation ->> 'categoryLabel'");
+    private static final String WITHOUT_CATEGORY = CLASSIFICATIONS.formatted("NULL");
+
     private final JdbcClient jdbc;
+    /** The requirements as stored ({CUT_WATER,CUT_POWER}) → the list, parsed once per distinct value. */
+    private final Map<String, List<Requirement>> requirementLists = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcCaseFormColumns(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
-    public Map<Long, Columns> of(Long[] enterpriseIds) {
+    public Map<Long, Columns> of(Long[] enterpriseIds, boolean withCategory) {
         Map<Long, Columns> out = new HashMap<>();
         if (enterpriseIds.length == 0) {
             return out;
         }
         // the same few values repeat from row to row: make each text once
         Map<String, String> texts = new HashMap<>();
-        jdbc.sql("""
-                        SELECT e.id, c.measure, c.measure_name, c.requirements, c.deadline, c.state, c.closed_out_on, c.person_name,
-                               c.person_phone, r.explanation ->> 'categoryLabel', coalesce(o.measure_label, r.measure_label),
-                               t.requirement, t.deadline, t.deadline_text, t.person_name, t.person_phone, t.progress
-                          FROM unnest(CAST(:ids AS bigint[])) AS e(id)
-                          LEFT JOIN rectification_case c ON c.enterprise_id = e.id
-                          LEFT JOIN enterprise_classification ec ON ec.enterprise_id = e.id
-                          LEFT JOIN classification_record r ON r.id = ec.current_id
-                          LEFT JOIN classification_override o ON o.id = ec.override_id
-                          LEFT JOIN rectification_town_report t ON t.enterprise_id = e.id
-                         WHERE c.id IS NOT NULL OR r.id IS NOT NULL OR t.enterprise_id IS NOT NULL
-                        """)
-                .param("ids", enterpriseIds)
-                .query(rs -> {
-                    long id = rs.getLong(1);
-                    String category = rs.getString(10);
-                    Columns columns;
-                    if (rs.getString(2) != null) {
-                        MeasureKind measure = MeasureKind.valueOf(rs.getString(2));
-                        List<Requirement> requirements = Arrays.stream((String[]) rs.getArray(4).getArray())
-                                .map(Requirement::valueOf).toList();
-                        LocalDate deadline = rs.getObject(5, LocalDate.class);
-                        String progress = CaseFormColumns.progressWords(measure, requirements, CaseState.valueOf(rs.getString(6)),
-                                rs.getObject(7, LocalDate.class));
-                        columns = new Columns(category, rs.getString(3), deadline == null ? null : deadline.toString(),
-                                person(rs.getString(8), rs.getString(9)), texts.computeIfAbsent(progress, k -> k));
-                    } else {
-                        String measureLabel = rs.getString(11);
-                        LocalDate townDeadline = rs.getObject(13, LocalDate.class);
-                        columns = new Columns(category, measureLabel != null ? measureLabel : rs.getString(12),
-                                townDeadline != null ? townDeadline.toString() : rs.getString(14),
-                                person(rs.getString(15), rs.getString(16)), rs.getString(17));
-                    }
-                    out.put(id, columns);
-                });
+        Map<LocalDate, String> dates = new HashMap<>();
+        jdbc.sql(CASES).param("ids", enterpriseIds).query(rs -> {
+            long id = rs.getLong(1);
+            if (rs.getString(2) != null) {
+                MeasureKind measure = MeasureKind.valueOf(rs.getString(2));
+                List<Requirement> requirements = requirementLists.computeIfAbsent(rs.getString(4), JdbcCaseFormColumns::requirements);
+                LocalDate deadline = rs.getObject(5, LocalDate.class);
+                LocalDate closedOut = rs.getObject(7, LocalDate.class);
+                CaseState state = CaseState.valueOf(rs.getString(6));
+                String progress = texts.computeIfAbsent(measure + "|" + requirements + "|" + state + "|" + closedOut,
+                        k -> CaseFormColumns.progressWords(measure, requirements, state, closedOut));
+                out.put(id, new Columns(null, rs.getString(3), deadline == null ? null : dates.computeIfAbsent(deadline, LocalDate::toString),
+                        person(rs.getString(8), rs.getString(9)), progress));
+            } else {
+                LocalDate townDeadline = rs.getObject(11, LocalDate.class);
+                out.put(id, new Columns(null, rs.getString(10),
+                        townDeadline != null ? dates.computeIfAbsent(townDeadline, LocalDate::toString) : rs.getString(12),
+                        person(rs.getString(13), rs.getString(14)), rs.getString(15)));
+            }
+        });
+        Long[] rest = withCategory ? enterpriseIds : Arrays.stream(enterpriseIds).filter(id -> !out.containsKey(id)).toArray(Long[]::new);
+        if (rest.length > 0) {
+            jdbc.sql(withCategory ? WITH_CATEGORY : WITHOUT_CATEGORY).param("ids", rest).query(rs -> {
+                long id = rs.getLong(1);
+                String category = rs.getString(2);
+                String measure = rs.getString(3);
+                Columns known = out.get(id);
+                out.put(id, known == null ? new Columns(category, measure, null, null, null)
+                        : new Columns(category, known.requirement() != null ? known.requirement() : measure, known.deadline(),
+                        known.responsible(), known.progress()));
+            });
+        }
         return out;
+    }
+
+    /** {CUT_WATER,CUT_POWER} → the requirements. */
+    private static List<Requirement> requirements(String array) {
+        String inner = array.substring(1, array.length() - 1);
+        List<Requirement> out = new ArrayList<>();
+        if (!inner.isEmpty()) {
+            for (String r : inner.split(",")) {
+                out.add(Requirement.valueOf(r));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String person(String name, String phone) {

@@ -381,7 +381,8 @@ public class LedgerSheets {
                 for (Object item = take(read); item != end; item = take(read)) {
                     long start = System.nanoTime();
                     List<FormRow> rows = (List<FormRow>) item;
-                    Batch batch = new Batch(rows, cases.of(rows.stream().map(e -> e.id().value()).toArray(Long[]::new)));
+                    Batch batch = new Batch(rows, cases.of(rows.stream().map(e -> e.id().value()).toArray(Long[]::new),
+                            columns.contains(SheetColumn.CATEGORY)));
                     lookupNanos += System.nanoTime() - start;
                     put(looked, batch);
                 }
