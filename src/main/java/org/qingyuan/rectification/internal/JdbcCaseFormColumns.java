@@ -15,21 +15,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Set-based, per chunk of enterprises: one query for the cases and the towns' reports, joined by enterprise id; a
- * second one, only for the enterprises with neither (or for every one when the form prints the category), for the
- * current classification's measure and category (read from the ledger's classification tables, which only the
+ * Set-based, per chunk of enterprises (never per row): one query for the cases; one for what towns reported, for the
+ * enterprises without a case; one, for the enterprises with neither (or for every one when the form prints the
+ * category), for the current classification's measure and category (read from the ledger's classification tables, which only the
  * ledger writes). No per-row look-ups, so the export keeps its speed.
  */
 @Component
 class JdbcCaseFormColumns implements CaseFormColumns {
 
     private static final String CASES = """
-            SELECT e.id, c.measure, c.measure_name, c.requirements::text, c.deadline, c.state, c.closed_out_on, c.person_name,
-                   c.person_phone, t.requirement, t.deadline, t.deadline_text, t.person_name, t.person_phone, t.progress
-              FROM unnest(CAST(:ids AS bigint[])) AS e(id)
-              LEFT JOIN rectification_case c ON c.enterprise_id = e.id
-              LEFT JOIN rectification_town_report t ON t.enterprise_id = e.id
-             WHERE c.id IS NOT NULL OR t.enterprise_id IS NOT NULL
+            SELECT enterprise_id, measure, measure_name, requirements::text, deadline, state, closed_out_on, person_name, person_phone
+              FROM rectification_case WHERE enterprise_id = ANY(:ids)
+            """;
+    private static final String REPORTS = """
+            SELECT enterprise_id, requirement, deadline, deadline_text, person_name, person_phone, progress
+              FROM rectification_town_report WHERE enterprise_id = ANY(:ids)
             """;
     private static final String CLASSIFICATIONS = """
             SELECT ec.enterprise_id, %s, coalesce(o.measure_label, r.measure_label)
@@ -60,7 +60,7 @@ class JdbcCaseFormColumns implements CaseFormColumns {
         Map<LocalDate, String> dates = new HashMap<>();
         jdbc.sql(CASES).param("ids", enterpriseIds).query(rs -> {
             long id = rs.getLong(1);
-            if (rs.getString(2) != null) {
+            {
                 MeasureKind measure = MeasureKind.valueOf(rs.getString(2));
                 List<Requirement> requirements = requirementLists.computeIfAbsent(rs.getString(4), JdbcCaseFormColumns::requirements);
                 LocalDate deadline = rs.getObject(5, LocalDate.class);
@@ -70,13 +70,18 @@ class JdbcCaseFormColumns implements CaseFormColumns {
                         k -> CaseFormColumns.progressWords(measure, requirements, state, closedOut));
                 out.put(id, new Columns(null, rs.getString(3), deadline == null ? null : dates.computeIfAbsent(deadline, LocalDate::toString),
                         person(rs.getString(8), rs.getString(9)), progress));
-            } else {
-                LocalDate townDeadline = rs.getObject(11, LocalDate.class);
-                out.put(id, new Columns(null, rs.getString(10),
-                        townDeadline != null ? dates.computeIfAbsent(townDeadline, LocalDate::toString) : rs.getString(12),
-                        person(rs.getString(13), rs.getString(14)), rs.getString(15)));
             }
         });
+        // what towns reported, for the enterprises without a case
+        Long[] uncased = out.isEmpty() ? enterpriseIds : Arrays.stream(enterpriseIds).filter(id -> !out.containsKey(id)).toArray(Long[]::new);
+        if (uncased.length > 0) {
+            jdbc.sql(REPORTS).param("ids", uncased).query(rs -> {
+                LocalDate townDeadline = rs.getObject(3, LocalDate.class);
+                out.put(rs.getLong(1), new Columns(null, rs.getString(2),
+                        townDeadline != null ? dates.computeIfAbsent(townDeadline, LocalDate::toString) : rs.getString(4),
+                        person(rs.getString(5), rs.getString(6)), rs.getString(7)));
+            });
+        }
         Long[] rest = withCategory ? enterpriseIds : Arrays.stream(enterpriseIds).filter(id -> !out.containsKey(id)).toArray(Long[]::new);
         if (rest.length > 0) {
             jdbc.sql(withCategory ? WITH_CATEGORY : WITHOUT_CATEGORY).param("ids", rest).query(rs -> {
