@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * empty deployment of the same district yields the same enterprises with the same facts, measures, deadlines and
  * responsible persons, as the second deployment's own export of that town shows them.
  */
-@SpringBootTest
+// a context (and database) of its own: the demo ledger as demo mode makes it, untouched by other test classes
+@SpringBootTest(properties = "qingyuan.test.context=round-trip")
 @AutoConfigureMockMvc
 class RoundTripTests {
 
