@@ -115,6 +115,8 @@ public final class RouteTable {
             Route.of("POST", "/cases/*/close-out", CASE_CLOSE_OUT),
             Route.of("POST", "/cases/*/reopen", CASE_CLOSE_OUT),
             Route.of("POST", "/cases/*/deadline", CASE_CLOSE_OUT),
+            // a town's 整治要求 that differs from the measure is settled by the district (as 一企一策 is)
+            Route.of("POST", "/cases/*/town-requirement", POLICY_MANAGE),
             Route.of("POST", "/cases/**", CASE_EDIT),
             Route.of("GET", "/api/v1/cases", CASE_READ),
             Route.of("GET", "/api/v1/cases/**", CASE_READ),
@@ -123,6 +125,7 @@ public final class RouteTable {
             Route.of("POST", "/api/v1/cases/*/close-out", CASE_CLOSE_OUT),
             Route.of("POST", "/api/v1/cases/*/reopen", CASE_CLOSE_OUT),
             Route.of("POST", "/api/v1/cases/*/deadline", CASE_CLOSE_OUT),
+            Route.of("POST", "/api/v1/cases/*/town-requirement", POLICY_MANAGE),
             Route.of("POST", "/api/v1/cases/**", CASE_EDIT),
 
             Route.of("GET", "/audit/**", AUDIT_READ),

@@ -57,6 +57,9 @@ public interface Cases {
 
     CaseView setDeadline(long id, int version, LocalDate deadline, String reason, Scope scope);
 
+    /** Settles a town's 整治要求 that differs from the case's measure: the measure stands, with the reason. */
+    CaseView settleTownRequirement(long id, int version, String reason, Scope scope);
+
     /**
      * What is recorded for one item.
      *

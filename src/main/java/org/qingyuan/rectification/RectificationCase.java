@@ -39,6 +39,8 @@ public final class RectificationCase {
     private String acceptanceRecord;
     private String closedOutBy;
     private LocalDate closedOutOn;
+    private TownReport townReport;
+    private String townRequirementSettled;
     private final Instant openedAt;
     private final int version;
 
@@ -84,6 +86,80 @@ public final class RectificationCase {
         c.closedOutBy = s.closedOutBy();
         c.closedOutOn = s.closedOutOn();
         return c;
+    }
+
+    /** Restores the town's report as applied and how its requirement was settled (persistence only). */
+    public RectificationCase withStoredTownReport(TownReport report, String requirementSettled) {
+        this.townReport = report;
+        this.townRequirementSettled = requirementSettled;
+        return this;
+    }
+
+    /**
+     * Applies what the town wrote in its survey ledger: its 分包责任人 becomes the responsible person unless one is
+     * named; a readable 整治期限 becomes the case's deadline (责令限期) with the file and row as its basis, a vague one
+     * is kept as text; 完成情况 is recorded as a claim (it changes no item and no state); a 整治要求 that differs from
+     * the measure is recorded for the district to settle.
+     */
+    public void applyTownReport(TownReport report, String by, Instant at) {
+        Objects.requireNonNull(report);
+        townReport = report;
+        townRequirementSettled = null;
+        boolean assignable = state != CaseState.CLOSED_OUT && state != CaseState.WITHDRAWN;
+        if (report.personName() != null && !responsible.named() && assignable) {
+            responsible = new ResponsiblePersons(responsible.townCode(), responsible.villageCode(), responsible.departmentCode(),
+                    report.personName(), report.personPhone(), null);
+            step("ASSIGNED", by, at, report.personName() + (report.personPhone() == null ? "" : " " + report.personPhone())
+                    + "（" + report.source() + "）");
+        }
+        if (report.deadline() != null && (state.open() || state == CaseState.AWAITING_ACCEPTANCE)) {
+            String from = deadlineText(deadline);
+            deadline = report.deadline();
+            overdueSince = null;
+            step("DEADLINE_SET", by, at, from + " → " + deadline + "（责令限期，" + report.source() + "）");
+        } else if (report.deadline() == null && report.deadlineText() != null) {
+            step("TOWN_DEADLINE", by, at, "填报整治期限：" + report.deadlineText() + "（不是确切日期，未作为期限；" + report.source() + "）");
+        }
+        if (report.progress() != null) {
+            step("PROGRESS_CLAIMED", by, at, "填报完成情况：" + report.progress());
+        }
+        if (requirementDiffers()) {
+            step("REQUIREMENT_DIFFERS", by, at, "填报要求与方案不一致：填报“" + report.requirement() + "”，方案“"
+                    + plan.measureName() + "”");
+        }
+    }
+
+    /** The district settles a written requirement that differs from the measure (the measure stands, the report was wrong). */
+    public void settleTownRequirement(String reason, String by, Instant at) {
+        if (!requirementDiffers() || townRequirementSettled != null) {
+            throw new ConflictException("本案没有待处理的“填报要求与方案不一致”");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "请写明处理意见（如：按方案执行，填报有误）");
+        }
+        townRequirementSettled = reason.strip();
+        step("REQUIREMENT_SETTLED", by, at, "填报要求“" + townReport.requirement() + "”与方案“" + plan.measureName()
+                + "”不一致，已处理：" + townRequirementSettled);
+    }
+
+    /** The town's 整治要求 names another measure than the case's. */
+    public boolean requirementDiffers() {
+        return townReport != null && townReport.requirement() != null && !TownReport.agrees(townReport.requirement(), plan);
+    }
+
+    /**
+     * What the town's report leaves for officials to look at: 待核实 while a claimed 完成情况 is not backed by
+     * evidenced items; 填报要求与方案不一致 until the district settles it (一企一策 or a correction).
+     */
+    public List<String> townReportFlags() {
+        List<String> flags = new ArrayList<>();
+        if (townReport != null && townReport.progress() != null && state != CaseState.CLOSED_OUT && !missingItems().isEmpty()) {
+            flags.add("待核实");
+        }
+        if (requirementDiffers() && townRequirementSettled == null) {
+            flags.add("填报要求与方案不一致");
+        }
+        return flags;
     }
 
     /** Records the work and evidence for one required item; a case still registered is then in progress. */
@@ -251,13 +327,17 @@ public final class RectificationCase {
         }
         String from = plan.measureName() + " " + deadlineText(deadline);
         changePlan(newPlan);
+        if (townReport != null && townReport.deadline() != null) {
+            // the town's 责令限期 stays the case's deadline when the classification changes
+            deadline = townReport.deadline();
+        }
         overdueSince = null;
         if (state == CaseState.AWAITING_ACCEPTANCE || state == CaseState.ACCEPTED) {
             state = CaseState.IN_PROGRESS;
         } else if (state == CaseState.WITHDRAWN) {
             state = CaseState.REOPENED;
         }
-        step("REALIGNED", by, at, from + " → " + newPlan.measureName() + " " + deadlineText(newPlan.deadline())
+        step("REALIGNED", by, at, from + " → " + newPlan.measureName() + " " + deadlineText(deadline)
                 + (reason == null ? "" : "（" + reason + "）"));
     }
 
@@ -409,6 +489,10 @@ public final class RectificationCase {
     public String acceptanceRecord() { return acceptanceRecord; }
     public String closedOutBy() { return closedOutBy; }
     public LocalDate closedOutOn() { return closedOutOn; }
+    /** What the town wrote in its survey ledger, as applied; null when nothing was imported. */
+    public TownReport townReport() { return townReport; }
+    /** How the district settled a differing requirement, or null. */
+    public String townRequirementSettled() { return townRequirementSettled; }
     public Instant openedAt() { return openedAt; }
     public int version() { return version; }
 }

@@ -84,7 +84,7 @@ class ExportApiTests {
         assertThat(data.getCellText(3)).isEqualTo("小散乱污");
         assertThat(data.getCellText(4)).isEqualTo("12人");
         assertThat(data.getCellText(6)).isEqualTo("涉气");
-        assertThat(data.getCellText(7)).isEqualTo("无环评手续");
+        assertThat(data.getCellText(7)).isEqualTo("无环评手续；有营业执照、消防、规划手续");
         String all = text(rows);
         assertThat(all).contains("注：1. 此表各镇、办事处环保部门填报，自2月起每月23日前上报。")
                 .contains("4. 完成情况为报送时企业情况").contains("填报单位（盖章）");
@@ -93,7 +93,7 @@ class ExportApiTests {
     }
 
     @Test
-    void theCommunityTableHasTheTwentyTwoColumnsOf004() throws Exception {
+    void theCommunityTableHasTheTwentyTwoColumnsOf004ThenThePlatformsRecord() throws Exception {
         String tag = "Y" + UUID.randomUUID().toString().substring(0, 5);
         register(tag + "开元家具厂", "410108001002", """
                 , "industry": "FURNITURE", "outputValue": 12.5, "premises": "RENTED",
@@ -102,7 +102,7 @@ class ExportApiTests {
         assertThat(rows.get(0).getCellText(0)).isEqualTo("惠济区小散乱污企业社区统计表");
         assertThat(rows.get(1).getCellText(0)).startsWith("单位名称：").contains("加盖公章");
         assertThat(rows.get(2).getCellText(0)).contains("联络员：").contains("联系电话：");
-        assertThat(rows.get(3).getCellCount()).isEqualTo(22);
+        assertThat(rows.get(3).getCellCount()).isEqualTo(26);
         assertThat(rows.get(3).getCellText(21)).isEqualTo("所属街道社区");
         assertThat(rows.get(3).getCellText(12)).isEqualTo("是否符合产业政策及当地产业布局规划");
         Row data = rows.get(4);
@@ -112,6 +112,79 @@ class ExportApiTests {
         assertThat(data.getCellText(11)).isEqualTo("是");
         assertThat(data.getCellText(13)).isEqualTo("无");
         assertThat(data.getCellText(21)).isEqualTo("新城街道 开元社区");
+    }
+
+    @Autowired
+    org.qingyuan.rectification.TownReports townReports;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    static Row byName(List<Row> rows, int column, String name) {
+        return rows.stream().filter(r -> r.getCellCount() > column && name.equals(r.getCellText(column))).findFirst().orElseThrow();
+    }
+
+    long idOf(String name) {
+        return jdbc.sql("SELECT id FROM enterprise WHERE name = :name").param("name", name).query(Long.class).single();
+    }
+
+    @Test
+    void theOfficialFormsCarryTheCaseRecordForEveryEnterprise() throws Exception {
+        String tag = "W" + UUID.randomUUID().toString().substring(0, 5);
+        // registered in the platform with facts that classify it: a case opens at once (huiji: 不符合产业政策 → 限期拆除)
+        register(tag + "甲铸造厂", "410108001001", """
+                , "industry": "CASTING", "facts": {"conformsToPlanning": false, "hasIllegalBuildings": false,
+                  "emissionsOverStandard": false, "hasEiaApproval": true, "hasPlanningApproval": true, "hasBusinessLicence": true}""");
+        long caseId = jdbc.sql("SELECT id FROM rectification_case WHERE enterprise_id = :id").param("id", idOf(tag + "甲铸造厂"))
+                .query(Long.class).single();
+        mvc.perform(post("/api/v1/cases/" + caseId + "/responsible").with(district()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0, \"townCode\": \"410108001\", \"personName\": \"王五\", \"personPhone\": \"13700000001\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/cases/" + caseId + "/deadline").with(district()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 1, \"deadline\": \"2017-06-30\", \"reason\": \"惠环限字〔2017〕1号\"}"))
+                .andExpect(status().isOk());
+        // no case yet (facts unknown): what its town reported is printed as written
+        register(tag + "乙加工点", "410108001001", "");
+        long second = idOf(tag + "乙加工点");
+        tx.executeWithoutResult(s -> townReports.receive(List.of(new org.qingyuan.rectification.TownReport(second, "补办手续", "3月底",
+                null, "赵六", null, "正在整治", "导入自 a.xlsx 第 7 行")), "district"));
+
+        List<Row> survey = export(district(), "layout=survey-ledger&q=" + tag);
+        Row first = byName(survey, 2, tag + "甲铸造厂");
+        assertThat(first.getCellText(8)).as("整治要求").isEqualTo("限期拆除");
+        assertThat(first.getCellText(10)).as("整治期限").isEqualTo("2017-06-30");
+        assertThat(first.getCellText(11)).as("分包责任人").isEqualTo("王五 13700000001");
+        assertThat(first.getCellText(12)).as("完成情况").isEqualTo("未开始整治");
+        Row other = byName(survey, 2, tag + "乙加工点");
+        assertThat(List.of(other.getCellText(8), other.getCellText(10), other.getCellText(11), other.getCellText(12)))
+                .containsExactly("补办手续", "3月底", "赵六", "正在整治");
+        // the form is signed by the exporting user (no unit liaison is recorded yet)
+        assertThat(text(survey)).contains("填表人：区办演示账号");
+
+        List<Row> community = export(district(), "layout=community-table&q=" + tag);
+        assertThat(community.get(2).getCellText(0)).startsWith("联络员：区办演示账号");
+        assertThat(community.get(3).stream().skip(20).map(c -> c.getText()).toList())
+                .containsExactly("整治情况", "所属街道社区", "分类", "处置措施", "整治期限", "分包责任人");
+        Row c = byName(community, 2, tag + "甲铸造厂");
+        assertThat(c.getCellText(20)).isEqualTo("未开始整治");
+        assertThat(c.getCellText(22)).as("分类").isNotBlank();
+        assertThat(List.of(c.getCellText(23), c.getCellText(24), c.getCellText(25)))
+                .containsExactly("限期拆除", "2017-06-30", "王五 13700000001");
+    }
+
+    @Test
+    void theProgressIsPrintedInTheFormsOwnWords() {
+        var shutdown = List.of(org.qingyuan.rectification.Requirement.CUT_WATER);
+        assertThat(org.qingyuan.rectification.CaseFormColumns.progressWords(org.qingyuan.policy.MeasureKind.SHUTDOWN, shutdown,
+                org.qingyuan.rectification.CaseState.CLOSED_OUT, java.time.LocalDate.of(2017, 3, 18))).isEqualTo("拆除到位（2017-03-18）");
+        assertThat(org.qingyuan.rectification.CaseFormColumns.progressWords(org.qingyuan.policy.MeasureKind.SHUTDOWN, shutdown,
+                org.qingyuan.rectification.CaseState.IN_PROGRESS, null)).isEqualTo("正在拆除");
+        var approvals = List.of(org.qingyuan.rectification.Requirement.APPROVALS_OBTAINED);
+        assertThat(org.qingyuan.rectification.CaseFormColumns.progressWords(org.qingyuan.policy.MeasureKind.REMEDIATE, approvals,
+                org.qingyuan.rectification.CaseState.IN_PROGRESS, null)).isEqualTo("补办手续");
+        assertThat(org.qingyuan.rectification.CaseFormColumns.progressWords(org.qingyuan.policy.MeasureKind.REMEDIATE,
+                List.of(org.qingyuan.rectification.Requirement.REMEDIATION_DONE), org.qingyuan.rectification.CaseState.REOPENED, null))
+                .isEqualTo("正在整治");
     }
 
     @Test

@@ -142,6 +142,76 @@ class ImportApiTests {
                 .param("id", job.get("id").asString()).query(Long.class).single()).isEqualTo(1L);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** Runs the background classification worker now (it opens the cases), as it would within seconds. */
+    void classifyStale() throws Exception {
+        ((org.springframework.boot.ApplicationRunner) context.getBean("classificationWorker")).run(null);
+    }
+
+    @Test
+    void theSurveyLedgersWorkColumnsReachTheCasesOnceTheWorkerOpensThem() throws Exception {
+        String tag = tag();
+        long id = upload(district(), MessyLedgers.surveyLedger(tag), "新城街道排查台账.xlsx", "survey-ledger", "valid-rows")
+                .get("id").asLong();
+        assertThat(await(district(), id).get("state").asString()).isEqualTo("COMMITTED");
+        // kept for the rectification module with the file and row, the deadline read as a date where it is one
+        var machine = jdbc.sql("""
+                        SELECT t.requirement, t.deadline::text AS deadline, t.person_name, t.progress, t.source, t.reported_by
+                          FROM rectification_town_report t JOIN enterprise e ON e.id = t.enterprise_id WHERE e.name = :name""")
+                .param("name", tag + "金河机械加工厂").query().singleRow();
+        assertThat(machine.get("requirement")).isEqualTo("补办手续");
+        assertThat(machine.get("deadline")).isEqualTo("2017-05-31");
+        assertThat(machine.get("person_name")).isEqualTo("张三");
+        assertThat(machine.get("progress")).isEqualTo("正在整治");
+        assertThat(machine.get("source")).isEqualTo("导入自 新城街道排查台账.xlsx 第 6 行");
+        assertThat(machine.get("reported_by")).isEqualTo("district");
+        var plastics = jdbc.sql("""
+                        SELECT t.deadline, t.deadline_text FROM rectification_town_report t JOIN enterprise e ON e.id = t.enterprise_id
+                         WHERE e.name = :name""").param("name", tag + "宏达塑料制品厂").query().singleRow();
+        assertThat(plastics.get("deadline")).as("3月底 is no date").isNull();
+        assertThat(plastics.get("deadline_text")).isEqualTo("3月底");
+        assertThat(jdbc.sql("""
+                        SELECT t.progress FROM rectification_town_report t JOIN enterprise e ON e.id = t.enterprise_id
+                         WHERE e.name = :name""").param("name", tag + "鑫源木器加工点").query(String.class).single())
+                .isEqualTo("拆除到位（2017-03-05）");
+
+        // the survey ledger's few facts leave the plan undetermined: no case yet, the reports wait
+        classifyStale();
+        assertThat(jdbc.sql("SELECT count(*) FROM rectification_town_report t JOIN enterprise e ON e.id = t.enterprise_id "
+                + "WHERE e.name LIKE :p AND t.applied_at IS NULL").param("p", tag + "%").query(Long.class).single()).isPositive();
+        // an officer completes the facts of one: the classification opens its case, which takes its town's report then
+        long machineId = jdbc.sql("SELECT id FROM enterprise WHERE name = :name").param("name", tag + "金河机械加工厂")
+                .query(Long.class).single();
+        int version = jdbc.sql("SELECT version FROM enterprise WHERE id = :id").param("id", machineId).query(Integer.class).single();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/enterprises/" + machineId)
+                        .with(district()).with(csrf()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"version": %d, "reason": "现场核实", "industry": "CASTING",
+                                 "facts": {"conformsToPlanning": false, "hasIllegalBuildings": false, "emissionsOverStandard": false,
+                                           "hasEiaApproval": true, "hasPlanningApproval": true, "hasBusinessLicence": true}}"""
+                                .formatted(version)))
+                .andExpect(status().isOk());
+        classifyStale();
+        List<java.util.Map<String, Object>> opened = jdbc.sql("""
+                        SELECT e.name, c.id, c.person_name, c.deadline::text AS deadline, c.state, t.case_id
+                          FROM rectification_case c JOIN enterprise e ON e.id = c.enterprise_id
+                          JOIN rectification_town_report t ON t.enterprise_id = e.id
+                         WHERE e.name LIKE :p""").param("p", tag + "%").query().listOfRows();
+        assertThat(opened).as("the survey ledger's enterprises that the policy gives a measure").isNotEmpty();
+        assertThat(opened).filteredOn(c -> c.get("name").equals(tag + "金河机械加工厂"))
+                .extracting(c -> c.get("person_name") + " " + c.get("deadline")).containsExactly("张三 2017-05-31");
+        for (var c : opened) {
+            assertThat(c.get("case_id")).as("applied once, to its case").isEqualTo(c.get("id"));
+            assertThat(c.get("person_name")).as((String) c.get("name")).isNotNull();
+            String steps = String.join("\n", jdbc.sql("SELECT kind || '|' || coalesce(detail, '') FROM rectification_step WHERE case_id = :id")
+                    .param("id", c.get("id")).query(String.class).list());
+            assertThat(steps).contains("ASSIGNED|");
+            assertThat(c.get("state")).as("a claim closes nothing").isEqualTo("REGISTERED");
+        }
+    }
+
     @Test
     void theContinuationSheetsAreImportedWithTheirOwnSheetNamesAndRowNumbers() throws Exception {
         String tag = tag();

@@ -4,12 +4,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.qingyuan.access.UserContacts;
 import org.qingyuan.access.UserNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class JdbcUserNames implements UserNames {
+class JdbcUserNames implements UserNames, UserContacts {
 
     private final JdbcClient jdbc;
 
@@ -31,5 +32,11 @@ class JdbcUserNames implements UserNames {
                     });
         }
         return names;
+    }
+
+    @Override
+    public java.util.Optional<Contact> contact(String username) {
+        return jdbc.sql("SELECT display_name, phone FROM app_user WHERE username = :username").param("username", username)
+                .query((rs, i) -> new Contact(rs.getString(1), rs.getString(2))).optional();
     }
 }

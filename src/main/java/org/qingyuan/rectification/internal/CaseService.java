@@ -321,6 +321,15 @@ class CaseService implements Cases {
         });
     }
 
+    @Override
+    @Transactional
+    public CaseView settleTownRequirement(long id, int version, String reason, Scope scope) {
+        return change(id, version, scope, "CASE_TOWN_REQUIREMENT_SETTLED", (row, by, now) -> {
+            row.rectificationCase().settleTownRequirement(reason, by, now);
+            return Map.of("requirement", row.rectificationCase().townReport().requirement(), "reason", String.valueOf(reason));
+        });
+    }
+
     // ---------------------------------------------------------------- helpers
 
     @FunctionalInterface

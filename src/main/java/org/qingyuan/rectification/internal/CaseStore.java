@@ -30,6 +30,7 @@ import org.qingyuan.rectification.Permit;
 import org.qingyuan.rectification.RectificationCase;
 import org.qingyuan.rectification.Requirement;
 import org.qingyuan.rectification.ResponsiblePersons;
+import org.qingyuan.rectification.TownReport;
 import org.qingyuan.shared.ConflictException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,7 +51,7 @@ class CaseStore {
             c.measure_name, c.requirements, c.deadline, c.deadlines, c.escalations, c.applied_escalations, c.policy_id,
             c.policy_version, c.state, c.overdue_since, c.accepted_by, c.acceptance_record, c.closed_out_by, c.closed_out_on,
             c.town_code, c.village_code, c.department_code, c.person_name, c.person_phone, c.person_username, c.opened_at,
-            c.version
+            c.version, c.town_report, c.town_requirement_settled
             """;
 
     private final JdbcClient jdbc;
@@ -87,6 +88,18 @@ class CaseStore {
         load("c.enterprise_id = ANY(:ids)", new MapSqlParameterSource("ids", enterpriseIds.toArray(Long[]::new)))
                 .forEach(r -> result.put(r.rectificationCase().enterpriseId(), r));
         return result;
+    }
+
+    /** The enterprise of each of these cases (enterprise id → case id). */
+    Map<Long, Long> caseIdsOf(List<Long> caseIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("SELECT enterprise_id, id FROM rectification_case WHERE id = ANY(:ids)").param("ids", caseIds.toArray(Long[]::new))
+                    .query(rs -> {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return out;
     }
 
     /** Open cases (not closed out, not withdrawn), unscoped, for the daily sweep. */
@@ -127,8 +140,8 @@ class CaseStore {
         return rows.stream().map(r -> {
             RectificationCase s = r.rectificationCase();
             // the row mapper left the aggregate without items and enforcements; rebuild with them
-            RectificationCase full = RectificationCase.restore(stored(s), items.getOrDefault(s.id(), List.of()),
-                    enforcements.getOrDefault(s.id(), List.of()));
+            RectificationCase full = withTownReport(RectificationCase.restore(stored(s), items.getOrDefault(s.id(), List.of()),
+                    enforcements.getOrDefault(s.id(), List.of())), s);
             return new Row(full, r.enterpriseName(), r.address(), r.longitude(), r.latitude());
         }).toList();
     }
@@ -141,6 +154,10 @@ class CaseStore {
         return new RectificationCase.Stored(c.id(), c.enterpriseId(), c.divisionCode(), c.plan(), c.deadline(), c.state(),
                 c.responsible(), c.appliedEscalations(), c.overdueSince(), c.acceptedBy(), c.acceptanceRecord(), c.closedOutBy(),
                 c.closedOutOn(), c.openedAt(), c.version());
+    }
+
+    private static RectificationCase withTownReport(RectificationCase target, RectificationCase source) {
+        return target.withStoredTownReport(source.townReport(), source.townRequirementSettled());
     }
 
     private Row row(ResultSet rs, int i) throws SQLException {
@@ -157,7 +174,10 @@ class CaseStore {
                 date(rs, "deadline"), CaseState.valueOf(rs.getString("state")), persons, strings(rs.getArray("applied_escalations")),
                 date(rs, "overdue_since"), rs.getString("accepted_by"), rs.getString("acceptance_record"),
                 rs.getString("closed_out_by"), date(rs, "closed_out_on"), instant(rs, "opened_at"), rs.getInt("version"));
-        return new Row(RectificationCase.restore(stored, List.of(), List.of()), rs.getString("enterprise_name"),
+        String report = rs.getString("town_report");
+        RectificationCase c = RectificationCase.restore(stored, List.of(), List.of()).withStoredTownReport(
+                report == null ? null : json.readValue(report, TownReport.class), rs.getString("town_requirement_settled"));
+        return new Row(c, rs.getString("enterprise_name"),
                 rs.getString("address"), (Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"));
     }
 
@@ -183,11 +203,12 @@ class CaseStore {
                 INSERT INTO rectification_case (id, enterprise_id, enterprise_name, address, longitude, latitude, division_code,
                     measure, measure_name, requirements, deadline, deadlines, escalations, applied_escalations, policy_id,
                     policy_version, state, overdue_since, accepted_by, acceptance_record, closed_out_by, closed_out_on, town_code,
-                    village_code, department_code, person_name, person_phone, person_username, opened_at, updated_at, version)
+                    village_code, department_code, person_name, person_phone, person_username, opened_at, updated_at, version,
+                    town_report, town_requirement_settled)
                 VALUES (:id, :enterpriseId, :name, :address, :lon, :lat, :division, :measure, :measureName, :requirements,
                     :deadline, CAST(:deadlines AS jsonb), CAST(:escalations AS jsonb), :applied, :policyId, :policyVersion, :state,
                     :overdueSince, :acceptedBy, :acceptanceRecord, :closedOutBy, :closedOutOn, :town, :village, :department,
-                    :person, :phone, :username, :openedAt, :now, :version)
+                    :person, :phone, :username, :openedAt, :now, :version, CAST(:townReport AS jsonb), :townSettled)
                 ON CONFLICT (enterprise_id) DO NOTHING
                 """, batch);
         // another transaction may have opened a case for the same enterprise meanwhile: keep only the rows inserted here
@@ -241,6 +262,7 @@ class CaseStore {
                     overdue_since = :overdueSince, accepted_by = :acceptedBy, acceptance_record = :acceptanceRecord,
                     closed_out_by = :closedOutBy, closed_out_on = :closedOutOn, town_code = :town, village_code = :village,
                     department_code = :department, person_name = :person, person_phone = :phone, person_username = :username,
+                    town_report = CAST(:townReport AS jsonb), town_requirement_settled = :townSettled,
                     enterprise_name = CASE WHEN :site THEN :name ELSE enterprise_name END,
                     address = CASE WHEN :site THEN :address ELSE address END,
                     longitude = CASE WHEN :site THEN CAST(:lon AS double precision) ELSE longitude END,
@@ -362,6 +384,8 @@ class CaseStore {
                 .addValue("closedOutBy", c.closedOutBy()).addValue("closedOutOn", c.closedOutOn())
                 .addValue("town", r.townCode()).addValue("village", r.villageCode()).addValue("department", r.departmentCode())
                 .addValue("person", r.personName()).addValue("phone", r.personPhone()).addValue("username", r.username())
+                .addValue("townReport", c.townReport() == null ? null : json.writeValueAsString(c.townReport()))
+                .addValue("townSettled", c.townRequirementSettled())
                 .addValue("now", Timestamp.from(now));
     }
 

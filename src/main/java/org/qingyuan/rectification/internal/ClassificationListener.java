@@ -38,12 +38,14 @@ class ClassificationListener {
     private final EnterpriseSites sites;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TownReportService townReports;
 
-    ClassificationListener(CaseStore store, EnterpriseSites sites, AuditTrail audit, Clock clock) {
+    ClassificationListener(CaseStore store, EnterpriseSites sites, AuditTrail audit, Clock clock, TownReportService townReports) {
         this.store = store;
         this.sites = sites;
         this.audit = audit;
         this.clock = clock;
+        this.townReports = townReports;
     }
 
     @EventListener
@@ -104,27 +106,41 @@ class ClassificationListener {
         }
         Map<Long, EnterpriseSites.Site> places = sites.sites(
                 java.util.stream.Stream.concat(toOpen.stream(), changed.stream()).map(RectificationCase::enterpriseId).toList());
+        // what the town reported for these enterprises in an import waits for their case: applied as it opens
+        List<Long> reported = townReports.applyPending(toOpen, now);
         List<Long> opened = store.insertAll(toOpen, places, now);
         store.updateAll(changed, versions, places, now);
-        audit(opened, realigned, withdrawn, classifications,
+        List<Long> reportedCases = List.of();
+        if (!reported.isEmpty()) {
+            Map<Long, Long> casesByEnterprise = store.caseIdsOf(opened);
+            casesByEnterprise.keySet().retainAll(reported);
+            townReports.markApplied(casesByEnterprise, now);
+            reportedCases = List.copyOf(casesByEnterprise.values());
+        }
+        audit(opened, realigned, withdrawn, reportedCases, classifications,
                 toOpen.isEmpty() ? changed.get(0).enterpriseId() : toOpen.get(0).enterpriseId());
         return new Outcome(opened, realigned, withdrawn);
     }
 
-    private void audit(List<Long> opened, List<Long> realigned, List<Long> withdrawn, List<EnterpriseClassified> batch,
-                       long firstEnterpriseId) {
+    private void audit(List<Long> opened, List<Long> realigned, List<Long> withdrawn, List<Long> townReported,
+                       List<EnterpriseClassified> batch, long firstEnterpriseId) {
         String reason = batch.get(0).reason();
         if (opened.size() + realigned.size() + withdrawn.size() == 1) {
             String action = !opened.isEmpty() ? "CASE_OPENED" : !realigned.isEmpty() ? "CASE_REALIGNED" : "CASE_WITHDRAWN";
             long id = !opened.isEmpty() ? opened.get(0) : !realigned.isEmpty() ? realigned.get(0) : withdrawn.get(0);
-            audit.record(new AuditEvent(action, CaseService.OWNER_TYPE, Long.toString(id), reason,
-                    Map.of("enterpriseId", firstEnterpriseId)));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("enterpriseId", firstEnterpriseId);
+            if (!townReported.isEmpty()) {
+                details.put("townReportApplied", true);
+            }
+            audit.record(new AuditEvent(action, CaseService.OWNER_TYPE, Long.toString(id), reason, details));
             return;
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("opened", opened);
         details.put("realigned", realigned);
         details.put("withdrawn", withdrawn);
+        details.put("townReportsApplied", townReported);
         audit.record(new AuditEvent("CASES_FOLLOWED_CLASSIFICATION", CaseService.OWNER_TYPE, null, reason, details));
     }
 

@@ -23,7 +23,11 @@ final class TimelineLabels {
             Map.entry("DEADLINE_SET", "设定期限"),
             Map.entry("OVERDUE", "逾期"),
             Map.entry("REMINDED", "到期提醒"),
-            Map.entry("ESCALATED", "升级处置"));
+            Map.entry("ESCALATED", "升级处置"),
+            Map.entry("TOWN_DEADLINE", "镇街填报期限"),
+            Map.entry("PROGRESS_CLAIMED", "镇街填报完成情况（待核实）"),
+            Map.entry("REQUIREMENT_DIFFERS", "填报要求与方案不一致"),
+            Map.entry("REQUIREMENT_SETTLED", "处理填报要求"));
 
     private TimelineLabels() {
     }

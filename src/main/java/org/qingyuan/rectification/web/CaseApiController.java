@@ -15,6 +15,7 @@ import org.qingyuan.evidence.EvidenceCategory;
 import org.qingyuan.ledger.Page;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.CaseDeadline;
+import org.qingyuan.rectification.TownReport;
 import org.qingyuan.rectification.CaseQuery;
 import org.qingyuan.rectification.CaseState;
 import org.qingyuan.rectification.CaseSummary;
@@ -72,7 +73,8 @@ class CaseApiController {
                     List<CaseDeadline> deadlines, List<EscalationRule> escalations, List<ItemJson> items,
                     List<String> missingItems, List<JointEnforcement> enforcements, ResponsiblePersons responsible,
                     String acceptedBy, String acceptanceRecord, String closedOutBy, LocalDate closedOutOn,
-                    List<CaseView.TimelineStep> timeline, int version) {
+                    List<CaseView.TimelineStep> timeline, int version, TownReport townReport, List<String> townReportFlags,
+                    String townRequirementSettled) {
     }
 
     @GetMapping
@@ -201,6 +203,14 @@ class CaseApiController {
         return json(cases.setDeadline(id, b.version(), b.deadline(), b.reason(), scope()));
     }
 
+    record SettlementBody(int version, String reason) {
+    }
+
+    @PostMapping("/{id}/town-requirement")
+    CaseJson settleTownRequirement(@PathVariable long id, @RequestBody SettlementBody b) {
+        return json(cases.settleTownRequirement(id, b.version(), b.reason(), scope()));
+    }
+
     static Requirement requirement(String raw) {
         try {
             return Requirement.valueOf(raw.strip().toUpperCase().replace('-', '_'));
@@ -233,7 +243,8 @@ class CaseApiController {
                 c.divisionCode(), c.measure(), c.measureName(), c.state(), c.state().label(), c.progressLabel(), c.deadline(),
                 v.overdue(), c.overdueSince(), c.plan().deadlines(), c.plan().escalations(), items,
                 c.missingItems().stream().map(Enum::name).toList(), c.enforcements(), c.responsible(), c.acceptedBy(),
-                c.acceptanceRecord(), c.closedOutBy(), c.closedOutOn(), v.timeline(), c.version());
+                c.acceptanceRecord(), c.closedOutBy(), c.closedOutOn(), v.timeline(), c.version(), c.townReport(),
+                c.townReportFlags(), c.townRequirementSettled());
     }
 
     private static Scope scope() {

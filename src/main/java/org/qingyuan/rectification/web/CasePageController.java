@@ -131,6 +131,7 @@ class CasePageController {
         model.addAttribute("canEdit", routes.allows(user, "POST", base + "/submit"));
         model.addAttribute("canAccept", routes.allows(user, "POST", base + "/accept"));
         model.addAttribute("canCloseOut", routes.allows(user, "POST", base + "/close-out"));
+        model.addAttribute("canSettle", routes.allows(user, "POST", base + "/town-requirement"));
         model.addAttribute("me", user.username());
         model.addAttribute("departments", departments);
         return "rectification/show";
@@ -202,6 +203,12 @@ class CasePageController {
     String deadline(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String deadline,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(id, redirect, "已设定期限", () -> cases.setDeadline(id, version, date("deadline", deadline), reason, scope()));
+    }
+
+    @PostMapping("/cases/{id}/town-requirement")
+    String settleTownRequirement(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
+                                 RedirectAttributes redirect) {
+        return act(id, redirect, "已处理填报要求", () -> cases.settleTownRequirement(id, version, reason, scope()));
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Supplier<CaseView> action) {

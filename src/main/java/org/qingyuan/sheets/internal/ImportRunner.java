@@ -20,6 +20,8 @@ import org.qingyuan.ledger.BatchRegistration.RowResult;
 import org.qingyuan.ledger.BatchRegistration.SourcedRow;
 import org.qingyuan.ledger.DuplicateReason;
 import org.qingyuan.ledger.PossibleDuplicate;
+import org.qingyuan.rectification.TownReport;
+import org.qingyuan.rectification.TownReports;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.sheets.internal.ImportJob.Mode;
 import org.qingyuan.sheets.internal.ImportJob.State;
@@ -66,10 +68,12 @@ class ImportRunner {
     private final TransactionTemplate side;
     private final SheetsProperties properties;
     private final Clock clock;
+    private final TownReports reports;
 
     ImportRunner(ImportJobs jobs, BatchRegistration ledger, Divisions divisions, AuditTrail audit, JdbcClient jdbc,
                  PlatformTransactionManager transactions, SheetsProperties properties,
-                 Clock clock) {
+                 Clock clock, TownReports reports) {
+        this.reports = reports;
         this.jobs = jobs;
         this.ledger = ledger;
         this.divisions = divisions;
@@ -367,6 +371,7 @@ class ImportRunner {
             }
             List<RowOutcome> outcomes = new ArrayList<>(mapped.size());
             List<ImportJobs.CampaignColumns> campaign = new ArrayList<>();
+            List<TownReport> townReports = new ArrayList<>();
             Instant now = now();
             for (int i = 0; i < mapped.size(); i++) {
                 MappedRow m = mapped.get(i);
@@ -388,6 +393,8 @@ class ImportRunner {
                         if (!m.campaign().empty()) {
                             campaign.add(new ImportJobs.CampaignColumns(id, m.campaign().requirement(),
                                     m.campaign().deadline(), m.campaign().responsible(), m.campaign().progress()));
+                            townReports.add(TownReportCells.of(id, m.campaign(), "导入自 " + job.fileName() + " 第 "
+                                    + m.rowNumber() + " 行"));
                         }
                     } else if (r.outcome() == Outcome.SKIPPED_DUPLICATE) {
                         outcome = "DUPLICATE";
@@ -410,6 +417,8 @@ class ImportRunner {
             }
             long campaignStart = System.nanoTime();
             jobs.addCampaignColumns(job.id(), campaign, now);
+            // what the town wrote about the work goes to the cases (now, or when the classification opens them)
+            reports.receive(townReports, job.username());
             campaignNanos += System.nanoTime() - campaignStart;
             pending.addAll(outcomes);
             if (pending.size() >= properties.chunkSize() * 5 || System.nanoTime() - lastFlush >= 1_000_000_000L) {

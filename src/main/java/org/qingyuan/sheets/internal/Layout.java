@@ -22,10 +22,14 @@ public enum Layout {
                     "3. 整治要求包括补办手续、整改完善、限期拆除。",
                     "4. 完成情况为报送时企业情况，根据整治要求包括补办手续、正在整治、正在拆除、拆除到位等，已完成的应注明完成日期。")),
 
-    /** 004 附件2 小散乱污企业社区统计表. */
+    /**
+     * 004 附件2 小散乱污企业社区统计表: its 22 columns, then the platform's record that the form leaves to 整治情况
+     * (分类, 处置措施, 整治期限, 分包责任人), so that the table carries the classification and the work and imports back.
+     */
     COMMUNITY_TABLE("community-table", "小散乱污企业社区统计表", "社区统计表（004 附件2）",
             List.of(SEQ, INDUSTRY, NAME, ADDRESS, CONTACT, PHONE, EMPLOYEES, EQUIPMENT, PRODUCTS, OUTPUT, PREMISES, EMISSIONS,
-                    CONFORMS, FIRE, EIA, PLANNING, LICENCE, SAFETY, ILLEGAL_BUILDINGS, DEMOLITION, PROGRESS, VILLAGE),
+                    CONFORMS, FIRE, EIA, PLANNING, LICENCE, SAFETY, ILLEGAL_BUILDINGS, DEMOLITION, PROGRESS, VILLAGE,
+                    CATEGORY, REQUIREMENT, DEADLINE, RESPONSIBLE),
             List.of()),
 
     /** The platform's template: every field of the ledger, one column each; the full-field export writes the same. */
@@ -81,6 +85,7 @@ public enum Layout {
                 case PREMISES -> "厂房性质（租赁或自建）";
                 case PROGRESS -> "整治情况";
                 case VILLAGE -> "所属街道社区";
+                case REQUIREMENT -> "处置措施";
                 default -> column.label();
             };
         }

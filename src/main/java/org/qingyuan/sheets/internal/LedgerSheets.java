@@ -24,7 +24,7 @@ import org.qingyuan.region.Division;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.shared.DivisionLevel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.qingyuan.rectification.CaseFormColumns;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,18 +43,30 @@ public class LedgerSheets {
 
     private final EnterpriseExport ledger;
     private final Divisions divisions;
-    private final JdbcClient jdbc;
+    private final CaseFormColumns cases;
     private final Map<DivisionCode, String> villageNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<DivisionCode, String> localNames = new java.util.concurrent.ConcurrentHashMap<>();
 
-    LedgerSheets(EnterpriseExport ledger, Divisions divisions, JdbcClient jdbc) {
+    LedgerSheets(EnterpriseExport ledger, Divisions divisions, CaseFormColumns cases) {
         this.ledger = ledger;
         this.divisions = divisions;
-        this.jdbc = jdbc;
+        this.cases = cases;
+    }
+
+    /** Who submits the form (联络员 and 联系电话), or nobody. */
+    public record Liaison(String name, String phone) {
+        static final Liaison NONE = new Liaison("", "");
     }
 
     /** Writes the form; answers the number of enterprises written. */
     public long write(Layout layout, EnterpriseQuery query, Scope scope, LocalDate date, OutputStream out) throws IOException {
+        return write(layout, query, scope, date, Liaison.NONE, out);
+    }
+
+    /** Writes the form with its liaison line filled; answers the number of enterprises written. */
+    public long write(Layout layout, EnterpriseQuery query, Scope scope, LocalDate date, Liaison liaison, OutputStream out)
+            throws IOException {
+        Liaison who = liaison == null ? Liaison.NONE : liaison;
         org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
         book.setGlobalDefaultFont("宋体", 11);
         Worksheet ws = book.newWorksheet(layout == Layout.TEMPLATE ? "台账" : layout.title());
@@ -79,8 +91,8 @@ public class LedgerSheets {
             if (layout == Layout.SURVEY_LEDGER) {
                 ws.value(row, 0, "日期：" + date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
             } else {
-                ws.value(row, 0, "联络员：              联系电话：              日期：" + date.getYear() + "年" + date.getMonthValue() + "月"
-                        + date.getDayOfMonth() + "日");
+                ws.value(row, 0, "联络员：" + pad(who.name()) + "联系电话：" + pad(who.phone()) + "日期：" + date.getYear() + "年"
+                        + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
             }
             ws.range(row, 0, row, last).merge();
             row++;
@@ -109,7 +121,7 @@ public class LedgerSheets {
             // the seal block of the printed copy
             row++;
             int from = Math.max(0, last - 4);
-            ws.value(row, 0, "填表人：              审核人：              联系电话：");
+            ws.value(row, 0, "填表人：" + pad(who.name()) + "审核人：              联系电话：" + who.phone());
             ws.range(row, 0, row, Math.max(0, from - 1)).merge();
             ws.value(row, from, "填报单位（盖章）");
             ws.range(row, from, row, last).merge();
@@ -122,6 +134,11 @@ public class LedgerSheets {
         ws.finish();
         book.finish();
         return count;
+    }
+
+    /** A filled-in blank of the form's lines: the value and some room after it, or the empty blank. */
+    private static String pad(String value) {
+        return value == null || value.isBlank() ? "              " : value + "    ";
     }
 
     /** The column headers at the row, with the sheet's widths, print setup and frozen panes; answers the next row. */
@@ -183,7 +200,8 @@ public class LedgerSheets {
         return switch (c) {
             case SEQ -> 6;
             case NAME, ADDRESS, REMARKS, PROGRESS, EQUIPMENT, CONFORMS -> 24;
-            case VILLAGE, RAW_MATERIALS, PRODUCTS, REQUIREMENT, CREDIT_CODE -> 16;
+            case VILLAGE, RAW_MATERIALS, PRODUCTS, REQUIREMENT, CREDIT_CODE, RESPONSIBLE -> 16;
+            case DEADLINE, CATEGORY -> 12;
             default -> 11;
         };
     }
@@ -271,7 +289,7 @@ public class LedgerSheets {
         }
 
         /** A chunk with its rectification columns. */
-        private record Batch(List<FormRow> rows, Map<Long, String[]> campaign) {
+        private record Batch(List<FormRow> rows, Map<Long, CaseFormColumns.Columns> campaign) {
         }
 
         long run(java.util.function.LongSupplier source) throws IOException {
@@ -363,7 +381,8 @@ public class LedgerSheets {
                 for (Object item = take(read); item != end; item = take(read)) {
                     long start = System.nanoTime();
                     List<FormRow> rows = (List<FormRow>) item;
-                    Batch batch = new Batch(rows, campaignColumns(rows));
+                    Batch batch = new Batch(rows, cases.of(rows.stream().map(e -> e.id().value()).toArray(Long[]::new),
+                            columns.contains(SheetColumn.CATEGORY)));
                     lookupNanos += System.nanoTime() - start;
                     put(looked, batch);
                 }
@@ -398,7 +417,7 @@ public class LedgerSheets {
                 if (row > lastDataRow) {
                     continuation();
                 }
-                String[] extra = batch.campaign().get(e.id().value());
+                CaseFormColumns.Columns extra = batch.campaign().get(e.id().value());
                 seq++;
                 for (int c = 0; c < columns.size(); c++) {
                     Object v = value(columns.get(c), e, extra, seq);
@@ -416,7 +435,7 @@ public class LedgerSheets {
             ws.flush();
         }
 
-        private Object value(SheetColumn column, FormRow e, String[] extra, int seqValue) {
+        private Object value(SheetColumn column, FormRow e, CaseFormColumns.Columns extra, int seqValue) {
             EnterpriseDetails d = e.details();
             return switch (column) {
                 case SEQ -> seqValue;
@@ -446,10 +465,11 @@ public class LedgerSheets {
                 case TYPE -> d.campaign().type().label();
                 case DISCOVERY -> d.campaign().discovery().label();
                 case REPORTED_ON -> d.campaign().reportedOn();
-                case REQUIREMENT -> extra == null ? null : extra[0];
-                case DEADLINE -> extra == null ? null : extra[1];
-                case RESPONSIBLE -> extra == null ? null : extra[2];
-                case PROGRESS -> extra == null ? null : extra[3];
+                case CATEGORY -> extra == null ? null : extra.category();
+                case REQUIREMENT -> extra == null ? null : extra.requirement();
+                case DEADLINE -> extra == null ? null : extra.deadline();
+                case RESPONSIBLE -> extra == null ? null : extra.responsible();
+                case PROGRESS -> extra == null ? null : extra.progress();
                 case REMARKS -> d.campaign().remarks();
                 default -> {
                     Fact fact = column.fact();
@@ -495,40 +515,31 @@ public class LedgerSheets {
     private static final Map<Fact, String> APPROVAL_NAMES = Map.of(Fact.HAS_BUSINESS_LICENCE, "营业执照", Fact.HAS_EIA_APPROVAL,
             "环评", Fact.HAS_FIRE_APPROVAL, "消防", Fact.HAS_PLANNING_APPROVAL, "规划");
 
-    /** 有 when every approval is held, 无 when none, else what is missing (无环评、消防手续). */
+    /**
+     * 有 when every approval is held, 无 when none, else exactly what is known: what is missing, then what is held
+     * (无环评、消防手续；有营业执照、规划手续); an approval nobody checked is not named, so the cell imports back as it was.
+     */
     private static String approvals(EnterpriseDetails d) {
         List<String> missing = new ArrayList<>();
-        int known = 0;
+        List<String> held = new ArrayList<>();
         for (Fact f : APPROVALS_FACTS) {
             Boolean v = d.facts().value(f);
             if (v != null) {
-                known++;
-                if (!v) {
-                    missing.add(APPROVAL_NAMES.get(f));
-                }
+                (v ? held : missing).add(APPROVAL_NAMES.get(f));
             }
         }
-        if (known == 0) {
+        if (missing.isEmpty() && held.isEmpty()) {
             return null;
         }
-        if (missing.isEmpty()) {
-            return known == APPROVALS_FACTS.size() ? "有" : "有（部分未核实）";
+        if (missing.isEmpty() && held.size() == APPROVALS_FACTS.size()) {
+            return "有";
         }
-        if (missing.size() == APPROVALS_FACTS.size()) {
+        if (held.isEmpty() && missing.size() == APPROVALS_FACTS.size()) {
             return "无";
         }
-        return "无" + String.join("、", missing) + "手续";
-    }
-
-    private Map<Long, String[]> campaignColumns(List<FormRow> chunk) {
-        Long[] ids = chunk.stream().map(e -> e.id().value()).toArray(Long[]::new);
-        Map<Long, String[]> out = new HashMap<>();
-        jdbc.sql("SELECT enterprise_id, requirement, deadline, responsible, progress FROM sheet_campaign_columns WHERE enterprise_id = ANY(:ids)")
-                .param("ids", ids)
-                .query(rs -> {
-                    out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
-                });
-        return out;
+        String no = missing.isEmpty() ? "" : "无" + String.join("、", missing) + "手续";
+        String yes = held.isEmpty() ? "" : "有" + String.join("、", held) + "手续";
+        return no.isEmpty() ? yes : yes.isEmpty() ? no : no + "；" + yes;
     }
 
     /** 金河社区居民委员会 → 金河社区, 毛庄村民委员会 → 毛庄村. */

@@ -338,13 +338,16 @@ final class RowMapper {
     }
 
     /** 有无手续: 有 / 无 for all four approvals, or per approval (有营业执照，无环评). */
-    private static void approvals(String text, Map<Fact, FactValue> facts, LocalDate asOf, String column, List<RowMessage> warnings,
+    static void approvals(String text, Map<Fact, FactValue> facts, LocalDate asOf, String column, List<RowMessage> warnings,
                                   List<String> remarks) {
         String t = Cells.plain(text);
         boolean specific = false;
+        // a leading 无 / 有 holds for the list it starts: 无营业执照、规划手续 lacks both
+        Boolean carried = null;
         for (String part : t.split("[,，、;；/]+")) {
             Boolean polarity = part.startsWith("无") || part.startsWith("未") || part.startsWith("没") || part.startsWith("缺")
-                    || part.startsWith("不") ? Boolean.FALSE : part.startsWith("有") || part.startsWith("已") ? Boolean.TRUE : null;
+                    || part.startsWith("不") ? Boolean.FALSE : part.startsWith("有") || part.startsWith("已") ? Boolean.TRUE : carried;
+            carried = polarity;
             for (var e : APPROVAL_WORDS.entrySet()) {
                 if (part.contains(e.getKey())) {
                     specific = true;

@@ -57,6 +57,8 @@ enum SheetColumn {
     TYPE("企业类型", "类型", "类别"),
     DISCOVERY("发现方式", "来源", "线索来源"),
     REPORTED_ON("上报时间", "上报日期", "发现时间", "排查时间", "登记时间", "发现日期", "排查日期", "登记日期"),
+    /** The classification's category; written by the export (community table), not read: the platform classifies. */
+    CATEGORY("分类", "分类结果", "分类类别"),
     REQUIREMENT("整治要求", "整治措施", "处置措施", "整改要求"),
     DEADLINE("整治期限", "整改期限", "完成时限", "期限", "整治时限"),
     RESPONSIBLE("分包责任人", "包保责任人", "责任人", "分包领导", "包保人"),

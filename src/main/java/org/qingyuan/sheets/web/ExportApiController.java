@@ -9,7 +9,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.access.UserContacts;
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -37,7 +39,11 @@ class ExportApiController {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ExportApiController(LedgerSheets sheets, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+    private final UserContacts contacts;
+
+    ExportApiController(LedgerSheets sheets, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
+                        UserContacts contacts) {
+        this.contacts = contacts;
         this.sheets = sheets;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
@@ -54,16 +60,21 @@ class ExportApiController {
         Layout layout = Layout.byParam(layoutParam.strip()).orElseThrow(() -> new InvalidInputException("layout",
                 "layout 应为 survey-ledger（排查台账）、community-table（社区统计表）或 template（全字段）"));
         EnterpriseQuery query = ExportFilters.parse(params);
-        Scope scope = CurrentUsers.require().scope();
+        CurrentUser user = CurrentUsers.require();
+        Scope scope = user.scope();
         if (query.division() != null && !scope.covers(query.division()) && !query.division().contains(scope.division())) {
             throw new InvalidInputException("division", "区划 " + query.division() + " 不在您的辖区 " + scope.division() + " 内");
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        // no unit liaison is recorded yet (the organisation module will keep them): the exporting user signs the form
+        LedgerSheets.Liaison liaison = contacts.contact(user.username())
+                .map(c -> new LedgerSheets.Liaison(c.displayName(), c.phone() == null ? "" : c.phone()))
+                .orElse(new LedgerSheets.Liaison(user.displayName(), ""));
         ImportApiController.attachment(response, layout.title() + "-" + today + ".xlsx");
         tx.executeWithoutResult(s -> {
             long count;
             try {
-                count = sheets.write(layout, query, scope, today, response.getOutputStream());
+                count = sheets.write(layout, query, scope, today, liaison, response.getOutputStream());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
