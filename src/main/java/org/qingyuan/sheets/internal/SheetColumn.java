@@ -107,6 +107,7 @@ enum SheetColumn {
 
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Z}\\s\\p{P}\\p{S}]+");
     private static final Pattern BRACKETED = Pattern.compile("[(（\\[【][^)）\\]】]*[)）\\]】]");
+    private static final Pattern QUESTION_WORD = Pattern.compile("^(是否|有无|是不是|有没有)");
     private static final Map<String, SheetColumn> BY_NAME = new HashMap<>();
 
     static {
@@ -118,6 +119,12 @@ enum SheetColumn {
         }
         for (SheetColumn c : values()) {
             BY_NAME.putIfAbsent(normalise(withoutBrackets(c.label)), c);
+        }
+        for (SheetColumn c : values()) {
+            BY_NAME.putIfAbsent(unasked(normalise(c.label)), c);
+            for (String n : c.names) {
+                BY_NAME.putIfAbsent(unasked(normalise(n)), c);
+            }
         }
     }
 
@@ -131,7 +138,17 @@ enum SheetColumn {
             String bare = normalise(withoutBrackets(header));
             c = bare.isEmpty() ? null : BY_NAME.get(bare);
         }
+        if (c == null) {
+            // towns ask the same question with or without 是否 / 有无: 是否符合产业政策及布局规划, 有无环评手续
+            String statement = unasked(normalise(withoutBrackets(header)));
+            c = statement.isEmpty() ? null : BY_NAME.get(statement);
+        }
         return c;
+    }
+
+    /** A yes/no header as a statement: without its leading question word. */
+    private static String unasked(String normalised) {
+        return QUESTION_WORD.matcher(normalised).replaceFirst("");
     }
 
     static String normalise(String text) {

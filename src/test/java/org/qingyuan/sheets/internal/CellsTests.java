@@ -90,6 +90,14 @@ class CellsTests {
     }
 
     @Test
+    void findsYesNoHeadersAskedWithOrWithoutTheirQuestionWord() {
+        assertThat(SheetColumn.byHeader("是否符合产业政策及布局规划")).isEqualTo(SheetColumn.CONFORMS);
+        assertThat(SheetColumn.byHeader("符合产业政策及当地产业布局规划")).isEqualTo(SheetColumn.CONFORMS);
+        assertThat(SheetColumn.byHeader("有无工商执照")).isEqualTo(SheetColumn.LICENCE);
+        assertThat(SheetColumn.byHeader("是否巡查人员")).isNull();
+    }
+
+    @Test
     void villageShortFormsFollowTheOfficialNames() {
         assertThat(VillageNames.strictForms("金河社区居民委员会")).contains("金河社区", "金河社区居委会");
         assertThat(VillageNames.strictForms("石桥村民委员会")).contains("石桥村", "石桥村委会");
