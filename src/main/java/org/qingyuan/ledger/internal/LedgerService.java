@@ -410,7 +410,7 @@ class LedgerService implements Ledger, BatchRegistration {
         List<Long> ids = new ArrayList<>();
         ids.add(id.value());
         ids.addAll(enterprises.mergedInto(id.value()));
-        return history.versions(ids, 0);
+        return labelled(history.versions(ids, 0));
     }
 
     @Override
@@ -421,7 +421,7 @@ class LedgerService implements Ledger, BatchRegistration {
     }
 
     private ConflictException stale(Enterprise current, int version) {
-        List<EnterpriseVersion> since = history.versions(List.of(current.id().value()), version);
+        List<EnterpriseVersion> since = labelled(history.versions(List.of(current.id().value()), version));
         List<Map<String, Object>> changes = since.stream().map(v -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("version", v.version());
@@ -452,6 +452,19 @@ class LedgerService implements Ledger, BatchRegistration {
 
     static NotFoundException notFound(EnterpriseId id) {
         return new NotFoundException("企业 #" + id + " 不存在或不在您的辖区内");
+    }
+
+    /** The versions with the facts a plan declares under their Chinese labels (the history stores field names only). */
+    private List<EnterpriseVersion> labelled(List<EnterpriseVersion> versions) {
+        return versions.stream().map(v -> v.changes().stream().noneMatch(LedgerService::unlabelledFact) ? v
+                : new EnterpriseVersion(v.enterpriseId(), v.version(), v.action(), v.at(), v.username(), v.displayName(), v.reason(),
+                        v.changes().stream().map(c -> unlabelledFact(c)
+                                ? new FieldChange(c.field(), factLabel(c.field().substring(6)), c.oldValue(), c.newValue()) : c)
+                                .toList())).toList();
+    }
+
+    private static boolean unlabelledFact(FieldChange c) {
+        return c.field().startsWith("facts.") && c.label().equals(c.field());
     }
 
     /** The Chinese label of a fact a plan declares, for the history. */
