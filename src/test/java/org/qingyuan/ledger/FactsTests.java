@@ -31,6 +31,20 @@ class FactsTests {
     }
 
     @Test
+    void declaredFactsAreKeptBesideTheElevenAndSurviveTheColumn() {
+        FactValue yes = new FactValue(true, FactSource.DEPARTMENT, LocalDate.of(2026, 3, 5));
+        Facts facts = new Facts(Map.of(Fact.HAS_EIA_APPROVAL, new FactValue(false, FactSource.INSPECTION, LocalDate.of(2026, 3, 1))))
+                .with("obsoleteCapacity", yes).with("hasFireApproval", yes).with("seriousHazard", FactValue.UNKNOWN);
+        assertThat(facts.declared()).containsOnlyKeys("obsoleteCapacity");
+        assertThat(facts.value(Fact.HAS_FIRE_APPROVAL)).as("a standard name goes to the eleven").isTrue();
+        assertThat(facts.asBooleans()).hasSize(12).containsEntry("obsoleteCapacity", true);
+        assertThat(facts.yesMask()).isEqualTo(Fact.HAS_FIRE_APPROVAL.mask());
+        Facts read = org.qingyuan.ledger.internal.FactsJson.read(org.qingyuan.ledger.internal.FactsJson.write(facts));
+        assertThat(read).isEqualTo(facts);
+        assertThat(read.get("obsoleteCapacity")).isEqualTo(yes);
+    }
+
+    @Test
     void masksAreDistinctBits() {
         assertThat(Arrays.stream(Fact.values()).mapToInt(Fact::mask).reduce(0, (a, b) -> a | b))
                 .isEqualTo((1 << Fact.values().length) - 1);

@@ -134,7 +134,7 @@ class ClassificationService implements Classifications {
             Facts facts;
             Classification computed;
             try {
-                facts = policyFacts(input);
+                facts = policyFacts(input, policy);
                 computed = compute(policy, input, facts, zones);
             } catch (RuntimeException e) {
                 log.warn("Enterprise {} cannot be classified under {} v{}: {}", input.id(), policy.id(), policy.version(), e.getMessage());
@@ -182,12 +182,23 @@ class ClassificationService implements Classifications {
         return policies.evaluate(policy.id(), policy.version(), facts, zone.isEmpty() ? null : zone, notice);
     }
 
-    /** The ledger's facts under the policy's names: every answered fact and the industry's Chinese name as text. */
-    static Facts policyFacts(Input input) {
+    /**
+     * The ledger's facts under the policy's names: every answered fact of the eleven, the answered facts the policy
+     * declares, and the industry's Chinese name as text. Declared facts the policy does not know (recorded under
+     * another plan) are left out.
+     */
+    static Facts policyFacts(Input input, Policy policy) {
         org.qingyuan.ledger.Facts facts = FactsJson.read(input.factsJson());
-        return policyFacts(facts, input.industry());
+        Facts all = policyFacts(facts, input.industry());
+        if (facts.declared().isEmpty()) {
+            return all;
+        }
+        Map<String, Object> known = new HashMap<>(all.asMap());
+        known.keySet().removeIf(name -> policy.fact(name).isEmpty());
+        return Facts.of(known);
     }
 
+    /** Every answered fact, declared ones included, and the industry: the policy module leaves out what a plan does not know. */
     static Facts policyFacts(org.qingyuan.ledger.Facts facts, Industry industry) {
         Map<String, Object> values = new HashMap<>();
         for (Fact fact : Fact.values()) {
@@ -196,6 +207,7 @@ class ClassificationService implements Classifications {
                 values.put(fact.jsonName(), value);
             }
         }
+        facts.declared().forEach((name, value) -> values.put(name, value.value()));
         if (industry != null) {
             // 其他 too: known to be none of the named industries, so list tests are false rather than unknown
             values.put(StandardFacts.INDUSTRY, industry.label());

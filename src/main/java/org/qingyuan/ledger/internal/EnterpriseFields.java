@@ -80,6 +80,7 @@ public final class EnterpriseFields {
         for (Fact fact : Fact.values()) {
             f.put("facts." + fact.jsonName(), d.facts().value(fact));
         }
+        d.facts().declared().forEach((name, v) -> f.put("facts." + name, v.value()));
         f.put("type", name(d.campaign().type()));
         f.put("discovery", name(d.campaign().discovery()));
         f.put("reportedOn", d.campaign().reportedOn() == null ? null : d.campaign().reportedOn().toString());
@@ -87,16 +88,32 @@ public final class EnterpriseFields {
         return f;
     }
 
-    /** The fields whose values differ, in form order. */
+    /** The fields whose values differ, in form order; a declared fact is labelled with its name. */
     public static List<FieldChange> diff(EnterpriseDetails before, EnterpriseDetails after) {
+        return diff(before, after, name -> name);
+    }
+
+    /**
+     * The fields whose values differ, in form order, the facts a plan declares after the others.
+     *
+     * @param declaredLabel the Chinese label of a declared fact by its name
+     */
+    public static List<FieldChange> diff(EnterpriseDetails before, EnterpriseDetails after,
+                                         java.util.function.Function<String, String> declaredLabel) {
         Map<String, Object> a = before == null ? new LinkedHashMap<>() : flatten(before);
         Map<String, Object> b = flatten(after);
+        // a declared fact that became unknown is a change too
+        a.keySet().stream().filter(k -> !b.containsKey(k)).toList().forEach(k -> b.put(k, null));
         List<FieldChange> changes = new ArrayList<>();
         for (var e : b.entrySet()) {
             Object old = a.get(e.getKey());
             if (!Objects.equals(old, e.getValue()) && !(before == null && e.getValue() == null)
                     && !(before == null && Boolean.FALSE.equals(e.getValue()) && !e.getKey().startsWith("facts."))) {
-                changes.add(new FieldChange(e.getKey(), LABELS.getOrDefault(e.getKey(), e.getKey()), old, e.getValue()));
+                String label = LABELS.get(e.getKey());
+                if (label == null) {
+                    label = e.getKey().startsWith("facts.") ? declaredLabel.apply(e.getKey().substring(6)) : e.getKey();
+                }
+                changes.add(new FieldChange(e.getKey(), label, old, e.getValue()));
             }
         }
         return changes;

@@ -16,6 +16,8 @@ import org.qingyuan.ledger.EnterpriseDetails.Place;
 import org.qingyuan.ledger.Fact;
 import org.qingyuan.ledger.FactSource;
 import org.qingyuan.ledger.FactValue;
+import org.qingyuan.ledger.DeclaredFact;
+import org.qingyuan.ledger.DeclaredFacts;
 import org.qingyuan.ledger.Facts;
 import org.qingyuan.region.Division;
 import org.qingyuan.region.Divisions;
@@ -41,8 +43,11 @@ class EnterpriseValidator {
     /** Divisions are reference data that do not change while running; a batch of thousands of rows asks for a few. */
     private final Map<DivisionCode, java.util.Optional<Division>> known = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EnterpriseValidator(Divisions divisions) {
+    private final DeclaredFacts declaredFacts;
+
+    EnterpriseValidator(Divisions divisions, DeclaredFacts declaredFacts) {
         this.divisions = divisions;
+        this.declaredFacts = declaredFacts;
     }
 
     /** The cleaned details with errors and warnings. */
@@ -172,7 +177,29 @@ class EnterpriseValidator {
             }
             out.put(e.getKey(), new FactValue(v.value(), v.source() == null ? FactSource.REPORTED : v.source(), asOf));
         }
-        return new Facts(out);
+        Map<String, FactValue> declared = new java.util.TreeMap<>();
+        for (var e : in.declared().entrySet()) {
+            DeclaredFact fact = declaredFacts.find(e.getKey()).orElse(null);
+            if (fact == null) {
+                errors.add(new FieldError("facts." + e.getKey(), "未知的合规事实“" + e.getKey() + "”：既不是台账的标准事实，"
+                        + "也不是实施方案声明的事实" + activeNames()));
+                continue;
+            }
+            FactValue v = e.getValue();
+            LocalDate asOf = v.asOf() == null ? today : v.asOf();
+            if (asOf.isAfter(today)) {
+                errors.add(new FieldError("facts." + e.getKey(), fact.label() + "的核实日期不能晚于今天"));
+            }
+            declared.put(e.getKey(), new FactValue(v.value(), v.source() == null ? FactSource.REPORTED : v.source(), asOf));
+        }
+        return new Facts(out, declared);
+    }
+
+    /** What the active plan lets one record, for the message about an unknown fact. */
+    private String activeNames() {
+        List<DeclaredFact> active = declaredFacts.active();
+        return active.isEmpty() ? "" : "（当前实施方案可记录："
+                + String.join("、", active.stream().map(f -> f.name() + " " + f.label()).toList()) + "）";
     }
 
     private Campaign campaign(Campaign in, LocalDate today, List<FieldError> errors) {

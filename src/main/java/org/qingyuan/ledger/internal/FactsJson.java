@@ -13,7 +13,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code facts} column: {"hasFireApproval": {"value": true, "source": "INSPECTION", "asOf": "2026-03-01"}, …}. */
+/**
+ * The {@code facts} column: {"hasFireApproval": {"value": true, "source": "INSPECTION", "asOf": "2026-03-01"}, …}, the
+ * eleven facts of the forms and the facts plans declare (same shape, under the plan's name) together.
+ */
 public final class FactsJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,14 +26,17 @@ public final class FactsJson {
 
     public static String write(Facts facts) {
         Map<String, Object> out = new LinkedHashMap<>();
-        facts.values().forEach((fact, v) -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("value", v.value());
-            one.put("source", v.source() == null ? null : v.source().name());
-            one.put("asOf", v.asOf() == null ? null : v.asOf().toString());
-            out.put(fact.jsonName(), one);
-        });
+        facts.values().forEach((fact, v) -> out.put(fact.jsonName(), one(v)));
+        facts.declared().forEach((name, v) -> out.put(name, one(v)));
         return JSON.writeValueAsString(out);
+    }
+
+    private static Map<String, Object> one(FactValue v) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("value", v.value());
+        one.put("source", v.source() == null ? null : v.source().name());
+        one.put("asOf", v.asOf() == null ? null : v.asOf().toString());
+        return one;
     }
 
     /** Reads the column with the streaming parser (no tree per row: exports read it for every enterprise). */
@@ -39,14 +45,16 @@ public final class FactsJson {
             return Facts.NONE;
         }
         Map<Fact, FactValue> values = new EnumMap<>(Fact.class);
+        Map<String, FactValue> declared = null;
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Facts.NONE;
             }
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                Fact fact = BY_JSON_NAME.get(p.currentName());
+                String name = p.currentName();
+                Fact fact = BY_JSON_NAME.get(name);
                 JsonToken t = p.nextToken();
-                if (fact == null || t != JsonToken.START_OBJECT) {
+                if (t != JsonToken.START_OBJECT) {
                     p.skipChildren();
                     continue;
                 }
@@ -65,12 +73,21 @@ public final class FactsJson {
                     }
                 }
                 if (value != null) {
-                    values.put(fact, new FactValue(value, source == null ? null : FactSource.valueOf(source),
-                            asOf == null ? null : LocalDate.parse(asOf)));
+                    FactValue read = new FactValue(value, source == null ? null : FactSource.valueOf(source),
+                            asOf == null ? null : LocalDate.parse(asOf));
+                    if (fact != null) {
+                        values.put(fact, read);
+                    } else {
+                        // a fact a plan declares (obsoleteCapacity …)
+                        if (declared == null) {
+                            declared = new java.util.TreeMap<>();
+                        }
+                        declared.put(name, read);
+                    }
                 }
             }
         }
-        return new Facts(values);
+        return new Facts(values, declared == null ? Map.of() : declared);
     }
 
     private static final Map<String, Fact> BY_JSON_NAME = byJsonName();

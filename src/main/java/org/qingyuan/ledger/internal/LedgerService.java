@@ -22,6 +22,8 @@ import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EvidenceOwner;
 import org.qingyuan.ledger.BatchRegistration;
 import org.qingyuan.ledger.Enterprise;
+import org.qingyuan.ledger.DeclaredFact;
+import org.qingyuan.ledger.DeclaredFacts;
 import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseEdited;
 import org.qingyuan.ledger.EnterpriseFactsChanged;
@@ -67,11 +69,13 @@ class LedgerService implements Ledger, BatchRegistration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ClassificationService classifications;
+    private final DeclaredFacts declaredFacts;
 
     LedgerService(JdbcEnterprises enterprises, JdbcHistory history, EnterpriseValidator validator, DuplicateFinder duplicates,
                   DivisionNames names, Dossier dossier, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                  ClassificationService classifications) {
+                  ClassificationService classifications, DeclaredFacts declaredFacts) {
         this.classifications = classifications;
+        this.declaredFacts = declaredFacts;
         this.enterprises = enterprises;
         this.history = history;
         this.validator = validator;
@@ -173,7 +177,7 @@ class LedgerService implements Ledger, BatchRegistration {
                 DuplicateFinder.Keys rowKeys = keys.get(v);
                 stored.add(new StoredEnterprise(id, c.details(), c.creditCodeLegacy(), rowKeys.nameKey(), rowKeys.addressKey()));
                 versions.add(new NewVersion(id, 1, VersionAction.REGISTERED, reasons.apply(row),
-                        EnterpriseFields.diff(null, c.details())));
+                        EnterpriseFields.diff(null, c.details(), this::factLabel)));
                 List<PossibleDuplicate> dups = new ArrayList<>();
                 for (PossibleDuplicate d : found.get(v)) {
                     Long other = d.id() != null ? Long.valueOf(d.id().value()) : idOfValid.get(d.batchRow());
@@ -242,7 +246,7 @@ class LedgerService implements Ledger, BatchRegistration {
             errors.add(new FieldError("reason", "请填写修改原因"));
         }
         ValidationException.throwIfAny(errors);
-        List<FieldChange> changes = EnterpriseFields.diff(current.details(), checked.details());
+        List<FieldChange> changes = EnterpriseFields.diff(current.details(), checked.details(), this::factLabel);
         List<PossibleDuplicate> found = duplicates.find(List.of(checked.details()), List.of(id)).get(0);
         if (changes.isEmpty()) {
             return new Registration(id, current.version(), checked.warnings(), history.openDuplicates(id.value(), scope));
@@ -330,7 +334,7 @@ class LedgerService implements Ledger, BatchRegistration {
         Actor actor = Actor.current();
 
         EnterpriseDetails merged = MergedDetails.fill(survivor.details(), duplicate.details());
-        List<FieldChange> changes = new ArrayList<>(EnterpriseFields.diff(survivor.details(), merged));
+        List<FieldChange> changes = new ArrayList<>(EnterpriseFields.diff(survivor.details(), merged, this::factLabel));
         changes.add(new FieldChange("mergedFrom", "合并记录", null, duplicate.id().value()));
         EnterpriseValidator.Checked checked = new EnterpriseValidator.Checked(merged,
                 survivor.creditCodeLegacy() || (survivor.details().identity().creditCode() == null && duplicate.creditCodeLegacy()),
@@ -406,7 +410,7 @@ class LedgerService implements Ledger, BatchRegistration {
         List<Long> ids = new ArrayList<>();
         ids.add(id.value());
         ids.addAll(enterprises.mergedInto(id.value()));
-        return history.versions(ids, 0);
+        return labelled(history.versions(ids, 0));
     }
 
     @Override
@@ -417,7 +421,7 @@ class LedgerService implements Ledger, BatchRegistration {
     }
 
     private ConflictException stale(Enterprise current, int version) {
-        List<EnterpriseVersion> since = history.versions(List.of(current.id().value()), version);
+        List<EnterpriseVersion> since = labelled(history.versions(List.of(current.id().value()), version));
         List<Map<String, Object>> changes = since.stream().map(v -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("version", v.version());
@@ -448,6 +452,24 @@ class LedgerService implements Ledger, BatchRegistration {
 
     static NotFoundException notFound(EnterpriseId id) {
         return new NotFoundException("企业 #" + id + " 不存在或不在您的辖区内");
+    }
+
+    /** The versions with the facts a plan declares under their Chinese labels (the history stores field names only). */
+    private List<EnterpriseVersion> labelled(List<EnterpriseVersion> versions) {
+        return versions.stream().map(v -> v.changes().stream().noneMatch(LedgerService::unlabelledFact) ? v
+                : new EnterpriseVersion(v.enterpriseId(), v.version(), v.action(), v.at(), v.username(), v.displayName(), v.reason(),
+                        v.changes().stream().map(c -> unlabelledFact(c)
+                                ? new FieldChange(c.field(), factLabel(c.field().substring(6)), c.oldValue(), c.newValue()) : c)
+                                .toList())).toList();
+    }
+
+    private static boolean unlabelledFact(FieldChange c) {
+        return c.field().startsWith("facts.") && c.label().equals(c.field());
+    }
+
+    /** The Chinese label of a fact a plan declares, for the history. */
+    private String factLabel(String name) {
+        return declaredFacts.find(name).map(DeclaredFact::label).orElse(name);
     }
 
     private Instant now() {

@@ -27,6 +27,11 @@ final class MergedDetails {
                 facts = facts.with(fact, d.facts().get(fact));
             }
         }
+        for (var declared : d.facts().declared().entrySet()) {
+            if (!facts.get(declared.getKey()).known()) {
+                facts = facts.with(declared.getKey(), declared.getValue());
+            }
+        }
         boolean noPlace = sp.longitude() == null;
         return new EnterpriseDetails(
                 new Identity(si.name(), or(si.creditCode(), di.creditCode()), or(si.operator(), di.operator()),

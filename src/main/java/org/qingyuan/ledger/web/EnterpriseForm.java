@@ -3,7 +3,6 @@ package org.qingyuan.ledger.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +85,7 @@ public class EnterpriseForm {
             Boolean v = d.facts().value(fact);
             f.facts.put(fact.jsonName(), v == null ? "" : v.toString());
         }
+        d.facts().declared().forEach((name, v) -> f.facts.put(name, v.value().toString()));
         f.type = d.campaign().type() == null ? null : d.campaign().type().name();
         f.discovery = d.campaign().discovery() == null ? null : d.campaign().discovery().name();
         f.reportedOn = d.campaign().reportedOn() == null ? null : d.campaign().reportedOn().toString();
@@ -125,7 +125,7 @@ public class EnterpriseForm {
         LocalDate reported = date(reportedOn, "reportedOn", "上报时间", errors);
         FactSource source = EnterpriseMapping.parse(FactSource.class, factSource, "factSource", "事实来源", errors);
         LocalDate asOf = date(factDate, "factDate", "核实日期", errors);
-        Map<Fact, FactValue> values = new EnumMap<>(Fact.class);
+        Facts values = Facts.NONE;
         for (Fact fact : Fact.values()) {
             String raw = facts.get(fact.jsonName());
             Boolean value = "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
@@ -133,7 +133,25 @@ public class EnterpriseForm {
                 continue;
             }
             FactValue old = before.get(fact);
-            values.put(fact, value.equals(old.value()) ? old : new FactValue(value, source, asOf == null ? today : asOf));
+            values = values.with(fact, value.equals(old.value()) ? old : new FactValue(value, source, asOf == null ? today : asOf));
+        }
+        // the facts the plan declares: those the form shows, and those it does not (recorded under another plan) kept
+        for (var e : facts.entrySet()) {
+            if (Fact.byJsonName(e.getKey()).isPresent()) {
+                continue;
+            }
+            String raw = e.getValue();
+            Boolean value = "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
+            if (value != null) {
+                FactValue old = before.get(e.getKey());
+                values = values.with(e.getKey(), value.equals(old.value()) ? old
+                        : new FactValue(value, source, asOf == null ? today : asOf));
+            }
+        }
+        for (var e : before.declared().entrySet()) {
+            if (!facts.containsKey(e.getKey())) {
+                values = values.with(e.getKey(), e.getValue());
+            }
         }
         return new EnterpriseDetails(
                 new Identity(name, creditCode, operator, contactPerson, contactPhone),
@@ -141,7 +159,7 @@ public class EnterpriseForm {
                 new Business(EnterpriseMapping.parse(Industry.class, industry, "industry", "行业", errors), bool(keyIndustry),
                         bool(eightSmall), products, rawMaterials, equipmentModels, staff, output,
                         EnterpriseMapping.parse(Premises.class, premises, "premises", "厂房性质", errors), landlord),
-                new Facts(values),
+                values,
                 new Campaign(EnterpriseMapping.parse(EnterpriseType.class, type, "type", "企业类型", errors),
                         EnterpriseMapping.parse(Discovery.class, discovery, "discovery", "发现方式", errors), reported, remarks));
     }

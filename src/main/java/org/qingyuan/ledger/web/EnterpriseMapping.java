@@ -2,7 +2,6 @@ package org.qingyuan.ledger.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.qingyuan.ledger.EnterpriseDetails.Campaign;
 import org.qingyuan.ledger.EnterpriseDetails.Identity;
 import org.qingyuan.ledger.EnterpriseDetails.Place;
 import org.qingyuan.ledger.EnterpriseType;
-import org.qingyuan.ledger.Fact;
 import org.qingyuan.ledger.FactSource;
 import org.qingyuan.ledger.FactValue;
 import org.qingyuan.ledger.Facts;
@@ -50,8 +48,8 @@ final class EnterpriseMapping {
         Business b = d.business();
         Campaign c = d.campaign();
         Map<String, EnterpriseJson.FactDetail> details = new LinkedHashMap<>();
-        d.facts().values().forEach((fact, v) -> details.put(fact.jsonName(), new EnterpriseJson.FactDetail(
-                v.source() == null ? null : v.source().name(), v.source() == null ? null : v.source().label(), v.asOf())));
+        d.facts().values().forEach((fact, v) -> details.put(fact.jsonName(), detail(v)));
+        d.facts().declared().forEach((name, v) -> details.put(name, detail(v)));
         var w = e.withdrawal();
         return new EnterpriseJson(e.id().value(), i.name(), i.creditCode(), e.creditCodeLegacy(), i.operator(), i.contactPerson(),
                 i.contactPhone(), p.division().value(), names.fullName(p.division()), p.address(), p.longitude(), p.latitude(),
@@ -65,6 +63,11 @@ final class EnterpriseMapping {
                 w == null ? null : new EnterpriseJson.Withdrawal(w.reason().name(), w.reason().label(), w.note(), w.at(), w.by()),
                 e.mergedInto() == null ? null : e.mergedInto().value(), e.version(), e.createdAt(), e.createdBy(),
                 e.updatedAt(), e.updatedBy(), null, warnings, duplicates == null ? null : duplicates(duplicates), classification);
+    }
+
+    private static EnterpriseJson.FactDetail detail(FactValue v) {
+        return new EnterpriseJson.FactDetail(v.source() == null ? null : v.source().name(),
+                v.source() == null ? null : v.source().label(), v.asOf());
     }
 
     static List<EnterpriseJson.Duplicate> duplicates(List<PossibleDuplicate> list) {
@@ -91,28 +94,24 @@ final class EnterpriseMapping {
         Premises premises = parse(Premises.class, j.premises(), "premises", "厂房性质（RENTED 租赁 / SELF_BUILT 自建）", errors);
         EnterpriseType type = parse(EnterpriseType.class, j.type(), "type", "企业类型（SLW 小散乱污 / EIGHT_SMALL 八小）", errors);
         Discovery discovery = parse(Discovery.class, j.discovery(), "discovery", "发现方式", errors);
-        Map<Fact, FactValue> facts = new EnumMap<>(Fact.class);
+        // the eleven facts of the forms and those a plan declares; a name neither knows is refused by the ledger's validation
+        Facts facts = Facts.NONE;
         if (j.facts() != null) {
             for (var e : j.facts().entrySet()) {
-                Fact fact = Fact.byJsonName(e.getKey()).orElse(null);
-                if (fact == null) {
-                    errors.add(new FieldError("facts." + e.getKey(), "未知的合规事实“" + e.getKey() + "”"));
-                    continue;
-                }
                 Boolean value = e.getValue();
                 EnterpriseJson.FactDetail detail = j.factDetails() == null ? null : j.factDetails().get(e.getKey());
-                FactValue old = before.get(fact);
+                FactValue old = before.get(e.getKey());
                 if (value == null) {
                     continue;
                 }
                 if (detail != null && (detail.source() != null || detail.asOf() != null)) {
                     FactSource source = parse(FactSource.class, detail.source(), "factDetails." + e.getKey() + ".source",
                             "事实来源", errors);
-                    facts.put(fact, new FactValue(value, source, detail.asOf()));
+                    facts = facts.with(e.getKey(), new FactValue(value, source, detail.asOf()));
                 } else if (value.equals(old.value())) {
-                    facts.put(fact, old);
+                    facts = facts.with(e.getKey(), old);
                 } else {
-                    facts.put(fact, new FactValue(value, null, null));
+                    facts = facts.with(e.getKey(), new FactValue(value, null, null));
                 }
             }
         }
@@ -121,7 +120,7 @@ final class EnterpriseMapping {
                 new Place(division, j.address(), j.longitude(), j.latitude()),
                 new Business(industry, j.keyIndustry(), j.eightSmall(), j.products(), j.rawMaterials(), j.equipmentModels(),
                         j.employees(), j.outputValue(), premises, j.landlord()),
-                new Facts(facts),
+                facts,
                 new Campaign(type, discovery, j.reportedOn(), j.remarks()));
     }
 

@@ -30,6 +30,8 @@ import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.ledger.EnterpriseType;
 import org.qingyuan.ledger.Fact;
 import org.qingyuan.ledger.FactSource;
+import org.qingyuan.ledger.DeclaredFact;
+import org.qingyuan.ledger.DeclaredFacts;
 import org.qingyuan.ledger.Facts;
 import org.qingyuan.ledger.Industry;
 import org.qingyuan.ledger.IndustryGroup;
@@ -70,11 +72,13 @@ class EnterprisePageController {
     private final Classifications classifications;
     private final Policies policies;
     private final List<org.qingyuan.ledger.EnterpriseLinks> links;
+    private final DeclaredFacts declaredFacts;
 
     EnterprisePageController(Ledger ledger, Dossier dossier, DivisionNames names, DivisionOptions divisionOptions,
                              org.qingyuan.access.RouteAccess routes, Classifications classifications, Policies policies,
-                             List<org.qingyuan.ledger.EnterpriseLinks> links) {
+                             List<org.qingyuan.ledger.EnterpriseLinks> links, DeclaredFacts declaredFacts) {
         this.links = links;
+        this.declaredFacts = declaredFacts;
         this.classifications = classifications;
         this.policies = policies;
         this.ledger = ledger;
@@ -102,6 +106,9 @@ class EnterprisePageController {
         model.addAttribute("discoveries", Discovery.values());
         model.addAttribute("premisesValues", Premises.values());
         model.addAttribute("factList", Fact.values());
+        // the active plan's own facts: fields of the form after the eleven, with the plan's Chinese labels
+        model.addAttribute("declaredFactList", declaredFacts.active());
+        model.addAttribute("declaringPolicy", policies.active().map(p -> p.info().title()).orElse(null));
         model.addAttribute("factSources", FactSource.values());
         model.addAttribute("withdrawalReasons", WithdrawalReason.values());
         model.addAttribute("categories", EvidenceCategory.values());
@@ -295,6 +302,17 @@ class EnterprisePageController {
         return "redirect:/enterprises/" + id + "/classification";
     }
 
+    /** The active plan's own facts and those recorded on the enterprise under another plan. */
+    private List<DeclaredFact> declaredFactsOf(Facts facts) {
+        List<DeclaredFact> shown = new ArrayList<>(declaredFacts.active());
+        for (String name : facts.declared().keySet()) {
+            if (shown.stream().noneMatch(f -> f.name().equals(name))) {
+                shown.add(declaredFacts.find(name).orElse(new DeclaredFact(name, name, null, "是", "否")));
+            }
+        }
+        return shown;
+    }
+
     private static int version(MultiValueMap<String, String> form) {
         try {
             return Integer.parseInt(form.getFirst("version"));
@@ -313,6 +331,7 @@ class EnterprisePageController {
         Enterprise enterprise = ledger.get(enterpriseId, scope());
         model.addAttribute("e", enterprise);
         model.addAttribute("d", enterprise.details());
+        model.addAttribute("declaredFactList", declaredFactsOf(enterprise.details().facts()));
         model.addAttribute("duplicates", ledger.openDuplicates(enterpriseId, scope()));
         model.addAttribute("related", links.stream().flatMap(l -> l.linksFor(enterpriseId, scope()).stream()).toList());
         model.addAttribute("tab", tab);

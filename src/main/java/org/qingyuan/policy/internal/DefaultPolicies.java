@@ -368,12 +368,25 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
                 candidate.id(), candidate.version(), counts[0], counts[1], counts[2], sorted, List.copyOf(sample));
     }
 
+    private boolean declaredByAnother(String name) {
+        PolicyCatalogue c = catalogue();
+        return c.policies().keySet().stream().anyMatch(id -> c.latest(id).map(p -> p.fact(name).isPresent()).orElse(false));
+    }
+
     /** A zone override that the policy does not know is ignored (zones differ between policies). */
     private Classification classifyFor(Policy policy, PreviewInput input, LocalDate noticeDate) {
         String zone = zoneFor(policy, input.division(), input.zoneOverride());
         if (zone != null && policy.zone(zone).isEmpty()) {
             zone = input.division() == null ? null : zoneOf(policy, input.division()).orElse(null);
         }
-        return policy.evaluate(input.facts(), zone, noticeDate, workingDays.calendar());
+        Facts facts = input.facts();
+        if (facts.asMap().keySet().stream().anyMatch(name -> policy.fact(name).isEmpty())) {
+            // facts another plan declares (recorded on the enterprise under it) mean nothing to this one; a name no
+            // plan declares is still refused
+            Map<String, Object> known = new java.util.HashMap<>(facts.asMap());
+            known.keySet().removeIf(name -> policy.fact(name).isEmpty() && declaredByAnother(name));
+            facts = Facts.of(known);
+        }
+        return policy.evaluate(facts, zone, noticeDate, workingDays.calendar());
     }
 }

@@ -69,11 +69,13 @@ class ImportRunner {
     private final SheetsProperties properties;
     private final Clock clock;
     private final TownReports reports;
+    private final DeclaredFactColumns declaredColumns;
 
     ImportRunner(ImportJobs jobs, BatchRegistration ledger, Divisions divisions, AuditTrail audit, JdbcClient jdbc,
                  PlatformTransactionManager transactions, SheetsProperties properties,
-                 Clock clock, TownReports reports) {
+                 Clock clock, TownReports reports, DeclaredFactColumns declaredColumns) {
         this.reports = reports;
+        this.declaredColumns = declaredColumns;
         this.jobs = jobs;
         this.ledger = ledger;
         this.divisions = divisions;
@@ -189,7 +191,7 @@ class ImportRunner {
                     return State.FAILED;
                 }
                 villages = new VillageResolver(divisions, scope);
-                parser = new SheetParser();
+                parser = new SheetParser(declaredColumns.headers());
                 // the file is read and its rows mapped on a second thread while this one writes the previous
                 // chunk (the transaction's connection stays on this thread); two chunks at most are in between
                 Thread reader = new Thread(() -> {

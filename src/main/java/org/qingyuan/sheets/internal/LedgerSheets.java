@@ -15,6 +15,7 @@ import java.util.Map;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Worksheet;
 import org.qingyuan.access.Scope;
+import org.qingyuan.ledger.DeclaredFact;
 import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseExport;
 import org.qingyuan.ledger.EnterpriseExport.FormRow;
@@ -174,11 +175,26 @@ public class LedgerSheets {
      */
     static int lastDataRow = 1_048_576 - 16;
 
-    /** The platform's empty template: its notes above, the header of every field, room below. */
-    public void template(OutputStream out) throws IOException {
+    /**
+     * The platform's empty template: its notes above, the header of every field, room below; after the eleven facts, one
+     * column per fact the active plan declares, headed by its Chinese label (read back by {@link SheetParser}).
+     */
+    public void template(OutputStream out, List<DeclaredFact> declared) throws IOException {
         org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
         Worksheet ws = book.newWorksheet("台账");
         List<SheetColumn> columns = Layout.TEMPLATE.columns();
+        List<String> headers = new ArrayList<>();
+        List<Double> widths = new ArrayList<>();
+        for (SheetColumn column : columns) {
+            headers.add(Layout.TEMPLATE.header(column));
+            widths.add(width(column));
+            if (column == INVOLVES_GAS) {
+                for (DeclaredFact fact : declared) {
+                    headers.add(fact.label());
+                    widths.add(16.0);
+                }
+            }
+        }
         int row = 0;
         ws.value(row, 0, "台账导入模板（全字段）");
         ws.style(row, 0).bold().fontSize(14).set();
@@ -186,10 +202,15 @@ public class LedgerSheets {
         for (String note : Layout.TEMPLATE.footnotes()) {
             ws.value(row++, 0, note);
         }
-        for (int c = 0; c < columns.size(); c++) {
-            ws.value(row, c, Layout.TEMPLATE.header(columns.get(c)));
+        if (!declared.isEmpty()) {
+            ws.value(row++, 0, (Layout.TEMPLATE.footnotes().size() + 1) + ". "
+                    + String.join("、", declared.stream().map(f -> "“" + f.label() + "”").toList())
+                    + "为现行实施方案所需事实，同样填 是/否、有/无，不清楚的留空。");
+        }
+        for (int c = 0; c < headers.size(); c++) {
+            ws.value(row, c, headers.get(c));
             ws.style(row, c).bold().wrapText(true).fillColor("F2F2F2").borderStyle(BorderStyle.THIN).set();
-            ws.width(c, width(columns.get(c)));
+            ws.width(c, widths.get(c));
         }
         ws.freezePane(1, row + 1);
         ws.finish();

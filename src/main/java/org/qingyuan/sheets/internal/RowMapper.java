@@ -199,7 +199,7 @@ final class RowMapper {
         String phone = r.optional(PHONE, v -> RowChecks.phones(Cells.text(v)));
         EnterpriseDetails details = new EnterpriseDetails(
                 new Identity(name, creditCode, r.text(OPERATOR), r.text(CONTACT), phone),
-                new Place(division, address, longitude, latitude), business, new Facts(facts),
+                new Place(division, address, longitude, latitude), business, declaredFacts(row, facts, asOf, warnings, remarks),
                 new Campaign(type, discovery == null ? Discovery.IMPORT : discovery, reportedOn == null ? today : reportedOn,
                         remarks.isEmpty() ? null : String.join("；", remarks)));
         return new MappedRow(row.sheet(), row.rowNumber(), name, errors.isEmpty() ? details : null, campaign, errors, warnings);
@@ -225,6 +225,40 @@ final class RowMapper {
         }
         return d;
     }
+
+    /**
+     * The eleven facts with those of the columns the active plan declares (是/否, 有/无 …, source 台账导入 and the form's
+     * date); an answer that cannot be read leaves the fact unknown, with a warning and the text kept in 备注.
+     */
+    private static Facts declaredFacts(SourceRow row, Map<Fact, FactValue> facts, LocalDate asOf, List<RowMessage> warnings,
+                                       List<String> remarks) {
+        Facts all = new Facts(facts);
+        List<SheetParser.DeclaredColumn> columns = row.header().declared();
+        for (int k = 0; k < columns.size() && k < row.declaredValues().length; k++) {
+            Object v = row.declaredValues()[k];
+            if (v == null) {
+                continue;
+            }
+            SheetParser.DeclaredColumn column = columns.get(k);
+            if (UNKNOWN_ANSWER.matcher(Cells.plain(Cells.text(v))).matches()) {
+                continue;
+            }
+            try {
+                Boolean answer = Cells.yesNo(v);
+                if (answer != null) {
+                    all = all.with(column.fact(), new FactValue(answer, FactSource.IMPORT, asOf));
+                }
+            } catch (Cells.Unreadable e) {
+                warnings.add(new RowMessage(column.name(), e.getMessage() + "，按不详登记并记入备注"));
+                remarks.add(column.name() + "：" + Cells.text(v));
+            }
+        }
+        return all;
+    }
+
+    /** What a town writes for "we do not know" in a yes/no column: the fact stays unknown. */
+    private static final Pattern UNKNOWN_ANSWER = Pattern.compile("不详|不清楚|未知|不确定|待查|待核实|待核查|[-—－/／\\\\]+");
+
 
     /** 整治期限 as written; one that is not an exact date (3月底, 限期一个月) is flagged. */
     private static String deadlineText(Reader r, List<RowMessage> warnings) {

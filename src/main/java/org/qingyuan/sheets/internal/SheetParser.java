@@ -28,8 +28,15 @@ final class SheetParser {
     private static final int HEADER_SEARCH = 30;
     private static final int MIN_HEADER_COLUMNS = 3;
 
-    /** A data row: the values by column (ordinal of {@link SheetColumn}), the row number as Excel shows it. */
-    record SourceRow(String sheet, int rowNumber, Object[] values, Header header) {
+    /**
+     * A data row: the values by column (ordinal of {@link SheetColumn}), the row number as Excel shows it, and the values of
+     * the columns of facts the plan declares (in the order of {@link Header#declared()}).
+     */
+    record SourceRow(String sheet, int rowNumber, Object[] values, Header header, Object[] declaredValues) {
+
+        SourceRow(String sheet, int rowNumber, Object[] values, Header header) {
+            this(sheet, rowNumber, values, header, new Object[0]);
+        }
 
         Object get(SheetColumn column) {
             return values[column.ordinal()];
@@ -40,8 +47,16 @@ final class SheetParser {
         }
     }
 
-    /** Where each column is in a sheet and what the file calls it. */
-    record Header(int[] cellOf, String[] names) {
+    /** A column of a fact the active plan declares: the fact's name, its cell, the file's header text. */
+    record DeclaredColumn(String fact, int cell, String name) {
+    }
+
+    /** Where each column is in a sheet and what the file calls it; the columns of declared facts besides. */
+    record Header(int[] cellOf, String[] names, List<DeclaredColumn> declared) {
+
+        Header(int[] cellOf, String[] names) {
+            this(cellOf, names, List.of());
+        }
 
         boolean has(SheetColumn column) {
             return cellOf[column.ordinal()] >= 0;
@@ -88,6 +103,18 @@ final class SheetParser {
     private static final Pattern COUNT = Pattern.compile("^(合计|共计|共|计)?[:：]?\\d+(家|户|个|处|座)?(企业)?$");
 
     private final FileNotes notes = new FileNotes();
+
+    /** Headers of the facts the active plan declares (normalised label or name → fact name); they win over synonyms. */
+    private final Map<String, String> declaredHeaders;
+
+    SheetParser() {
+        this(Map.of());
+    }
+
+    /** @param declaredHeaders normalised header ({@link SheetColumn#normalise}) → name of a fact the plan declares */
+    SheetParser(Map<String, String> declaredHeaders) {
+        this.declaredHeaders = Map.copyOf(declaredHeaders);
+    }
 
     FileNotes notes() {
         return notes;
@@ -140,7 +167,7 @@ final class SheetParser {
             if (header == null) {
                 buffer.add(cells);
                 bufferRows.add(rowIndex);
-                Header found = headerOf(cells);
+                Header found = headerOf(cells, declaredHeaders);
                 if (found != null) {
                     header = found;
                     headerPending = true;
@@ -158,7 +185,7 @@ final class SheetParser {
             }
             if (headerPending) {
                 headerPending = false;
-                Header combined = subHeader(headerCells, cells);
+                Header combined = subHeader(headerCells, cells, declaredHeaders);
                 if (combined != null) {
                     header = combined;
                     reportColumns(header, headerCells, cells);
@@ -215,6 +242,18 @@ final class SheetParser {
                     }
                 }
             }
+            Object[] declaredValues = new Object[header.declared().size()];
+            for (int k = 0; k < declaredValues.length; k++) {
+                int at = header.declared().get(k).cell();
+                if (at < cells.length) {
+                    Object v = cells[at];
+                    declaredValues[k] = v instanceof String str ? Cells.text(str) : v;
+                    if (declaredValues[k] != null) {
+                        any = true;
+                        onlySeq = false;
+                    }
+                }
+            }
             String first = firstText(cells);
             if (first != null && FOOTNOTE.matcher(Cells.plain(first)).find()
                     && values[SheetColumn.NAME.ordinal()] == null) {
@@ -237,7 +276,7 @@ final class SheetParser {
                 sink.note(sheet.name(), rowNumber, "合计行，已跳过");
                 return;
             }
-            if (repeatsHeader(cells) && headerOf(cells) != null) {
+            if (repeatsHeader(cells) && headerOf(cells, declaredHeaders) != null) {
                 sink.note(sheet.name(), rowNumber, "重复的表头，已跳过");
                 return;
             }
@@ -246,7 +285,7 @@ final class SheetParser {
                 sink.note(sheet.name(), rowNumber, "标题行（" + first + "），已跳过");
                 return;
             }
-            sink.row(new SourceRow(sheet.name(), rowNumber, values, header));
+            sink.row(new SourceRow(sheet.name(), rowNumber, values, header, declaredValues));
         }
 
         private static boolean countOrEmpty(Object name) {
@@ -355,6 +394,11 @@ final class SheetParser {
                     used[at] = true;
                 }
             }
+            for (DeclaredColumn d : h.declared()) {
+                if (d.cell() < width) {
+                    used[d.cell()] = true;
+                }
+            }
             for (int c = 0; c < width; c++) {
                 if (used[c]) {
                     continue;
@@ -369,13 +413,17 @@ final class SheetParser {
     }
 
     /** The header a row would be: at least three known columns, one of them the enterprise's name. */
-    private static Header headerOf(Object[] cells) {
+    private static Header headerOf(Object[] cells, Map<String, String> declaredHeaders) {
         int[] cellOf = new int[SheetColumn.values().length];
         Arrays.fill(cellOf, -1);
         String[] names = new String[cellOf.length];
+        List<DeclaredColumn> declared = new ArrayList<>();
         int found = 0;
         for (int c = 0; c < cells.length; c++) {
             if (!(cells[c] instanceof String s)) {
+                continue;
+            }
+            if (declared(s, c, declaredHeaders, declared)) {
                 continue;
             }
             SheetColumn column = SheetColumn.byHeader(s);
@@ -385,7 +433,22 @@ final class SheetParser {
                 found++;
             }
         }
-        return found >= MIN_HEADER_COLUMNS && cellOf[SheetColumn.NAME.ordinal()] >= 0 ? new Header(cellOf, names) : null;
+        return found >= MIN_HEADER_COLUMNS && cellOf[SheetColumn.NAME.ordinal()] >= 0 ? new Header(cellOf, names, declared) : null;
+    }
+
+    /** Whether the header text names a fact the plan declares (then added to {@code declared} once). */
+    private static boolean declared(String text, int cell, Map<String, String> declaredHeaders, List<DeclaredColumn> declared) {
+        if (declaredHeaders.isEmpty() || text == null) {
+            return false;
+        }
+        String fact = declaredHeaders.get(SheetColumn.normalise(text));
+        if (fact == null) {
+            return false;
+        }
+        if (declared.stream().noneMatch(d -> d.fact().equals(fact))) {
+            declared.add(new DeclaredColumn(fact, cell, Cells.plain(text)));
+        }
+        return true;
     }
 
     /**
@@ -393,7 +456,8 @@ final class SheetParser {
      * cells name a column alone (消防 under 手续情况) or together with the cell above
      * (完成情况 + （完成日期））, and none of it is data. Null when it is a data row.
      */
-    private static Header subHeader(Object[] upper, Object[] lower) {
+    private static Header subHeader(Object[] upper, Object[] lower, Map<String, String> declaredHeaders) {
+        List<DeclaredColumn> declared = new ArrayList<>();
         int matched = 0;
         int filled = 0;
         int width = Math.max(upper.length, lower.length);
@@ -410,6 +474,14 @@ final class SheetParser {
             String low = Cells.text(lowValue);
             SheetColumn column = null;
             String name = null;
+            if (low != null && declared(low, c, declaredHeaders, declared)) {
+                filled++;
+                matched++;
+                continue;
+            }
+            if (low == null && up != null && declared(up, c, declaredHeaders, declared)) {
+                continue;
+            }
             if (low != null) {
                 filled++;
                 if (up != null && !up.equals(low) && (column = SheetColumn.byHeader(up + low)) != null) {
@@ -434,7 +506,7 @@ final class SheetParser {
         if (filled == 0 || matched * 2 < filled) {
             return null;
         }
-        return cellOf[SheetColumn.NAME.ordinal()] >= 0 ? new Header(cellOf, names) : null;
+        return cellOf[SheetColumn.NAME.ordinal()] >= 0 ? new Header(cellOf, names, declared) : null;
     }
 
     private static boolean nonBlank(Object[] cells) {

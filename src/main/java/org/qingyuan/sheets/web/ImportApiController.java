@@ -15,6 +15,7 @@ import org.qingyuan.sheets.internal.ImportJobs;
 import org.qingyuan.sheets.internal.ImportReport;
 import org.qingyuan.sheets.internal.Imports;
 import org.qingyuan.sheets.internal.Layout;
+import org.qingyuan.sheets.internal.DeclaredFactColumns;
 import org.qingyuan.sheets.internal.LedgerSheets;
 import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.InvalidInputException;
@@ -40,8 +41,11 @@ class ImportApiController {
     private final ImportJobs jobs;
     private final ImportReport report;
     private final LedgerSheets sheets;
+    private final DeclaredFactColumns declaredColumns;
 
-    ImportApiController(Imports imports, ImportJobs jobs, ImportReport report, LedgerSheets sheets) {
+    ImportApiController(Imports imports, ImportJobs jobs, ImportReport report, LedgerSheets sheets,
+                        DeclaredFactColumns declaredColumns) {
+        this.declaredColumns = declaredColumns;
         this.imports = imports;
         this.jobs = jobs;
         this.report = report;
@@ -107,7 +111,7 @@ class ImportApiController {
     @GetMapping("/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
         attachment(response, "台账导入模板.xlsx");
-        sheets.template(response.getOutputStream());
+        sheets.template(response.getOutputStream(), declaredColumns.active());
     }
 
     static void attachment(HttpServletResponse response, String fileName) {
