@@ -7,9 +7,9 @@
 # Not part of ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OFFLINE=${OFFLINE:--o}
+OFFLINE=${OFFLINE:-}   # OFFLINE=-o once the dependencies are local
 ./mvnw -B -ntp $OFFLINE -q test-compile
-./mvnw -B -ntp $OFFLINE -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+./mvnw -B -ntp $OFFLINE -q org.apache.maven.plugins:maven-dependency-plugin:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 echo "date: $(date -I), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
 exec java -Xmx3g -Dcount="${COUNT:-100000}" \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" org.qingyuan.ledger.internal.ClassificationBenchmark

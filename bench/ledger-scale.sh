@@ -7,8 +7,8 @@
 # Not part of ./mvnw verify. Takes a few minutes the first time (generation), about a minute afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OFFLINE=${OFFLINE:--o}
+OFFLINE=${OFFLINE:-}   # OFFLINE=-o once the dependencies are local
 ./mvnw -B -ntp $OFFLINE -q test-compile
-./mvnw -B -ntp $OFFLINE -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+./mvnw -B -ntp $OFFLINE -q org.apache.maven.plugins:maven-dependency-plugin:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java -Xmx3g -Dcount="${COUNT:-1000000}" -DdataDir="${DATA_DIR:-target/bench-data}" \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" org.qingyuan.ledger.internal.LedgerScaleBenchmark

@@ -3,7 +3,7 @@
 # (the JVM is pinned with taskset when available). Usage: bench/policy-evaluation.sh [seconds per policy]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -ntp -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+./mvnw -B -ntp -q test-compile org.apache.maven.plugins:maven-dependency-plugin:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 pin=()
 command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)

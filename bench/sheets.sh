@@ -7,8 +7,8 @@
 # Not part of ./mvnw verify. The 1,000,000-row run takes several minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OFFLINE=${OFFLINE:--o}
+OFFLINE=${OFFLINE:-}   # OFFLINE=-o once the dependencies are local
 ./mvnw -B -ntp $OFFLINE -q test-compile
-./mvnw -B -ntp $OFFLINE -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+./mvnw -B -ntp $OFFLINE -q org.apache.maven.plugins:maven-dependency-plugin:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java ${JAVA_OPTS:-} -Xmx${HEAP:-2g} -Drows="${ROWS:-100000,1000000}" -Ddir="${DIR:-target/bench-sheets}" \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" org.qingyuan.sheets.SheetsBenchmark
