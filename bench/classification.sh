@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Classification at scale (issue 6): the cost of marking imported rows stale (trigger on/off, COUNT rows through
+# Classification at scale: the cost of marking imported rows stale (trigger on/off, COUNT rows through
 # BatchRegistration.registerImported in one transaction), the background worker's rate, and a policy activation
 # reclassifying everything. Fresh embedded database each run.
 #   bench/classification.sh                # 100,000 rows

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The ledger at scale (issue 4, item 9): fills a persistent embedded database under target/bench-data with
+# The ledger at scale: fills a persistent embedded database under target/bench-data with
 # 1,000,000 enterprises over Henan's real divisions (COPY, once), then prints the p95 of the town-scoped
 # list (page 1 and page 500) and of name searches over HTTP, each beside its SQL's own execution time.
 #   bench/ledger-scale.sh                 # 1,000,000 rows

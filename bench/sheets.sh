@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Excel import and export at scale (issue 5, item 8): generates survey ledgers (001 附件1) of 100,000 and
+# Excel import and export at scale: generates survey ledgers (001 附件1) of 100,000 and
 # 1,000,000 rows under target/bench-sheets, and prints for each the bare fastexcel-reader pass, the end-to-end
 # import (rows/s and ratio to the bare reader, heap growth), the official-form export and a bare fastexcel writer.
 #   bench/sheets.sh                  # 100,000 and 1,000,000 rows
