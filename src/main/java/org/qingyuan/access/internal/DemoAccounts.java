@@ -57,7 +57,7 @@ class DemoAccounts implements ApplicationRunner {
             List<Division> villages = divisions.children(town.code());
             if (!villages.isEmpty()) {
                 Division village = villages.get(0);
-                String shortName = village.name().replace("居民委员会", "").replace("村民委员会", "村");
+                String shortName = shortName(village.name());
                 demos.add(new Demo("village", shortName + "演示账号", RoleCode.VILLAGE_OFFICER, village.code(), null));
                 demos.add(new Demo("grid", shortName + "网格员", RoleCode.GRID_MEMBER, village.code(), null));
             }
@@ -101,5 +101,11 @@ class DemoAccounts implements ApplicationRunner {
                 .param("hash", passwordEncoder.encode(PASSWORD)).param("role", demo.role().name())
                 .param("division", demo.division().value()).param("department", demo.department())
                 .update();
+    }
+
+    /** A committee's name as people say it: 北山社区居委会 → 北山社区, 大田村民委员会 → 大田村. */
+    static String shortName(String committee) {
+        return committee.replaceFirst("(村民委员会|村委会|村委)$", "村").replaceFirst("村村$", "村")
+                .replaceFirst("(居民委员会|居委会|居委|委员会)$", "");
     }
 }
