@@ -67,7 +67,7 @@ public enum Permission {
     /** Change the login policy values and second-factor requirements. */
     SECURITY_POLICY_MANAGE("安全策略管理", true, SECURITY_ADMIN),
     /** Approve or refuse the system admin's request to create an administrator or reset an administrator's password. */
-    ADMIN_ACCOUNT_APPROVE("审批管理员账号的创建和密码重置", true, SECURITY_ADMIN),
+    ADMIN_ACCOUNT_APPROVE("审批账号的创建和密码重置", true, SECURITY_ADMIN),
     /** Read the audit trail and verify its hash chain. */
     AUDIT_READ("查看审计记录", true, AUDITOR);
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The second administrator's side of creating an administrator or resetting an administrator's password: the
+ * The second administrator's side of creating an account or resetting a password (an administrator's or a business officer's): the
  * system admin files the request ({@link UserAdministration}), the security admin approves or rejects it. On
  * approval the one-time password goes to the approver, who hands it to the account's owner; the requester never
  * sees it, so no single administrator can take over another's account.
@@ -32,7 +32,7 @@ public class AdminAccountRequests {
                                  String decidedBy, Instant decidedAt, String decisionReason) {
 
         public String kindLabel() {
-            return "CREATE".equals(kind) ? "创建管理员账号" : "重置密码";
+            return "CREATE".equals(kind) ? "创建账号" : "重置密码";
         }
 
         public String stateLabel() {

@@ -88,30 +88,17 @@ public class UserAdministration {
     }
 
     /**
-     * What an account change produced: the one-time password to show the caller, or, for an administrator's account,
-     * the request that now waits for a second administrator (and no password).
-     */
-    public record AccountChange(String oneTimePassword, Long pendingRequestId) {
-
-        public boolean pending() {
-            return pendingRequestId != null;
-        }
-    }
-
-    /**
-     * Creates the account and answers its one-time initial password; an administrator's account (any of the three
-     * roles) is only requested here and created when another administrator approves ({@link AdminAccountRequests}).
+     * Files the creation of an account for the security admin's approval ({@link AdminAccountRequests}); the account
+     * exists, and its one-time initial password is shown to the approver only, once approved. No single administrator
+     * ever sees a password with which it could sign in as someone else, a business officer included.
      */
     @Transactional
-    public AccountChange create(NewUser user) {
+    public long create(NewUser user) {
         DivisionCode division = checkNewUser(user);
-        if (user.role().administrator()) {
-            return new AccountChange(null, fileRequest("CREATE", null, user, division.value(), null));
-        }
-        return new AccountChange(createNow(user), null);
+        return fileRequest("CREATE", null, user, division.value(), null);
     }
 
-    /** Creates the account at once (a business account, or an approved administrator's). */
+    /** Creates the account at once, once the security admin approved its request. */
     String createNow(NewUser user) {
         DivisionCode division = checkNewUser(user);
         String password = generatedPassword();
@@ -214,23 +201,20 @@ public class UserAdministration {
     }
 
     /**
-     * Sets a new generated password that must be changed at the next sign-in and ends the user's sessions; for an
-     * administrator's account this only files a request that another administrator approves, and the password is
-     * then shown to that administrator, never to the one who asked for the reset.
+     * Files a password reset for the security admin's approval; once approved the account gets a generated password
+     * that must be changed at the next sign-in, its sessions end, and the password is shown to the approver only,
+     * never to the one who asked for the reset (whether the account is an administrator's or a business officer's).
      */
     @Transactional
-    public AccountChange resetPassword(long id, String reason) {
+    public long resetPassword(long id, String reason) {
         requireReason(reason);
         UserRow user = get(id);
         RoleCode role = RoleCode.valueOf(user.roleCode());
-        if (role.administrator()) {
-            return new AccountChange(null, fileRequest("RESET_PASSWORD", id, new NewUser(user.username(), user.displayName(),
-                    role, user.divisionCode(), user.departmentCode(), user.phone()), user.divisionCode(), reason.strip()));
-        }
-        return new AccountChange(resetNow(id, reason), null);
+        return fileRequest("RESET_PASSWORD", id, new NewUser(user.username(), user.displayName(),
+                role, user.divisionCode(), user.departmentCode(), user.phone()), user.divisionCode(), reason.strip());
     }
 
-    /** Resets at once (a business account, or an approved request). */
+    /** Resets at once, once the security admin approved its request. */
     String resetNow(long id, String reason) {
         requireReason(reason);
         UserRow user = get(id);

@@ -62,6 +62,6 @@ class AccountRequestController {
 
     @Bean
     static NavigationItem accountRequestNavigation() {
-        return new NavigationItem("安全管理", "管理员账号审批", "/security/account-requests", 1105);
+        return new NavigationItem("安全管理", "账号审批", "/security/account-requests", 1105);
     }
 }

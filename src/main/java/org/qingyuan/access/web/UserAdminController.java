@@ -52,13 +52,8 @@ class UserAdminController {
                   @RequestParam(required = false) String phone, Model model, RedirectAttributes redirect) {
         try {
             RoleCode roleCode = role == null || role.isBlank() ? null : RoleCode.valueOf(role);
-            var change = users.create(new NewUser(username, displayName, roleCode, divisionCode, departmentCode, phone));
-            if (change.pending()) {
-                redirect.addFlashAttribute("message", "管理员账号 " + username + " 的创建申请已提交，待安全管理员批准；初始密码将交给批准人");
-            } else {
-                redirect.addFlashAttribute("oneTimePassword", change.oneTimePassword());
-                redirect.addFlashAttribute("oneTimeUser", username);
-            }
+            users.create(new NewUser(username, displayName, roleCode, divisionCode, departmentCode, phone));
+            redirect.addFlashAttribute("message", "账号 " + username + " 的创建申请已提交，待安全管理员批准；初始密码只交给批准人，由其转交本人");
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
@@ -111,12 +106,8 @@ class UserAdminController {
     String resetPassword(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
                          RedirectAttributes redirect) {
         try {
-            var change = users.resetPassword(id, reason);
-            if (change.pending()) {
-                redirect.addFlashAttribute("message", "管理员账号的密码重置申请已提交，待安全管理员批准；新密码将交给批准人，不向申请人显示");
-            } else {
-                redirect.addFlashAttribute("oneTimePassword", change.oneTimePassword());
-            }
+            users.resetPassword(id, reason);
+            redirect.addFlashAttribute("message", "密码重置申请已提交，待安全管理员批准；新密码只交给批准人，不向申请人显示");
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
