@@ -124,6 +124,6 @@ class AdministrationBrowserTests {
     }
 
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(10));
+        return Browser.waitFor(page);
     }
 }

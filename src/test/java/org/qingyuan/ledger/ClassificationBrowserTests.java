@@ -81,6 +81,6 @@ class ClassificationBrowserTests {
     }
 
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(15));
+        return Browser.waitFor(page);
     }
 }

@@ -121,6 +121,6 @@ class LedgerBrowserTests {
     }
 
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(15));
+        return Browser.waitFor(page);
     }
 }

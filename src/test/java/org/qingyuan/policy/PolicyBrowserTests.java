@@ -69,6 +69,6 @@ class PolicyBrowserTests {
 
 
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(15));
+        return Browser.waitFor(page);
     }
 }

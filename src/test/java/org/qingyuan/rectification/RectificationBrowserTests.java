@@ -165,8 +165,6 @@ class RectificationBrowserTests {
     }
 
     private static WebDriverWait wait(WebDriver page) {
-        var wait = new WebDriverWait(page, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return Browser.waitFor(page);
     }
 }

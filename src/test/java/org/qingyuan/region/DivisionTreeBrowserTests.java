@@ -81,6 +81,6 @@ class DivisionTreeBrowserTests {
     }
 
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(10));
+        return Browser.waitFor(page);
     }
 }

@@ -81,6 +81,6 @@ class ImportBrowserTests {
     }
 
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(15));
+        return Browser.waitFor(page);
     }
 }

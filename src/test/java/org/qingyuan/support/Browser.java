@@ -65,6 +65,18 @@ public final class Browser implements AfterEachCallback {
     }
 
     /** Signs in through the login page as a demo account (password Qingyuan@2026) and waits for the shell. */
+    /**
+     * A wait that tolerates the page changing under it: htmx swaps a fragment between finding an element and reading
+     * it, which Chromium reports as a stale element or as "Node with given id does not belong to the document".
+     * A condition that never holds still fails at the timeout.
+     */
+    public static WebDriverWait waitFor(WebDriver page) {
+        WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
+    }
+
     public static void signIn(WebDriver page, int port, String username) {
         page.get("http://localhost:" + port + "/login");
         var wait = new WebDriverWait(page, Duration.ofSeconds(15));
