@@ -101,22 +101,12 @@ public class AdminAccountRequests {
     private AccountRequest decide(long id, CurrentUser approver, String state, String reason) {
         AccountRequest request = jdbc.sql("SELECT * FROM admin_account_request WHERE id = :id").param("id", id)
                 .query((rs, i) -> row(rs)).optional().orElseThrow(() -> new NotFoundException("申请不存在"));
-        if (request.requestedBy().equals(approver.username())) {
-            throw new InvalidInputException("state", "不能审批自己提交的申请，须由另一名管理员审批");
-        }
         if (request.targetUserId() != null && request.targetUserId() == approver.id()
                 || request.username().equals(approver.username())) {
             throw new InvalidInputException("state", "不能审批涉及本人账号的申请，须由另一名管理员审批");
         }
-        int updated = jdbc.sql("""
-                        UPDATE admin_account_request SET state = :state, decided_by = :by, decided_at = :at, decision_reason = :reason
-                         WHERE id = :id AND state = 'PENDING'
-                        """)
-                .param("state", state).param("by", approver.username()).param("at", Timestamp.from(Instant.now(clock)))
-                .param("reason", reason).param("id", id).update();
-        if (updated == 0) {
-            throw new InvalidInputException("state", "该申请" + request.stateLabel() + "，不能再审批");
-        }
+        RequestDecisions.decide(jdbc, clock, RequestDecisions.Table.admin_account_request, id, request.requestedBy(),
+                request.stateLabel(), approver, state, reason);
         return request;
     }
 

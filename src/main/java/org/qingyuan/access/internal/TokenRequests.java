@@ -149,18 +149,8 @@ public class TokenRequests {
 
     private TokenRequest decide(long id, CurrentUser approver, String state, String reason) {
         TokenRequest request = get(id);
-        if (request.requestedBy().equals(approver.username())) {
-            throw new InvalidInputException("state", "不能审批自己提交的申请");
-        }
-        int updated = jdbc.sql("""
-                        UPDATE api_token_request SET state = :state, decided_by = :by, decided_at = :at, decision_reason = :reason
-                         WHERE id = :id AND state = 'PENDING'
-                        """)
-                .param("state", state).param("by", approver.username()).param("at", Timestamp.from(Instant.now(clock)))
-                .param("reason", reason).param("id", id).update();
-        if (updated == 0) {
-            throw new InvalidInputException("state", "该申请" + request.stateLabel() + "，不能再审批");
-        }
+        RequestDecisions.decide(jdbc, clock, RequestDecisions.Table.api_token_request, id, request.requestedBy(),
+                request.stateLabel(), approver, state, reason);
         return request;
     }
 
