@@ -64,7 +64,7 @@ public final class RouteTable {
             Route.of("GET", "/api/v1/regions/**", REGION_READ),
             Route.of("GET", "/api/v1/regions", REGION_READ),
 
-            // classification (issue 6): the notice date is the ledger's; zone and 一企一策 belong to those who manage the plan
+            // classification: the notice date is the ledger's; zone and 一企一策 belong to those who manage the plan
             Route.of("POST", "/enterprises/*/classification/notice-date", LEDGER_EDIT),
             Route.of("POST", "/enterprises/*/classification/**", POLICY_MANAGE),
             Route.of("PUT", "/api/v1/enterprises/*/classification/notice-date", LEDGER_EDIT),

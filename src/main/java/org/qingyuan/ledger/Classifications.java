@@ -9,7 +9,7 @@ import org.qingyuan.policy.DeadlineKind;
 import org.qingyuan.policy.MeasureKind;
 
 /**
- * The classification of the ledger's enterprises under the active policy (issue 6): computed in the
+ * The classification of the ledger's enterprises under the active policy: computed in the
  * transaction of a registration or an edit, in the background after an import or an activation; one
  * policy per enterprise (一企一策) by an official's override, the computed value staying beside it.
  * Every method takes the caller's jurisdiction (out of it: not found); every change names the

@@ -11,7 +11,7 @@ import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.policy.MeasureSubKind;
 
 /**
- * What a policy's measure requires before close-out (issue 7, 002 三, 004 附件1):
+ * What a policy's measure requires before close-out (002 三, 004 附件1):
  * <ul>
  * <li>shutdown: the measure's 两断三清 clearances, all five when the policy lists none;</li>
  * <li>relocation: production stopped, equipment removed, power supply cancelled (002 三(二)), plus any

@@ -14,7 +14,7 @@ import org.qingyuan.policy.EffectiveClassification;
 import org.qingyuan.policy.Measure;
 
 /**
- * The {@code classification} of an enterprise in the API (issue 6 item 8): the policy and version it
+ * The {@code classification} of an enterprise in the API: the policy and version it
  * came from, the category, the measure and deadlines that apply (the 一企一策 override's where it
  * decides them), the override with the computed values beside it, and the per-enterprise settings.
  *

@@ -139,8 +139,4 @@ final class EnterpriseMapping {
             return null;
         }
     }
-
-    static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-    }
 }

@@ -73,10 +73,13 @@ class EnterprisePageController {
     private final Policies policies;
     private final List<org.qingyuan.ledger.EnterpriseLinks> links;
     private final DeclaredFacts declaredFacts;
+    private final java.time.Clock clock;
 
     EnterprisePageController(Ledger ledger, Dossier dossier, DivisionNames names, DivisionOptions divisionOptions,
                              org.qingyuan.access.RouteAccess routes, Classifications classifications, Policies policies,
-                             List<org.qingyuan.ledger.EnterpriseLinks> links, DeclaredFacts declaredFacts) {
+                             List<org.qingyuan.ledger.EnterpriseLinks> links, DeclaredFacts declaredFacts,
+                             java.time.Clock clock) {
+        this.clock = clock;
         this.links = links;
         this.declaredFacts = declaredFacts;
         this.classifications = classifications;
@@ -429,7 +432,7 @@ class EnterprisePageController {
         return CurrentUsers.require().scope();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
     }
 }

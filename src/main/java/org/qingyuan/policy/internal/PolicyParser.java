@@ -21,6 +21,7 @@ import org.qingyuan.policy.PolicyTest;
 import org.qingyuan.policy.Referral;
 import org.qingyuan.policy.StandardFacts;
 import org.qingyuan.policy.Zone;
+import org.qingyuan.shared.Sm3;
 import org.qingyuan.policy.internal.CompiledPolicy.CompiledCategory;
 import org.qingyuan.policy.internal.CompiledPolicy.CompiledDisposal;
 import org.qingyuan.policy.internal.CompiledPolicy.CompiledFlag;

@@ -47,7 +47,10 @@ class CasePageController {
     private final RouteAccess routes;
     private final Departments departments;
 
-    CasePageController(Cases cases, Divisions divisions, RouteAccess routes, Departments departments) {
+    private final java.time.Clock clock;
+
+    CasePageController(Cases cases, Divisions divisions, RouteAccess routes, Departments departments, java.time.Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.divisions = divisions;
         this.routes = routes;
@@ -125,7 +128,7 @@ class CasePageController {
         model.addAttribute("files", files);
         model.addAttribute("caseFiles", files.values().stream().filter(a -> a.owner().type().equals("RectificationCase")).toList());
         model.addAttribute("names", new Names(divisions));
-        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("today", LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
         CurrentUser user = CurrentUsers.require();
         String base = "/cases/" + id;
         model.addAttribute("canEdit", routes.allows(user, "POST", base + "/submit"));
