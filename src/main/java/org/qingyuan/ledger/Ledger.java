@@ -3,6 +3,7 @@ package org.qingyuan.ledger;
 import java.util.List;
 
 import org.qingyuan.access.Scope;
+import org.qingyuan.shared.Page;
 
 /**
  * The enterprise ledger. Every method takes the caller's jurisdiction: reads see only

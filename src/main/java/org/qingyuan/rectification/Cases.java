@@ -7,7 +7,7 @@ import java.util.List;
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.Attachment;
 import org.qingyuan.evidence.EvidenceCategory;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 
 /**
  * The rectification cases. Reads take the caller's jurisdiction (a case outside it is "not found");

@@ -26,7 +26,7 @@ import org.qingyuan.ledger.EnterpriseStatus;
 import org.qingyuan.ledger.EnterpriseSummary;
 import org.qingyuan.ledger.EnterpriseType;
 import org.qingyuan.ledger.Industry;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 import org.qingyuan.ledger.Premises;
 import org.qingyuan.ledger.WithdrawalReason;
 import org.qingyuan.shared.DivisionCode;

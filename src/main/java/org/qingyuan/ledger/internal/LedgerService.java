@@ -37,7 +37,7 @@ import org.qingyuan.ledger.EnterpriseWithdrawn;
 import org.qingyuan.ledger.EnterprisesMerged;
 import org.qingyuan.ledger.FieldChange;
 import org.qingyuan.ledger.Ledger;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 import org.qingyuan.ledger.PossibleDuplicate;
 import org.qingyuan.ledger.Registration;
 import org.qingyuan.ledger.VersionAction;

@@ -21,7 +21,7 @@ import org.qingyuan.ledger.EnterpriseSummary;
 import org.qingyuan.ledger.EnterpriseVersion;
 import org.qingyuan.ledger.Facts;
 import org.qingyuan.ledger.Ledger;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 import org.qingyuan.ledger.Registration;
 import org.qingyuan.ledger.WithdrawalReason;
 import org.qingyuan.ledger.internal.DivisionNames;

@@ -24,7 +24,7 @@ import org.qingyuan.evidence.Attachment;
 import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EvidenceCategory;
 import org.qingyuan.evidence.EvidenceOwner;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.Board;
 import org.qingyuan.rectification.CaseQuery;

@@ -23,7 +23,7 @@ import org.qingyuan.ledger.EnterpriseClassified;
 import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.ledger.EnterpriseSummary;
 import org.qingyuan.ledger.Ledger;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 import org.qingyuan.platform.Deployment;
 import org.qingyuan.policy.Classification;
 import org.qingyuan.policy.Clearance;

@@ -12,7 +12,7 @@ import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.AttachmentJson;
 import org.qingyuan.evidence.EvidenceCategory;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.CaseDeadline;
 import org.qingyuan.rectification.TownReport;

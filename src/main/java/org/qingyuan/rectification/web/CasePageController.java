@@ -12,7 +12,7 @@ import org.qingyuan.access.Departments;
 import org.qingyuan.access.RouteAccess;
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.Attachment;
-import org.qingyuan.ledger.Page;
+import org.qingyuan.shared.Page;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.CaseQuery;
 import org.qingyuan.rectification.CaseState;

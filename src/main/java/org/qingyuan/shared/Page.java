@@ -1,4 +1,4 @@
-package org.qingyuan.ledger;
+package org.qingyuan.shared;
 
 import java.util.List;
 
