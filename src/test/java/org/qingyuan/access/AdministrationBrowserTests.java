@@ -49,10 +49,23 @@ class AdministrationBrowserTests {
         new Select(page.findElement(By.id("role"))).selectByValue("GRID_MEMBER");
         page.findElement(By.id("divisionCode")).sendKeys("410108001002");
         page.findElement(By.cssSelector("#new-user button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password")));
-        assertThat(page.findElement(By.id("one-time-password")).getText()).contains("wang.grid");
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "账号交付"));
+        assertThat(page.findElements(By.id("one-time-password"))).as("the system admin never sees it").isEmpty();
         assertThat(page.findElement(By.id("user-table")).getText()).contains("王网格", "网格员", "410108001002");
         browser.screenshot("admin-users");
+        page.findElement(By.cssSelector("header form button")).click();
+
+        Browser.signIn(page, port, "district");
+        page.findElement(By.cssSelector("#side-menu a[href='/accounts/handovers']")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("handovers"), "wang.grid"));
+        page.findElement(By.xpath("//tr[contains(., 'wang.grid')]//button")).click();
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password")));
+        String password = page.findElement(By.cssSelector("#one-time-password code")).getText().strip();
+        assertThat(encoder.matches(password, jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'wang.grid'")
+                .query(String.class).single())).isTrue();
+        browser.screenshot("account-handovers");
+        page.navigate().refresh();
+        assertThat(page.findElements(By.id("one-time-password"))).as("shown once").isEmpty();
         page.findElement(By.cssSelector("header form button")).click();
 
         Browser.signIn(page, port, "auditor");

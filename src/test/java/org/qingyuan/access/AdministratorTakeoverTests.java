@@ -116,12 +116,19 @@ class AdministratorTakeoverTests {
     }
 
     @Test
-    void aBusinessUsersResetStaysImmediate() {
+    void aBusinessUsersResetTakesEffectAtOnceButItsPasswordGoesToTheDistrictOffice() {
         long id = newUser("grid-reset", "GRID_MEMBER", "410108001001");
         WebClient sysadmin = signedIn("sysadmin");
         String csrf = WebClient.csrfToken(sysadmin.get("/admin/users/" + id).body());
         sysadmin.postForm("/admin/users/" + id + "/password-reset", "reason=" + enc("忘记密码") + "&_csrf=" + csrf);
-        var shown = ONE_TIME.matcher(sysadmin.get("/admin/users/" + id).body());
+        assertThat(ONE_TIME.matcher(sysadmin.get("/admin/users/" + id).body()).find()).isFalse();
+        assertThat(encoder.matches(DEMO, hash(id))).isFalse();
+        WebClient district = signedIn("district");
+        long handover = jdbc.sql("SELECT id FROM credential_handover WHERE user_id = :id AND state = 'PENDING'").param("id", id)
+                .query(Long.class).single();
+        csrf = WebClient.csrfToken(district.get("/accounts/handovers").body());
+        district.postForm("/accounts/handovers/" + handover + "/collection", "_csrf=" + csrf);
+        var shown = ONE_TIME.matcher(district.get("/accounts/handovers").body());
         assertThat(shown.find()).isTrue();
         assertThat(encoder.matches(shown.group(1).strip(), hash(id))).isTrue();
     }
