@@ -53,6 +53,11 @@ public enum Permission {
 
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
+    /**
+     * Collect, once, the one-time password of a business account of the caller's jurisdiction that the system admin
+     * created or reset, and pass it to the person (账号交付): the system admin never sees it.
+     */
+    CREDENTIAL_COLLECT("领取并转交账号初始密码", false, DISTRICT_OFFICE),
 
     /** Create, disable and reset users; bind them to a division and department. */
     USER_MANAGE("用户管理", true, SYSTEM_ADMIN),
@@ -66,8 +71,11 @@ public enum Permission {
     ACCOUNT_UNLOCK("解锁账号", true, SECURITY_ADMIN),
     /** Change the login policy values and second-factor requirements. */
     SECURITY_POLICY_MANAGE("安全策略管理", true, SECURITY_ADMIN),
-    /** Approve or refuse the system admin's request to create an administrator or reset an administrator's password. */
-    ADMIN_ACCOUNT_APPROVE("审批账号的创建和密码重置", true, SECURITY_ADMIN),
+    /**
+     * Approve or refuse the system admin's request to create, reset, disable, enable or re-bind an administrator's
+     * account (or a business account no district office can take over).
+     */
+    ADMIN_ACCOUNT_APPROVE("审批管理员账号的创建和密码重置", true, SECURITY_ADMIN),
     /** Read the audit trail and verify its hash chain. */
     AUDIT_READ("查看审计记录", true, AUDITOR);
 

@@ -8,6 +8,7 @@ import static org.qingyuan.access.Permission.CASE_CLOSE_OUT;
 import static org.qingyuan.access.Permission.CASE_EDIT;
 import static org.qingyuan.access.Permission.CASE_READ;
 import static org.qingyuan.access.Permission.CONFIG_MANAGE;
+import static org.qingyuan.access.Permission.CREDENTIAL_COLLECT;
 import static org.qingyuan.access.Permission.POLICY_MANAGE;
 import static org.qingyuan.access.Permission.POLICY_READ;
 import static org.qingyuan.access.Permission.LEDGER_EDIT;
@@ -134,6 +135,8 @@ public final class RouteTable {
 
             Route.of("*", "/admin/users/**", USER_MANAGE),
             Route.of("*", "/admin/users", USER_MANAGE),
+            Route.of("GET,POST", "/accounts/handovers/**", CREDENTIAL_COLLECT),
+            Route.of("GET", "/accounts/handovers", CREDENTIAL_COLLECT),
             Route.of("GET,POST", "/tokens/requests/**", TOKEN_REQUEST),
             Route.of("GET,POST", "/tokens/requests", TOKEN_REQUEST),
             Route.of("*", "/admin/tokens/**", TOKEN_MANAGE),

@@ -49,23 +49,30 @@ class AdministrationBrowserTests {
         new Select(page.findElement(By.id("role"))).selectByValue("GRID_MEMBER");
         page.findElement(By.id("divisionCode")).sendKeys("410108001002");
         page.findElement(By.cssSelector("#new-user button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "待安全管理员批准"));
-        assertThat(page.findElements(By.id("one-time-password"))).as("the system admin never sees a password").isEmpty();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "账号交付"));
+        assertThat(page.findElements(By.id("one-time-password"))).as("the system admin never sees it").isEmpty();
+        assertThat(page.findElement(By.id("user-table")).getText()).contains("王网格", "网格员", "410108001002");
         browser.screenshot("admin-users");
         page.findElement(By.cssSelector("header form button")).click();
 
-        Browser.signIn(page, port, "secadmin");
-        page.findElement(By.cssSelector("#side-menu a[href='/security/account-requests']")).click();
-        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-requests"), "王网格"));
-        page.findElement(By.cssSelector("#account-requests button.btn-qy")).click();
+        Browser.signIn(page, port, "district");
+        page.findElement(By.cssSelector("#side-menu a[href='/accounts/handovers']")).click();
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("handovers"), "wang.grid"));
+        page.findElement(By.xpath("//tr[contains(., 'wang.grid')]//button")).click();
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password")));
+        String password = page.findElement(By.cssSelector("#one-time-password code")).getText().strip();
+        assertThat(encoder.matches(password, jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'wang.grid'")
+                .query(String.class).single())).isTrue();
+        browser.screenshot("account-handovers");
+        page.navigate().refresh();
+        assertThat(page.findElements(By.id("one-time-password"))).as("shown once").isEmpty();
         page.findElement(By.cssSelector("header form button")).click();
 
         Browser.signIn(page, port, "auditor");
         page.findElement(By.cssSelector("#side-menu a[href='/audit']")).click();
         page.findElement(By.id("action")).sendKeys("USER_CREATED");
         page.findElement(By.cssSelector("#audit-filter button")).click();
-        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-records"), "secadmin"));
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-records"), "sysadmin"));
         browser.screenshot("audit-records");
         page.findElement(By.linkText("校验哈希链")).click();
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-result"), "审计记录完整"));

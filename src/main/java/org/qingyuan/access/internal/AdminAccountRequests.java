@@ -18,10 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The second administrator's side of creating an account or resetting a password (an administrator's or a business officer's): the
- * system admin files the request ({@link UserAdministration}), the security admin approves or rejects it. On
- * approval the one-time password goes to the approver, who hands it to the account's owner; the requester never
- * sees it, so no single administrator can take over another's account.
+ * The second administrator's side of creating, resetting, disabling, enabling or re-binding an administrator's
+ * account: the system admin files the request ({@link UserAdministration}), the security admin approves or rejects
+ * it. On approval of a creation or reset the one-time password goes to the approver, who hands it to the account's
+ * owner; the requester never sees it, so no single administrator can take over or lock out another. A business account
+ * that no district office can take over (a district's first district office) takes this way too.
  */
 @Service
 public class AdminAccountRequests {
@@ -32,7 +33,18 @@ public class AdminAccountRequests {
                                  String decidedBy, Instant decidedAt, String decisionReason) {
 
         public String kindLabel() {
-            return "CREATE".equals(kind) ? "创建账号" : "重置密码";
+            return switch (kind) {
+                case "CREATE" -> "创建账号";
+                case "RESET_PASSWORD" -> "重置密码";
+                case "DISABLE" -> "停用账号";
+                case "ENABLE" -> "启用账号";
+                default -> "变更绑定（区划 " + divisionCode + (departmentCode == null ? "" : "，部门 " + departmentCode) + "）";
+            };
+        }
+
+        /** True when approving it produces a one-time password for the approver. */
+        public boolean givesPassword() {
+            return "CREATE".equals(kind) || "RESET_PASSWORD".equals(kind);
         }
 
         public String stateLabel() {
@@ -72,16 +84,22 @@ public class AdminAccountRequests {
                 .query((rs, i) -> row(rs)).list();
     }
 
-    /** Approves: creates the account or resets the password, and answers the one-time password for the approver. */
+    /**
+     * Approves: creates the account, resets the password, disables, enables or re-binds it; answers the one-time
+     * password for the approver of a creation or reset, else null.
+     */
     @Transactional
     public String approve(long id, CurrentUser approver) {
         AccountRequest request = decide(id, approver, "APPROVED", null);
-        String password;
-        if ("CREATE".equals(request.kind())) {
-            password = users.createNow(new NewUser(request.username(), request.displayName(), RoleCode.valueOf(request.roleCode()),
-                    request.divisionCode(), request.departmentCode(), request.phone()));
-        } else {
-            password = users.resetNow(request.targetUserId(), request.reason());
+        String password = null;
+        switch (request.kind()) {
+            case "CREATE" -> password = users.createNow(new NewUser(request.username(), request.displayName(),
+                    RoleCode.valueOf(request.roleCode()), request.divisionCode(), request.departmentCode(), request.phone()));
+            case "RESET_PASSWORD" -> password = users.resetNow(request.targetUserId(), request.reason());
+            case "DISABLE", "ENABLE" -> users.setEnabledNow(request.targetUserId(), "ENABLE".equals(request.kind()), request.reason());
+            case "BIND" -> users.bindNow(request.targetUserId(), null, request.displayName(), request.divisionCode(),
+                    request.departmentCode(), request.phone(), request.reason());
+            default -> throw new IllegalStateException("unknown request kind " + request.kind());
         }
         audit.record(new AuditEvent("ADMIN_ACCOUNT_REQUEST_APPROVED", "AdminAccountRequest", String.valueOf(id), null,
                 Map.of("kind", request.kind(), "username", request.username(), "requestedBy", request.requestedBy())));

@@ -23,8 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The system admin's work on accounts: create, bind to a division and department, disable,
- * enable, reset the password. Initial and reset passwords are generated, shown once and must be
- * changed at first sign-in. Every change is audited in its transaction.
+ * enable, reset the password. Initial and reset passwords are generated and must be changed at first sign-in, and the
+ * system admin never sees one: a business account's goes to the district office of its jurisdiction
+ * ({@link CredentialHandovers}), an administrator's to the security admin who approves the request
+ * ({@link AdminAccountRequests}). Disabling, enabling and re-binding an administrator's account also wait for the
+ * security admin. Every change is audited in its transaction.
  */
 @Service
 public class UserAdministration {
@@ -50,15 +53,17 @@ public class UserAdministration {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final UserSessions sessions;
+    private final CredentialHandovers handovers;
     private final Clock clock;
 
     UserAdministration(JdbcClient jdbc, Divisions divisions, PasswordEncoder encoder, AuditTrail audit,
-                       UserSessions sessions, Clock clock) {
+                       UserSessions sessions, CredentialHandovers handovers, Clock clock) {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.encoder = encoder;
         this.audit = audit;
         this.sessions = sessions;
+        this.handovers = handovers;
         this.clock = clock;
     }
 
@@ -88,20 +93,42 @@ public class UserAdministration {
     }
 
     /**
-     * Files the creation of an account for the security admin's approval ({@link AdminAccountRequests}); the account
-     * exists, and its one-time initial password is shown to the approver only, once approved. No single administrator
-     * ever sees a password with which it could sign in as someone else, a business officer included.
+     * What an account change produced, never a password: either the request that now waits for the security admin
+     * (an administrator's account, or a business account no district office can take over), or the hand-over the
+     * district office collects.
      */
-    @Transactional
-    public long create(NewUser user) {
-        DivisionCode division = checkNewUser(user);
-        return fileRequest("CREATE", null, user, division.value(), null);
+    public record AccountChange(Long pendingRequestId, Long handoverId) {
+
+        public boolean pending() {
+            return pendingRequestId != null;
+        }
     }
 
-    /** Creates the account at once, once the security admin approved its request. */
+    /**
+     * Creates a business account whose initial password the district office of its jurisdiction collects; an
+     * administrator's account (any of the three roles) — or a business account for which no district office other than
+     * itself can collect, such as a district's first district office — is only requested here and created when the
+     * security admin approves ({@link AdminAccountRequests}).
+     */
+    @Transactional
+    public AccountChange create(NewUser user) {
+        DivisionCode division = checkNewUser(user);
+        if (user.role().administrator() || !handovers.hasCollector(division.value(), user.username().strip())) {
+            return new AccountChange(fileRequest("CREATE", null, user, division.value(), null), null);
+        }
+        long id = insert(user, division, generatedPassword() + generatedPassword());
+        return new AccountChange(null, handovers.file(id, user.username().strip(), division.value(), "CREATE", null));
+    }
+
+    /** Creates an approved account at once and answers its one-time password for the approver. */
     String createNow(NewUser user) {
         DivisionCode division = checkNewUser(user);
         String password = generatedPassword();
+        insert(user, division, password);
+        return password;
+    }
+
+    private long insert(NewUser user, DivisionCode division, String password) {
         long id;
         try {
             id = jdbc.sql("""
@@ -119,7 +146,7 @@ public class UserAdministration {
         }
         audit.record(new AuditEvent("USER_CREATED", "User", String.valueOf(id), null, Map.of(
                 "username", user.username(), "role", user.role().name(), "division", division.value())));
-        return password;
+        return id;
     }
 
     private long fileRequest(String kind, Long targetId, NewUser user, String division, String reason) {
@@ -162,16 +189,38 @@ public class UserAdministration {
         return checkBinding(user.role(), user.divisionCode(), user.departmentCode());
     }
 
-    /** Changes the name, division, department and phone; the version guards against lost updates. */
+    /**
+     * Changes the name, division, department and phone; the version guards against lost updates. For an administrator's
+     * account this only files a request for the security admin and answers true.
+     */
     @Transactional
-    public void bind(long id, int version, String displayName, String divisionCode, String departmentCode, String phone, String reason) {
+    public boolean bind(long id, int version, String displayName, String divisionCode, String departmentCode, String phone, String reason) {
+        UserRow before = get(id);
+        RoleCode role = RoleCode.valueOf(before.roleCode());
+        DivisionCode division = checkBinding(role, divisionCode, departmentCode);
+        requireReason(reason);
+        if (role.administrator()) {
+            if (before.version() != version) {
+                throw new ConflictException("该用户已被他人修改，请刷新后重试");
+            }
+            fileRequest("BIND", id, new NewUser(before.username(),
+                    displayName == null || displayName.isBlank() ? before.displayName() : displayName.strip(), role,
+                    division.value(), departmentCode, phone), division.value(), reason.strip());
+            return true;
+        }
+        bindNow(id, version, displayName, divisionCode, departmentCode, phone, reason);
+        return false;
+    }
+
+    /** Applies a binding at once (a business account, or an approved request; version null skips the check). */
+    void bindNow(long id, Integer version, String displayName, String divisionCode, String departmentCode, String phone, String reason) {
         UserRow before = get(id);
         DivisionCode division = checkBinding(RoleCode.valueOf(before.roleCode()), divisionCode, departmentCode);
         requireReason(reason);
         int updated = jdbc.sql("""
                         UPDATE app_user SET display_name = :name, division_code = :division, department_code = :department,
                                phone = :phone, version = version + 1
-                         WHERE id = :id AND version = :version
+                         WHERE id = :id AND version = coalesce(CAST(:version AS integer), version)
                         """)
                 .param("name", displayName == null || displayName.isBlank() ? before.displayName() : displayName.strip())
                 .param("division", division.value()).param("department", blankToNull(departmentCode))
@@ -188,8 +237,26 @@ public class UserAdministration {
         }
     }
 
+    /**
+     * Enables or disables the account and ends a disabled account's sessions; for an administrator's account this only
+     * files a request for the security admin and answers true.
+     */
     @Transactional
-    public void setEnabled(long id, boolean enabled, String reason) {
+    public boolean setEnabled(long id, boolean enabled, String reason) {
+        requireReason(reason);
+        UserRow user = get(id);
+        RoleCode role = RoleCode.valueOf(user.roleCode());
+        if (role.administrator()) {
+            fileRequest(enabled ? "ENABLE" : "DISABLE", id, new NewUser(user.username(), user.displayName(), role,
+                    user.divisionCode(), user.departmentCode(), user.phone()), user.divisionCode(), reason.strip());
+            return true;
+        }
+        setEnabledNow(id, enabled, reason);
+        return false;
+    }
+
+    /** Enables or disables at once (a business account, or an approved request). */
+    void setEnabledNow(long id, boolean enabled, String reason) {
         requireReason(reason);
         UserRow user = get(id);
         jdbc.sql("UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE id = :id")
@@ -201,20 +268,27 @@ public class UserAdministration {
     }
 
     /**
-     * Files a password reset for the security admin's approval; once approved the account gets a generated password
-     * that must be changed at the next sign-in, its sessions end, and the password is shown to the approver only,
-     * never to the one who asked for the reset (whether the account is an administrator's or a business officer's).
+     * Resets the password of a business account: the old password stops working at once, the user's sessions end, and
+     * the new one is generated when the district office of its jurisdiction collects it. For an administrator's account
+     * (or a business account no other district office can take over) this only files a request that the security admin
+     * approves; the password is then shown to him, never to the one who asked for the reset.
      */
     @Transactional
-    public long resetPassword(long id, String reason) {
+    public AccountChange resetPassword(long id, String reason) {
         requireReason(reason);
         UserRow user = get(id);
         RoleCode role = RoleCode.valueOf(user.roleCode());
-        return fileRequest("RESET_PASSWORD", id, new NewUser(user.username(), user.displayName(),
-                role, user.divisionCode(), user.departmentCode(), user.phone()), user.divisionCode(), reason.strip());
+        if (role.administrator() || !handovers.hasCollector(user.divisionCode(), user.username())) {
+            return new AccountChange(fileRequest("RESET_PASSWORD", id, new NewUser(user.username(), user.displayName(),
+                    role, user.divisionCode(), user.departmentCode(), user.phone()), user.divisionCode(), reason.strip()), null);
+        }
+        long handover = handovers.file(id, user.username(), user.divisionCode(), "RESET_PASSWORD", reason.strip());
+        audit.record(new AuditEvent("PASSWORD_RESET", "User", String.valueOf(id), reason.strip(), Map.of("handover", handover)));
+        sessions.endAll(user.username());
+        return new AccountChange(null, handover);
     }
 
-    /** Resets at once, once the security admin approved its request. */
+    /** Resets at once and answers the password for the approver of a request. */
     String resetNow(long id, String reason) {
         requireReason(reason);
         UserRow user = get(id);

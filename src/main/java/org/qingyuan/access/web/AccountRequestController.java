@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The security admin approves or rejects the system admin's requests about administrator accounts. */
+/**
+ * The security admin approves or rejects the system admin's requests about administrator accounts (create, reset,
+ * disable, enable, re-bind) and about business accounts no district office can take over.
+ */
 @Controller
 @RequestMapping("/security/account-requests")
 class AccountRequestController {
@@ -36,8 +39,12 @@ class AccountRequestController {
     String approve(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             String password = requests.approve(id, CurrentUsers.require());
-            redirect.addFlashAttribute("oneTimePassword", password);
-            redirect.addFlashAttribute("oneTimeRequest", id);
+            if (password != null) {
+                redirect.addFlashAttribute("oneTimePassword", password);
+                redirect.addFlashAttribute("oneTimeRequest", id);
+            } else {
+                redirect.addFlashAttribute("message", "已批准并生效");
+            }
             return "redirect:/security/account-requests";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

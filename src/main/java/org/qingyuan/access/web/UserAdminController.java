@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.access.internal.AdminAccountRequests;
+import org.qingyuan.access.internal.CredentialHandovers;
 import org.qingyuan.access.internal.UserAdministration;
 import org.qingyuan.access.internal.UserAdministration.NewUser;
 import org.qingyuan.shared.InvalidInputException;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The system admin's user pages: list, create, bind, disable, reset password. Creating an administrator or
- * resetting an administrator's password only files a request for the security admin.
+ * The system admin's user pages: list, create, bind, disable, reset password. No page shows him a password: a business
+ * account's goes to the district office of its jurisdiction (账号交付), and any change to an administrator's account
+ * only files a request for the security admin.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -29,11 +31,13 @@ class UserAdminController {
 
     private final UserAdministration users;
     private final AdminAccountRequests requests;
+    private final CredentialHandovers handovers;
     private final JdbcClient jdbc;
 
-    UserAdminController(UserAdministration users, AdminAccountRequests requests, JdbcClient jdbc) {
+    UserAdminController(UserAdministration users, AdminAccountRequests requests, CredentialHandovers handovers, JdbcClient jdbc) {
         this.users = users;
         this.requests = requests;
+        this.handovers = handovers;
         this.jdbc = jdbc;
     }
 
@@ -52,8 +56,13 @@ class UserAdminController {
                   @RequestParam(required = false) String phone, Model model, RedirectAttributes redirect) {
         try {
             RoleCode roleCode = role == null || role.isBlank() ? null : RoleCode.valueOf(role);
-            users.create(new NewUser(username, displayName, roleCode, divisionCode, departmentCode, phone));
-            redirect.addFlashAttribute("message", "账号 " + username + " 的创建申请已提交，待安全管理员批准；初始密码只交给批准人，由其转交本人");
+            var change = users.create(new NewUser(username, displayName, roleCode, divisionCode, departmentCode, phone));
+            if (change.pending()) {
+                redirect.addFlashAttribute("message", "账号 " + username + " 的创建申请已提交，待安全管理员批准；初始密码将交给批准人");
+            } else {
+                redirect.addFlashAttribute("message", "用户 " + username + " 已创建。初始密码不在此显示：由辖区区办在「账号交付」中领取（"
+                        + handovers.validity().toHours() + " 小时内有效）并转交本人，首次登录须修改");
+            }
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
@@ -69,6 +78,8 @@ class UserAdminController {
         var user = users.get(id);
         model.addAttribute("user", user);
         model.addAttribute("pendingRequests", requests.pendingFor(user.username()));
+        model.addAttribute("handovers", handovers.ofUser(id));
+        model.addAttribute("now", java.time.Instant.now());
         addChoices(model);
         return "access/user";
     }
@@ -79,8 +90,8 @@ class UserAdminController {
                 @RequestParam(required = false) String phone, @RequestParam(required = false) String reason,
                 Model model, RedirectAttributes redirect) {
         try {
-            users.bind(id, version, displayName, divisionCode, departmentCode, phone, reason);
-            redirect.addFlashAttribute("message", "已保存");
+            boolean pending = users.bind(id, version, displayName, divisionCode, departmentCode, phone, reason);
+            redirect.addFlashAttribute("message", pending ? "管理员账号的变更已提交，待安全管理员批准后生效" : "已保存");
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
@@ -93,8 +104,9 @@ class UserAdminController {
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @RequestParam(required = false) String reason,
                       Model model, RedirectAttributes redirect) {
         try {
-            users.setEnabled(id, enabled, reason);
-            redirect.addFlashAttribute("message", enabled ? "已启用" : "已停用，该用户的会话已全部结束");
+            boolean pending = users.setEnabled(id, enabled, reason);
+            redirect.addFlashAttribute("message", pending ? "管理员账号的" + (enabled ? "启用" : "停用") + "申请已提交，待安全管理员批准后生效"
+                    : enabled ? "已启用" : "已停用，该用户的会话已全部结束");
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
@@ -106,8 +118,13 @@ class UserAdminController {
     String resetPassword(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
                          RedirectAttributes redirect) {
         try {
-            users.resetPassword(id, reason);
-            redirect.addFlashAttribute("message", "密码重置申请已提交，待安全管理员批准；新密码只交给批准人，不向申请人显示");
+            var change = users.resetPassword(id, reason);
+            if (change.pending()) {
+                redirect.addFlashAttribute("message", "密码重置申请已提交，待安全管理员批准；新密码将交给批准人，不向申请人显示");
+            } else {
+                redirect.addFlashAttribute("message", "已重置，原密码立即失效、会话已结束。新密码不在此显示：由辖区区办在「账号交付」中领取（"
+                        + handovers.validity().toHours() + " 小时内有效）并转交本人，首次登录须修改");
+            }
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
