@@ -120,6 +120,14 @@ public class UserAdministration {
         return new AccountChange(null, handovers.file(id, user.username().strip(), division.value(), "CREATE", null));
     }
 
+    /** Each role's Chinese name by its code, for the account pages. */
+    public Map<String, String> roleNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, name FROM role ORDER BY code").query((rs, i) -> Map.entry(rs.getString("code"), rs.getString("name")))
+                .list().forEach(role -> names.put(role.getKey(), role.getValue()));
+        return names;
+    }
+
     /** Creates an approved account at once and answers its one-time password for the approver. */
     String createNow(NewUser user) {
         DivisionCode division = checkNewUser(user);

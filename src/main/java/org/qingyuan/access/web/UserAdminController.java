@@ -2,6 +2,7 @@ package org.qingyuan.access.web;
 
 import java.util.Arrays;
 
+import org.qingyuan.access.Departments;
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.access.internal.AdminAccountRequests;
 import org.qingyuan.access.internal.CredentialHandovers;
@@ -10,7 +11,6 @@ import org.qingyuan.access.internal.UserAdministration.NewUser;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +32,13 @@ class UserAdminController {
     private final UserAdministration users;
     private final AdminAccountRequests requests;
     private final CredentialHandovers handovers;
-    private final JdbcClient jdbc;
+    private final Departments departments;
 
-    UserAdminController(UserAdministration users, AdminAccountRequests requests, CredentialHandovers handovers, JdbcClient jdbc) {
+    UserAdminController(UserAdministration users, AdminAccountRequests requests, CredentialHandovers handovers, Departments departments) {
         this.users = users;
         this.requests = requests;
         this.handovers = handovers;
-        this.jdbc = jdbc;
+        this.departments = departments;
     }
 
     @GetMapping
@@ -134,9 +134,8 @@ class UserAdminController {
 
     private void addChoices(Model model) {
         model.addAttribute("roles", Arrays.asList(RoleCode.values()));
-        model.addAttribute("roleNames", jdbc.sql("SELECT code, name FROM role").query()
-                .listOfRows().stream().collect(java.util.stream.Collectors.toMap(r -> (String) r.get("code"), r -> (String) r.get("name"))));
-        model.addAttribute("departments", jdbc.sql("SELECT code, name FROM department ORDER BY sort_order").query().listOfRows());
+        model.addAttribute("roleNames", users.roleNames());
+        model.addAttribute("departments", departments.all());
     }
 
     @Bean
