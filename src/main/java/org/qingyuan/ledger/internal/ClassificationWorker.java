@@ -24,10 +24,10 @@ class ClassificationWorker implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ClassificationWorker.class);
 
-    private final ClassificationService classifications;
+    private final ClassificationEngine classifications;
     private final int batchSize;
 
-    ClassificationWorker(ClassificationService classifications,
+    ClassificationWorker(ClassificationEngine classifications,
                          @Value("${qingyuan.classification.batch-size:1000}") int batchSize) {
         this.classifications = classifications;
         this.batchSize = batchSize;

@@ -35,7 +35,7 @@ class LedgerPreviewPopulation implements PreviewPopulation {
                             """)
                     .param("prefix", within.prefix()).param("after", after).param("limit", batchSize)
                     .query((rs, i) -> new PreviewInput(Long.toString(rs.getLong("id")),
-                            ClassificationService.policyFacts(FactsJson.read(rs.getString("facts")),
+                            LedgerFacts.forPolicy(FactsJson.read(rs.getString("facts")),
                                     JdbcEnterprises.enumOf(Industry.class, rs.getString("industry"))),
                             DivisionCode.of(rs.getString("division_code")), rs.getString("zone_override")))
                     .list();

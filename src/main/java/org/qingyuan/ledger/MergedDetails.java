@@ -1,12 +1,9 @@
-package org.qingyuan.ledger.internal;
+package org.qingyuan.ledger;
 
-import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseDetails.Business;
 import org.qingyuan.ledger.EnterpriseDetails.Campaign;
 import org.qingyuan.ledger.EnterpriseDetails.Identity;
 import org.qingyuan.ledger.EnterpriseDetails.Place;
-import org.qingyuan.ledger.Fact;
-import org.qingyuan.ledger.Facts;
 
 /** The details of a merged enterprise: the survivor's, with its empty fields and unknown facts taken from the duplicate. */
 final class MergedDetails {
