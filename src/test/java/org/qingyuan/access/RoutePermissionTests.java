@@ -12,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.internal.RolePermissions;
 import org.qingyuan.access.internal.TestLogins;
+import org.qingyuan.shared.RouteRule;
+import org.qingyuan.shared.RouteRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +37,9 @@ class RoutePermissionTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    RouteTable routeTable;
 
     record Endpoint(String method, String pattern) {
         String samplePath() {
@@ -63,21 +68,21 @@ class RoutePermissionTests {
         List<Endpoint> all = endpoints();
         assertThat(all).hasSizeGreaterThan(15);
         List<String> unlisted = all.stream()
-                .filter(e -> RouteTable.find(e.method(), e.samplePath()).isEmpty())
+                .filter(e -> routeTable.find(e.method(), e.samplePath()).isEmpty())
                 .map(e -> e.method() + " " + e.pattern()).toList();
-        assertThat(unlisted).as("routes missing from RouteTable.ROUTES").isEmpty();
+        assertThat(unlisted).as("routes missing from every module's RouteRules").isEmpty();
     }
 
     @Test
     void everyRoleMeetsExactlyTheRoutesItsPermissionsOpen() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
-            Route route = RouteTable.find(endpoint.method(), endpoint.samplePath()).orElseThrow();
-            if (route.access() == Route.Access.PUBLIC || endpoint.pattern().equals("/logout")) {
+            RouteTable.Route route = routeTable.find(endpoint.method(), endpoint.samplePath()).orElseThrow();
+            if (route.access() == RouteRule.Access.PUBLIC || endpoint.pattern().equals("/logout")) {
                 continue;
             }
             for (RoleCode role : RoleCode.values()) {
-                boolean expected = route.access() == Route.Access.SIGNED_IN || rolePermissions.has(role, route.permission());
+                boolean expected = route.access() == RouteRule.Access.SIGNED_IN || rolePermissions.has(role, route.permission());
                 int status;
                 try {
                     status = mvc.perform(request(HttpMethod.valueOf(endpoint.method()), endpoint.samplePath())
@@ -105,6 +110,19 @@ class RoutePermissionTests {
         }
         assertThat(rolePermissions.of(RoleCode.AUDITOR)).containsExactly(Permission.AUDIT_READ);
         assertThat(rolePermissions.of(RoleCode.LEADER)).noneMatch(p -> p.name().endsWith("_EDIT") || p.name().endsWith("_MANAGE"));
+    }
+
+    @Test
+    void aModuleCannotClaimAnotherModulesRoutesOrNameAnUnknownPermission() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RouteTable(java.util.List.of(
+                        RouteRules.of("ledger", RouteRule.of("GET", "/enterprises/**", Permission.LEDGER_READ)),
+                        RouteRules.of("patrol", RouteRule.of("GET", "/enterprises/*/patrols", Permission.LEDGER_READ)))))
+                .hasMessageContaining("also claimed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RouteTable(java.util.List.of(
+                        RouteRules.of("patrol", RouteRule.of("GET", "/patrols", "PATROL_READ")))))
+                .hasMessageContaining("unknown permission PATROL_READ");
+        assertThat(new RouteTable(java.util.List.of(RouteRules.of("patrol", RouteRule.of("GET", "/patrols/**", "LEDGER_READ"))))
+                .find("GET", "/patrols/7")).map(RouteTable.Route::permission).contains(Permission.LEDGER_READ);
     }
 
     @Test

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class RouteAuthorization implements AuthorizationManager<RequestAuthorizationContext>, RouteAccess {
 
     private final RolePermissions rolePermissions;
+    private final RouteTable routes;
 
-    RouteAuthorization(RolePermissions rolePermissions) {
+    RouteAuthorization(RolePermissions rolePermissions, RouteTable routes) {
         this.rolePermissions = rolePermissions;
+        this.routes = routes;
     }
 
     @Override
@@ -37,7 +39,7 @@ class RouteAuthorization implements AuthorizationManager<RequestAuthorizationCon
     }
 
     private boolean decide(CurrentUser user, String method, String path) {
-        return RouteTable.find(method, path).map(route -> switch (route.access()) {
+        return routes.find(method, path).map(route -> switch (route.access()) {
             case PUBLIC -> true;
             case SIGNED_IN -> user != null;
             case PERMISSION -> user != null && rolePermissions.has(user.role(), route.permission());

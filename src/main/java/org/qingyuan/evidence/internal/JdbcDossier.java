@@ -15,8 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.qingyuan.access.CurrentUser;
-import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.access.ActingUsers;
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -55,13 +54,16 @@ class JdbcDossier implements Dossier {
     private final EvidenceProperties limits;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ActingUsers actors;
 
-    JdbcDossier(JdbcClient jdbc, ObjectStore store, EvidenceProperties limits, AuditTrail audit, Clock clock) {
+    JdbcDossier(JdbcClient jdbc, ObjectStore store, EvidenceProperties limits, AuditTrail audit, Clock clock,
+                ActingUsers actors) {
         this.jdbc = jdbc;
         this.store = store;
         this.limits = limits;
         this.audit = audit;
         this.clock = clock;
+        this.actors = actors;
     }
 
     @Override
@@ -100,7 +102,7 @@ class JdbcDossier implements Dossier {
                 String thumbnailSm3 = thumbnail == null ? null : store.put(thumbnail.jpeg());
                 store.keep(received);
                 Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-                String by = CurrentUsers.current().map(CurrentUser::username).orElse("system");
+                String by = actors.username();
                 long id = jdbc.sql("""
                                 INSERT INTO evidence_attachment (owner_type, owner_id, division_code, category, kind, media_type,
                                     file_name, size_bytes, sm3, thumbnail_sm3, captured_at, latitude, longitude, width, height, note,
@@ -229,7 +231,7 @@ class JdbcDossier implements Dossier {
         }
         ValidationException.throwIfAny(errors);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String by = CurrentUsers.current().map(CurrentUser::username).orElse("system");
+        String by = actors.username();
         long id = jdbc.sql("""
                         INSERT INTO evidence_equipment (owner_type, owner_id, division_code, name, model, quantity, disposal, note,
                                                         recorded_at, recorded_by)

@@ -1,0 +1,31 @@
+package org.qingyuan.shell.web;
+
+import org.qingyuan.shared.RouteRule;
+import org.qingyuan.shared.RouteRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The shell's routes: static resources, error page, health, the home page and the API documentation. */
+@Configuration(proxyBeanMethods = false)
+class ShellRoutes {
+
+    @Bean
+    RouteRules shellRouteRules() {
+        return RouteRules.of("shell",
+                RouteRule.open("/css/**"),
+                RouteRule.open("/js/**"),
+                RouteRule.open("/img/**"),
+                RouteRule.open("/webjars/**"),
+                RouteRule.open("/favicon.ico"),
+                RouteRule.open("/error"),
+                RouteRule.open("/actuator/health"),
+                RouteRule.open("/actuator/health/**"),
+                RouteRule.open("/actuator/info"),
+                RouteRule.signedIn("GET", "/"),
+                RouteRule.signedIn("GET", "/v3/api-docs/**"),
+                RouteRule.signedIn("GET", "/v3/api-docs"),
+                RouteRule.signedIn("GET", "/v3/api-docs.yaml"),
+                RouteRule.signedIn("GET", "/swagger-ui/**"),
+                RouteRule.signedIn("GET", "/swagger-ui.html"));
+    }
+}
