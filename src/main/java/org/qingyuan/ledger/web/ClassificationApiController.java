@@ -1,11 +1,11 @@
 package org.qingyuan.ledger.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.qingyuan.shared.RequestValues;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.Classifications;
@@ -87,7 +87,7 @@ class ClassificationApiController {
     @PutMapping("/notice-date")
     ClassificationJson noticeDate(@PathVariable long id, @RequestBody JsonNode body) {
         return ClassificationJson.of(classifications.setNoticeDate(EnterpriseId.of(id), version(body),
-                date("noticeDate", text(body, "noticeDate")), text(body, "reason"), scope()));
+                RequestValues.date("noticeDate", text(body, "noticeDate")), text(body, "reason"), scope()));
     }
 
     static int version(JsonNode body) {
@@ -134,17 +134,6 @@ class ClassificationApiController {
         }
     }
 
-    static LocalDate date(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应为 yyyy-mm-dd 格式，实际为“" + raw + "”");
-        }
-    }
-
     private static Map<DeadlineKind, LocalDate> deadlines(JsonNode node) {
         Map<DeadlineKind, LocalDate> result = new EnumMap<>(DeadlineKind.class);
         if (node == null || node.isNull()) {
@@ -153,7 +142,7 @@ class ClassificationApiController {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String field = "deadlines." + e.getKey();
-                LocalDate date = date(field, e.getValue().isNull() ? null : e.getValue().asString());
+                LocalDate date = RequestValues.date(field, e.getValue().isNull() ? null : e.getValue().asString());
                 if (date != null) {
                     result.put(deadlineKind(field, e.getKey()), date);
                 }
@@ -163,7 +152,7 @@ class ClassificationApiController {
                 JsonNode item = node.get(i);
                 String field = "deadlines[" + i + "]";
                 DeadlineKind kind = deadlineKind(field + ".kind", item.path("kind").asString(null));
-                LocalDate date = date(field + ".date", item.path("date").asString(null));
+                LocalDate date = RequestValues.date(field + ".date", item.path("date").asString(null));
                 if (date != null) {
                     result.put(kind, date);
                 }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.qingyuan.ledger.EnterpriseQueryParameters;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.AttachmentJson;
@@ -84,7 +85,7 @@ class EnterpriseApiController {
 
     @GetMapping
     PageJson list(@RequestParam Map<String, String> params) {
-        Page<EnterpriseSummary> page = ledger.search(ListParams.parse(params), scope());
+        Page<EnterpriseSummary> page = ledger.search(EnterpriseQueryParameters.list(params), scope());
         return new PageJson(page.items().stream().map(this::summary).toList(), page.page(), page.size(), page.total(),
                 page.totalPages());
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.qingyuan.shared.RequestValues;
+import org.qingyuan.ledger.EnterpriseQueryParameters;
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
@@ -128,7 +130,7 @@ class EnterprisePageController {
     @GetMapping
     String list(@RequestParam Map<String, String> params, @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model) {
-        EnterpriseQuery query = ListParams.parse(params);
+        EnterpriseQuery query = EnterpriseQueryParameters.list(params);
         Scope scope = scope();
         model.addAttribute("page", ledger.search(query, scope));
         model.addAttribute("query", query);
@@ -256,13 +258,13 @@ class EnterprisePageController {
         return change(id, redirect, "已保存一企一策调整", () -> {
             Map<DeadlineKind, LocalDate> deadlines = new java.util.EnumMap<>(DeadlineKind.class);
             for (DeadlineKind kind : DeadlineKind.values()) {
-                LocalDate date = ClassificationApiController.date("deadlines." + kind.name(), form.getFirst("deadline_" + kind.name()));
+                LocalDate date = RequestValues.date("deadlines." + kind.name(), form.getFirst("deadline_" + kind.name()));
                 if (date != null) {
                     deadlines.put(kind, date);
                 }
             }
             String extraKind = form.getFirst("extraKind");
-            LocalDate extraDate = ClassificationApiController.date("extraDate", form.getFirst("extraDate"));
+            LocalDate extraDate = RequestValues.date("extraDate", form.getFirst("extraDate"));
             if (extraKind != null && !extraKind.isBlank() && extraDate != null) {
                 deadlines.put(ClassificationApiController.deadlineKind("extraKind", extraKind), extraDate);
             }
@@ -290,7 +292,7 @@ class EnterprisePageController {
     String noticeDate(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         return change(id, redirect, "已保存告知日期，期限已重新计算",
                 () -> classifications.setNoticeDate(EnterpriseId.of(id), version(form),
-                        ClassificationApiController.date("noticeDate", form.getFirst("noticeDate")), form.getFirst("reason"), scope()));
+                        RequestValues.date("noticeDate", form.getFirst("noticeDate")), form.getFirst("reason"), scope()));
     }
 
     private String change(long id, RedirectAttributes redirect, String done, Runnable action) {

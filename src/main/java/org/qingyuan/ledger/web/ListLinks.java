@@ -19,6 +19,12 @@ public final class ListLinks {
         return with("page", Long.toString(Math.max(0, page)));
     }
 
+    /** The link of another page without its number, for the shared pager. */
+    public String pagePrefix() {
+        String rest = with("page", null);
+        return rest + (rest.contains("?") ? "&" : "?") + "page=";
+    }
+
     public String with(String name, String value) {
         Map<String, String> p = new LinkedHashMap<>(params);
         p.remove("fragment");

@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.qingyuan.shared.RequestValues;
 import org.qingyuan.policy.CalendarYear;
 import org.qingyuan.policy.WorkingDays;
 import org.qingyuan.shared.InvalidInputException;
@@ -56,7 +57,7 @@ class CalendarApiController {
     /** The {@code days}-th working day after {@code from}; {@code covered} says whether announcements back it. */
     @GetMapping("/working-days")
     WorkingDayAnswer plus(@RequestParam("from") String from, @RequestParam("days") int days) {
-        LocalDate start = RequestFacts.date("from", from);
+        LocalDate start = RequestValues.date("from", from);
         if (start == null) {
             throw new InvalidInputException("from", "请填写起算日期");
         }

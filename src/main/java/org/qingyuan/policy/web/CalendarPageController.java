@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
 
+import org.qingyuan.shared.RequestValues;
 import org.qingyuan.policy.CalendarYear;
 import org.qingyuan.policy.WorkingDays;
 import org.qingyuan.shared.InvalidInputException;
@@ -36,7 +37,7 @@ class CalendarPageController {
         model.addAttribute("days", days == null ? 5 : days);
         if (from != null && !from.isBlank() && days != null) {
             try {
-                LocalDate start = RequestFacts.date("from", from);
+                LocalDate start = RequestValues.date("from", from);
                 if (days < 0 || days > 3650) {
                     throw new InvalidInputException("days", "工作日数应在 0 到 3650 之间");
                 }

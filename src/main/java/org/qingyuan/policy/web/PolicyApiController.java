@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.qingyuan.shared.RequestValues;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.policy.Policies;
 import org.qingyuan.policy.PopulationPreview;
@@ -74,7 +75,7 @@ class PolicyApiController {
     EvaluationView evaluate(@PathVariable String id, @RequestBody EvaluationRequest request) {
         int version = request.version() != null ? request.version() : policies.get(id).version();
         return EvaluationView.of(policies.evaluate(id, version, RequestFacts.facts(request.facts()), blankToNull(request.zone()),
-                RequestFacts.date("noticeDate", request.noticeDate())));
+                RequestValues.date("noticeDate", request.noticeDate())));
     }
 
     /** Registers a policy file (YAML in the body) as a new version. */
@@ -109,7 +110,7 @@ class PolicyApiController {
                         i.division() == null || i.division().isBlank() ? null : InvalidInputException.divisionCode("division", i.division()),
                         blankToNull(i.zone())))
                 .toList();
-        PreviewReport report = policies.preview(id, version, inputs, RequestFacts.date("noticeDate", request.noticeDate()));
+        PreviewReport report = policies.preview(id, version, inputs, RequestValues.date("noticeDate", request.noticeDate()));
         return new PreviewView(report.currentPolicyId(), report.currentVersion(), report.candidatePolicyId(),
                 report.candidateVersion(), report.total(), report.categoryChanges(), report.changes());
     }
@@ -123,7 +124,7 @@ class PolicyApiController {
                                     @RequestParam(value = "noticeDate", required = false) String noticeDate,
                                     @RequestParam(value = "limit", defaultValue = "200") int limit) {
         return policies.previewPopulation(id, version, CurrentUsers.require().scope().division(),
-                RequestFacts.date("noticeDate", noticeDate), Math.max(0, Math.min(limit, 5000)));
+                RequestValues.date("noticeDate", noticeDate), Math.max(0, Math.min(limit, 5000)));
     }
 
     record ZoneView(String division, String name, String zone, boolean assigned, String assignedBy) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.qingyuan.shared.RequestValues;
 import org.qingyuan.policy.Classification;
 import org.qingyuan.policy.FactDefinition;
 import org.qingyuan.policy.FactType;
@@ -104,7 +105,7 @@ class PolicyPageController {
         String zone = form.getFirst("zone");
         try {
             Classification result = policies.evaluate(id, version, Facts.of(facts), zone == null || zone.isBlank() ? null : zone,
-                    RequestFacts.date("noticeDate", form.getFirst("noticeDate")));
+                    RequestValues.date("noticeDate", form.getFirst("noticeDate")));
             model.addAttribute("result", result);
         } catch (InvalidInputException e) {
             model.addAttribute("evaluationError", e.getMessage());

@@ -1,7 +1,6 @@
 package org.qingyuan.policy.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.qingyuan.policy.Facts;
@@ -24,16 +23,5 @@ final class RequestFacts {
             }
         }
         return Facts.of(raw);
-    }
-
-    static LocalDate date(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应为 yyyy-mm-dd 格式，实际为“" + raw + "”");
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.qingyuan.ledger.EnterpriseQueryParameters;
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.UserContacts;
@@ -59,7 +60,7 @@ class ExportApiController {
         String layoutParam = params.getOrDefault("layout", "survey-ledger");
         Layout layout = Layout.byParam(layoutParam.strip()).orElseThrow(() -> new InvalidInputException("layout",
                 "layout 应为 survey-ledger（排查台账）、community-table（社区统计表）或 template（全字段）"));
-        EnterpriseQuery query = ExportFilters.parse(params);
+        EnterpriseQuery query = EnterpriseQueryParameters.export(params);
         CurrentUser user = CurrentUsers.require();
         Scope scope = user.scope();
         if (query.division() != null && !scope.covers(query.division()) && !query.division().contains(scope.division())) {

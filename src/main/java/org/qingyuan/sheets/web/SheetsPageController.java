@@ -91,6 +91,7 @@ class SheetsPageController {
     @GetMapping("/exports")
     String exports(Model model) {
         model.addAttribute("layouts", Layout.values());
+        model.addAttribute("types", org.qingyuan.ledger.EnterpriseType.values());
         model.addAttribute("facts", Fact.values());
         return "sheets/exports";
     }
