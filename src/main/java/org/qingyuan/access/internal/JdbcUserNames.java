@@ -4,13 +4,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.qingyuan.access.RoleHolders;
 import org.qingyuan.access.UserContacts;
 import org.qingyuan.access.UserNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class JdbcUserNames implements UserNames, UserContacts {
+class JdbcUserNames implements UserNames, UserContacts, RoleHolders {
 
     private final JdbcClient jdbc;
 
@@ -38,5 +39,14 @@ class JdbcUserNames implements UserNames, UserContacts {
     public java.util.Optional<Contact> contact(String username) {
         return jdbc.sql("SELECT display_name, phone FROM app_user WHERE username = :username").param("username", username)
                 .query((rs, i) -> new Contact(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    @Override
+    public java.util.List<String> covering(Collection<String> roleCodes, String divisionCode) {
+        return jdbc.sql("""
+                        SELECT username FROM app_user
+                         WHERE enabled AND role_code IN (:roles) AND :division LIKE division_code || '%'
+                        """)
+                .param("roles", roleCodes).param("division", divisionCode).query(String.class).list();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
 
+import org.qingyuan.access.RoleHolders;
 import org.qingyuan.notification.Inbox;
 import org.qingyuan.notification.Notice;
 import org.qingyuan.shared.NotFoundException;
@@ -15,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcInbox implements Inbox {
 
     private final JdbcClient jdbc;
+    private final RoleHolders roleHolders;
 
-    JdbcInbox(JdbcClient jdbc) {
+    JdbcInbox(JdbcClient jdbc, RoleHolders roleHolders) {
         this.jdbc = jdbc;
+        this.roleHolders = roleHolders;
     }
 
     @Override
@@ -40,12 +43,7 @@ class JdbcInbox implements Inbox {
     @Override
     @Transactional
     public int deliverToRoles(Collection<String> roleCodes, String divisionCode, Notice notice) {
-        List<String> recipients = jdbc.sql("""
-                        SELECT username FROM app_user
-                         WHERE enabled AND role_code IN (:roles) AND :division LIKE division_code || '%'
-                        """)
-                .param("roles", roleCodes).param("division", divisionCode).query(String.class).list();
-        return deliver(recipients, notice);
+        return deliver(roleHolders.covering(roleCodes, divisionCode), notice);
     }
 
     @Override

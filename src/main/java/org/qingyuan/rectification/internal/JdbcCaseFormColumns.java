@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.qingyuan.ledger.AppliedMeasures;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.CaseFormColumns;
 import org.qingyuan.rectification.CaseState;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Set-based, per chunk of enterprises (never per row): one query for the cases; one for what towns reported, for the
  * enterprises without a case; one, for the enterprises with neither (or for every one when the form prints the
- * category), for the current classification's measure and category (read from the ledger's classification tables, which only the
- * ledger writes). No per-row look-ups, so the export keeps its speed.
+ * category), for the current classification's measure and category (asked of the ledger's {@link AppliedMeasures}).
+ * No per-row look-ups, so the export keeps its speed.
  */
 @Component
 class JdbcCaseFormColumns implements CaseFormColumns {
@@ -31,22 +32,15 @@ class JdbcCaseFormColumns implements CaseFormColumns {
             SELECT enterprise_id, requirement, deadline, deadline_text, person_name, person_phone, progress
               FROM rectification_town_report WHERE enterprise_id = ANY(:ids)
             """;
-    private static final String CLASSIFICATIONS = """
-            SELECT ec.enterprise_id, %s, coalesce(o.measure_label, r.measure_label)
-              FROM enterprise_classification ec
-              JOIN classification_record r ON r.id = ec.current_id
-              LEFT JOIN classification_override o ON o.id = ec.override_id
-             WHERE ec.enterprise_id = ANY(:ids)
-            """;
-    private static final String WITH_CATEGORY = CLASSIFICATIONS.formatted("r.explanation ->> 'categoryLabel'");
-    private static final String WITHOUT_CATEGORY = CLASSIFICATIONS.formatted("NULL");
-
     private final JdbcClient jdbc;
     /** The requirements as stored ({CUT_WATER,CUT_POWER}) → the list, parsed once per distinct value. */
     private final Map<String, List<Requirement>> requirementLists = new java.util.concurrent.ConcurrentHashMap<>();
 
-    JdbcCaseFormColumns(JdbcClient jdbc) {
+    private final AppliedMeasures applied;
+
+    JdbcCaseFormColumns(JdbcClient jdbc, AppliedMeasures applied) {
         this.jdbc = jdbc;
+        this.applied = applied;
     }
 
     @Override
@@ -84,14 +78,11 @@ class JdbcCaseFormColumns implements CaseFormColumns {
         }
         Long[] rest = withCategory ? enterpriseIds : Arrays.stream(enterpriseIds).filter(id -> !out.containsKey(id)).toArray(Long[]::new);
         if (rest.length > 0) {
-            jdbc.sql(withCategory ? WITH_CATEGORY : WITHOUT_CATEGORY).param("ids", rest).query(rs -> {
-                long id = rs.getLong(1);
-                String category = rs.getString(2);
-                String measure = rs.getString(3);
+            applied.of(rest, withCategory).forEach((id, a) -> {
                 Columns known = out.get(id);
-                out.put(id, known == null ? new Columns(category, measure, null, null, null)
-                        : new Columns(category, known.requirement() != null ? known.requirement() : measure, known.deadline(),
-                        known.responsible(), known.progress()));
+                out.put(id, known == null ? new Columns(a.categoryLabel(), a.measureLabel(), null, null, null)
+                        : new Columns(a.categoryLabel(), known.requirement() != null ? known.requirement() : a.measureLabel(),
+                        known.deadline(), known.responsible(), known.progress()));
             });
         }
         return out;
