@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,22 +13,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.support.Browser;
+import org.qingyuan.support.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The three separated administrators at work in a real browser. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class AdministrationBrowserTests {
-
-    @RegisterExtension
-    Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
+class AdministrationBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -86,7 +76,6 @@ class AdministrationBrowserTests {
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
     }
 
-
     @Test
     void anAdministratorsPasswordResetIsApprovedByTheSecurityAdminAndNoPageBreaksTheStylePolicy() {
         long id = jdbc.sql("""
@@ -124,13 +113,5 @@ class AdministrationBrowserTests {
 
     private static void assertNoCspViolations(ChromeDriver page) {
         assertThat((java.util.List<?>) page.executeScript("return window.cspViolations || []")).as(page.getCurrentUrl()).isEmpty();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return Browser.waitFor(page);
     }
 }

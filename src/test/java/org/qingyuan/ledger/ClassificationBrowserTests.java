@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -14,21 +13,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.support.Browser;
+import org.qingyuan.support.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The district office, on a phone, reads a demo enterprise's classification, records the notice date and decides 一企一策. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ClassificationBrowserTests {
-
-    @RegisterExtension
-    Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
+class ClassificationBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -78,9 +68,5 @@ class ClassificationBrowserTests {
         Long overflow = (Long) ((JavascriptExecutor) page)
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return Browser.waitFor(page);
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -18,19 +17,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.evidence.DemoPhotos;
 import org.qingyuan.support.Browser;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.qingyuan.support.BrowserTest;
 
 /** A village officer, on a phone, registers a workshop, finds it in the list, adds a photo and reads its history. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class LedgerBrowserTests {
-
-    @RegisterExtension
-    Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
+class LedgerBrowserTests extends BrowserTest {
 
     @Test
     void onAPhoneAnOfficerRegistersAWorkshopUploadsAPhotoAndSeesTheHistory() throws Exception {
@@ -113,14 +103,5 @@ class LedgerBrowserTests {
         Long overflow = (Long) ((JavascriptExecutor) page)
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
-    }
-
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return Browser.waitFor(page);
     }
 }

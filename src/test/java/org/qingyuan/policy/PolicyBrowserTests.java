@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -13,19 +12,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.support.Browser;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.qingyuan.support.BrowserTest;
 
 /** A district official opens the Shuimogou plan, reads its rules and tries an enterprise's facts. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PolicyBrowserTests {
-
-    @RegisterExtension
-    Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
+class PolicyBrowserTests extends BrowserTest {
 
     @Test
     void officialEvaluatesAnEnterpriseOutsideTheSecondRingRoad() {
@@ -65,10 +55,5 @@ class PolicyBrowserTests {
 
     private static void choose(WebDriver page, String id, String value) {
         new Select(page.findElement(By.id(id))).selectByValue(value);
-    }
-
-
-    private static WebDriverWait wait(WebDriver page) {
-        return Browser.waitFor(page);
     }
 }

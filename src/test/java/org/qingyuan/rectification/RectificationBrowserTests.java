@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,10 +32,8 @@ import org.qingyuan.policy.DeadlineKind;
 import org.qingyuan.policy.Policies;
 import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.support.Browser;
+import org.qingyuan.support.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,16 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * evidence for each of the five items of 两断三清, the environment department accepts on site (a second
  * person), the town approves the close-out.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class RectificationBrowserTests {
+class RectificationBrowserTests extends BrowserTest {
 
     static final String VILLAGE = "410108001001";
-
-    @RegisterExtension
-    Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
 
     @Autowired Ledger ledger;
     @Autowired Policies policies;
@@ -141,10 +131,6 @@ class RectificationBrowserTests {
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-list"), name));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private void signIn(WebDriver page, String username) {
         page.get(url("/login"));
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
@@ -162,9 +148,5 @@ class RectificationBrowserTests {
     private static void click(WebDriver page, WebElement element) {
         ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return Browser.waitFor(page);
     }
 }

@@ -5,25 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.support.Browser;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.qingyuan.support.BrowserTest;
 
 /** A district official signs in and finds a community in the division tree, on a desktop and on a phone. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class DivisionTreeBrowserTests {
-
-    @RegisterExtension
-    Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
+class DivisionTreeBrowserTests extends BrowserTest {
 
     @Test
     void districtOfficialBrowsesTheTreeDownToACommunity() {
@@ -73,14 +63,5 @@ class DivisionTreeBrowserTests {
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
         browser.screenshot("division-tree-phone");
-    }
-
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return Browser.waitFor(page);
     }
 }

@@ -9,26 +9,16 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.support.Browser;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.qingyuan.support.BrowserTest;
 
 /** On a phone, a town officer uploads a messy ledger, watches the progress bar and downloads the report. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ImportBrowserTests {
-
-    @RegisterExtension
-    Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
+class ImportBrowserTests extends BrowserTest {
 
     @Test
     void uploadWatchTheProgressAndDownloadTheReport() throws Exception {
@@ -73,14 +63,5 @@ class ImportBrowserTests {
         assertThat((String) download.get(2)).contains("attachment");
         assertThat((Long) download.get(3)).isGreaterThan(1000L);
         assertThat(download.get(4)).as("a zip (xlsx)").isEqualTo("PK");
-    }
-
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static WebDriverWait wait(WebDriver page) {
-        return Browser.waitFor(page);
     }
 }

@@ -37,6 +37,7 @@ class ClassificationWorker implements ApplicationRunner {
      * Another policy or version is in force: mark every active enterprise for recomputation, in the
      * activation's transaction (both or neither). Earlier classifications stay as they are.
      */
+    // same-transaction @EventListener: a policy must never be active while the ledger still counts as classified under the old one
     @EventListener
     void on(PolicyActivated activated) {
         int marked = classifications.markAllStale("启用实施方案 " + activated.policyId() + " 第" + activated.version() + "版");
