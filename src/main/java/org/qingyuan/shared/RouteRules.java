@@ -3,15 +3,29 @@ package org.qingyuan.shared;
 import java.util.List;
 
 /**
- * The route rules of one module, declared as a bean in its {@code web} package (as {@link NavigationItem}s are).
- * Within a module the first matching rule decides; the patterns of different modules must not overlap, which the
- * access module checks at start.
- *
- * @param module the module's name, for messages
+ * The route rules of one module, a component in its {@code web} package. Within a module the first matching rule
+ * decides; the patterns of different modules must not overlap, which the access module checks at start.
  */
-public record RouteRules(String module, List<RouteRule> rules) {
+public interface RouteRules {
 
-    public static RouteRules of(String module, RouteRule... rules) {
-        return new RouteRules(module, List.of(rules));
+    /** The module's name, for messages. */
+    String module();
+
+    /** In order: the first rule whose method and pattern match decides. */
+    List<RouteRule> rules();
+
+    static RouteRules of(String module, RouteRule... rules) {
+        List<RouteRule> list = List.of(rules);
+        return new RouteRules() {
+            @Override
+            public String module() {
+                return module;
+            }
+
+            @Override
+            public List<RouteRule> rules() {
+                return list;
+            }
+        };
     }
 }

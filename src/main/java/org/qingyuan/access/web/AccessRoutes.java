@@ -2,18 +2,24 @@ package org.qingyuan.access.web;
 
 import static org.qingyuan.access.Permission.*;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The access module's routes: sign-in, one's own account, and the administrators' pages. */
-@Configuration(proxyBeanMethods = false)
-class AccessRoutes {
+@Component
+class AccessRoutes implements RouteRules {
 
-    @Bean
-    RouteRules accessRouteRules() {
-        return RouteRules.of("access",
+    @Override
+    public String module() {
+        return "access";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 RouteRule.open("/login"),
                 RouteRule.signedIn("POST", "/logout"),
                 RouteRule.signedIn("GET,POST", "/account/**"),

@@ -1,17 +1,23 @@
 package org.qingyuan.audit.web;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The auditor's viewer (permission by name: audit does not depend on access). */
-@Configuration(proxyBeanMethods = false)
-class AuditRoutes {
+@Component
+class AuditRoutes implements RouteRules {
 
-    @Bean
-    RouteRules auditRouteRules() {
-        return RouteRules.of("audit",
+    @Override
+    public String module() {
+        return "audit";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 RouteRule.of("GET", "/audit/**", "AUDIT_READ"),
                 RouteRule.of("GET", "/audit", "AUDIT_READ"),
                 RouteRule.of("GET", "/api/v1/audit/**", "AUDIT_READ"));

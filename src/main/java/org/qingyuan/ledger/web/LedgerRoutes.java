@@ -2,18 +2,24 @@ package org.qingyuan.ledger.web;
 
 import static org.qingyuan.access.Permission.*;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The ledger's routes: reading needs LEDGER_READ, changes LEDGER_EDIT; classification settings as noted. */
-@Configuration(proxyBeanMethods = false)
-class LedgerRoutes {
+@Component
+class LedgerRoutes implements RouteRules {
 
-    @Bean
-    RouteRules ledgerRouteRules() {
-        return RouteRules.of("ledger",
+    @Override
+    public String module() {
+        return "ledger";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 // classification: the notice date is the ledger's; zone and 一企一策 belong to those who manage the plan
                 RouteRule.of("POST", "/enterprises/*/classification/notice-date", LEDGER_EDIT),
                 RouteRule.of("POST", "/enterprises/*/classification/**", POLICY_MANAGE),

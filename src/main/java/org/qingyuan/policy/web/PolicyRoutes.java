@@ -1,17 +1,23 @@
 package org.qingyuan.policy.web;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The plans' and the working-day calendar's routes (permissions by name: policy does not depend on access). */
-@Configuration(proxyBeanMethods = false)
-class PolicyRoutes {
+@Component
+class PolicyRoutes implements RouteRules {
 
-    @Bean
-    RouteRules policyRouteRules() {
-        return RouteRules.of("policy",
+    @Override
+    public String module() {
+        return "policy";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 RouteRule.of("GET", "/policies", "POLICY_READ"),
                 RouteRule.of("GET", "/policies/**", "POLICY_READ"),
                 RouteRule.of("POST", "/policies/*/try", "POLICY_READ"),

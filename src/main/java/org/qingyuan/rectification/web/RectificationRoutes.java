@@ -2,18 +2,24 @@ package org.qingyuan.rectification.web;
 
 import static org.qingyuan.access.Permission.*;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The rectification cases' routes and the battle board. */
-@Configuration(proxyBeanMethods = false)
-class RectificationRoutes {
+@Component
+class RectificationRoutes implements RouteRules {
 
-    @Bean
-    RouteRules rectificationRouteRules() {
-        return RouteRules.of("rectification",
+    @Override
+    public String module() {
+        return "rectification";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 // acceptance by CASE_ACCEPT; close-out, reopening and deadlines by the town (CASE_CLOSE_OUT)
                 RouteRule.of("GET", "/board", CASE_READ),
                 RouteRule.of("GET", "/cases", CASE_READ),

@@ -1,17 +1,23 @@
 package org.qingyuan.region.web;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The division tree's routes (permissions by name: region does not depend on access). */
-@Configuration(proxyBeanMethods = false)
-class RegionRoutes {
+@Component
+class RegionRoutes implements RouteRules {
 
-    @Bean
-    RouteRules regionRouteRules() {
-        return RouteRules.of("region",
+    @Override
+    public String module() {
+        return "region";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 RouteRule.of("GET", "/regions/**", "REGION_READ"),
                 RouteRule.of("GET", "/regions", "REGION_READ"),
                 RouteRule.of("GET", "/api/v1/regions/**", "REGION_READ"),

@@ -2,18 +2,24 @@ package org.qingyuan.sheets.web;
 
 import static org.qingyuan.access.Permission.*;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** Excel import and export. */
-@Configuration(proxyBeanMethods = false)
-class SheetsRoutes {
+@Component
+class SheetsRoutes implements RouteRules {
 
-    @Bean
-    RouteRules sheetsRouteRules() {
-        return RouteRules.of("sheets",
+    @Override
+    public String module() {
+        return "sheets";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 RouteRule.of("GET", "/imports/**", LEDGER_IMPORT),
                 RouteRule.of("GET", "/imports", LEDGER_IMPORT),
                 RouteRule.of("POST", "/imports", LEDGER_IMPORT),

@@ -1,17 +1,23 @@
 package org.qingyuan.shell.web;
 
+import java.util.List;
+
 import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The shell's routes: static resources, error page, health, the home page and the API documentation. */
-@Configuration(proxyBeanMethods = false)
-class ShellRoutes {
+@Component
+class ShellRoutes implements RouteRules {
 
-    @Bean
-    RouteRules shellRouteRules() {
-        return RouteRules.of("shell",
+    @Override
+    public String module() {
+        return "shell";
+    }
+
+    @Override
+    public List<RouteRule> rules() {
+        return List.of(
                 RouteRule.open("/css/**"),
                 RouteRule.open("/js/**"),
                 RouteRule.open("/img/**"),
