@@ -29,4 +29,9 @@ public record Division(DivisionCode code, String name, int childCount) {
     public boolean placeholder() {
         return level() == DivisionLevel.CITY && ("市辖区".equals(name) || "县".equals(name));
     }
+
+    /** A committee's everyday name: 金河社区居民委员会 → 金河社区, 刘寨村村民委员会 → 刘寨村. */
+    public static String shortName(String name) {
+        return name.replace("居民委员会", "").replace("村民委员会", "村").replace("村村", "村");
+    }
 }

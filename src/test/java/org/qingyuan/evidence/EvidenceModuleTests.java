@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.access.Scope;
 import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.shared.NotFoundException;

@@ -19,7 +19,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.RoleCode;
-import org.qingyuan.evidence.DemoPhotos;
+import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.platform.Deployment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.audit.AuditLog;
-import org.qingyuan.evidence.DemoPhotos;
+import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.policy.DeadlineKind;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.policy.Policies;

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.RoleCode;
-import org.qingyuan.evidence.DemoPhotos;
+import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.policy.DeadlineKind;
 import org.qingyuan.policy.Policies;
 import org.springframework.beans.factory.annotation.Autowired;

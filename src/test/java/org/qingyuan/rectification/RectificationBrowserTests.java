@@ -20,7 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qingyuan.access.Scope;
-import org.qingyuan.evidence.DemoPhotos;
+import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.ledger.Discovery;
 import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseType;

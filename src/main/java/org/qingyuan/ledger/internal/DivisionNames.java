@@ -55,6 +55,6 @@ public class DivisionNames {
 
     /** 金河社区居民委员会 → 金河社区, 前刘村民委员会 → 前刘村. */
     public static String shortName(String name) {
-        return name.replace("居民委员会", "").replace("村民委员会", "村").replace("村村", "村");
+        return org.qingyuan.region.Division.shortName(name);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.Attachment;
-import org.qingyuan.evidence.DemoPhotos;
+import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EvidenceCategory;
 import org.qingyuan.evidence.EvidenceKind;

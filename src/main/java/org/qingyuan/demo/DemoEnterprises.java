@@ -1,4 +1,4 @@
-package org.qingyuan.ledger.internal;
+package org.qingyuan.demo;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.qingyuan.access.Scope;
-import org.qingyuan.evidence.DemoPhotos;
 import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EquipmentDisposal;
 import org.qingyuan.evidence.EvidenceCategory;
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,18 +74,18 @@ class DemoEnterprises implements ApplicationRunner {
     private final BatchRegistration batch;
     private final Ledger ledger;
     private final Dossier dossier;
-    private final JdbcClient jdbc;
+    private final DemoSeeds seeds;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     DemoEnterprises(Deployment deployment, Divisions divisions, BatchRegistration batch, Ledger ledger, Dossier dossier,
-                    JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+                    DemoSeeds seeds, TransactionTemplate transactions, Clock clock) {
         this.deployment = deployment;
         this.divisions = divisions;
         this.batch = batch;
         this.ledger = ledger;
         this.dossier = dossier;
-        this.jdbc = jdbc;
+        this.seeds = seeds;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -98,10 +96,7 @@ class DemoEnterprises implements ApplicationRunner {
             return;
         }
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(4004)").query().singleValue();
-            boolean done = jdbc.sql("SELECT EXISTS (SELECT 1 FROM enterprise_version WHERE reason = :marker AND version = 1)")
-                    .param("marker", MARKER).query(Boolean.class).single();
-            if (!done) {
+            if (seeds.claim("enterprises")) {
                 long started = System.nanoTime();
                 int created = create();
                 log.info("演示数据 demo ledger: {} enterprises created in {} ms", created, (System.nanoTime() - started) / 1_000_000);
@@ -124,14 +119,14 @@ class DemoEnterprises implements ApplicationRunner {
             return 0;
         }
         Random random = new Random(410108);
-        LocalDate today = LocalDate.now(clock.withZone(LedgerService.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         Industry[] industries = Industry.values();
         Discovery[] discoveries = Discovery.values();
         List<EnterpriseDetails> rows = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             DivisionCode place = places.get(i % places.size());
             Industry industry = industries[i % industries.length];
-            String village = org.qingyuan.ledger.internal.DivisionNames.shortName(divisions.get(place).name())
+            String village = Division.shortName(divisions.get(place).name())
                     .replace("社区", "").replace("村", "").replace("街道", "").replace("镇", "");
             String trade = (random.nextBoolean() ? village : SURNAMES[random.nextInt(SURNAMES.length)] + "记")
                     + WORDS[random.nextInt(WORDS.length)] + industry.label().replaceAll("（.*）", "").replace("小", "");

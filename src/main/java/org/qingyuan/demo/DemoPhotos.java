@@ -1,4 +1,4 @@
-package org.qingyuan.evidence;
+package org.qingyuan.demo;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
