@@ -21,12 +21,6 @@ public interface Classifications {
     /** What applies to the enterprise now, with the computed value, the override and the per-enterprise settings. */
     EnterpriseClassification current(EnterpriseId id, Scope scope);
 
-    /** Every classification computed for the enterprise, newest first; none is ever rewritten. */
-    List<ClassificationRecord> history(EnterpriseId id, Scope scope);
-
-    /** Every 一企一策 decision on the enterprise, newest first, including withdrawn ones. */
-    List<OverrideDecision> overrides(EnterpriseId id, Scope scope);
-
     /**
      * Decides another measure and/or other deadlines than computed (一企一策), replacing an earlier decision.
      *

@@ -41,9 +41,6 @@ public interface Ledger {
 
     Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope);
 
-    /** Newest first, including the versions of records merged into this one. */
-    List<EnterpriseVersion> history(EnterpriseId id, Scope scope);
-
     /** The unresolved possible duplicates of an enterprise that lie inside the scope. */
     List<PossibleDuplicate> openDuplicates(EnterpriseId id, Scope scope);
 }

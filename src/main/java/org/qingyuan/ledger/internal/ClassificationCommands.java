@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
-import org.qingyuan.ledger.ClassificationRecord;
+import org.qingyuan.ledger.internal.ClassificationRecord;
 import org.qingyuan.ledger.Classifications;
 import org.qingyuan.ledger.EnterpriseClassification;
 import org.qingyuan.ledger.EnterpriseClassified;
@@ -24,7 +24,7 @@ import org.qingyuan.ledger.EnterpriseId;
 import org.qingyuan.ledger.EnterprisesClassified;
 import org.qingyuan.ledger.Fact;
 import org.qingyuan.ledger.Industry;
-import org.qingyuan.ledger.OverrideDecision;
+import org.qingyuan.ledger.internal.OverrideDecision;
 import org.qingyuan.ledger.internal.JdbcClassifications.Input;
 import org.qingyuan.ledger.internal.JdbcClassifications.NewRecord;
 import org.qingyuan.ledger.internal.JdbcClassifications.Stored;
@@ -58,7 +58,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 一企一策 override, the zone and the notice date (each audited, each classifying the enterprise again).
  */
 @Service
-class ClassificationCommands implements Classifications {
+class ClassificationCommands implements Classifications, ClassificationHistory {
 
     private final JdbcClassifications store;
     private final ClassificationEngine engine;

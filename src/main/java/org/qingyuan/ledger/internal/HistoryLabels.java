@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.qingyuan.ledger.DeclaredFact;
 import org.qingyuan.ledger.DeclaredFacts;
-import org.qingyuan.ledger.EnterpriseVersion;
+import org.qingyuan.ledger.internal.EnterpriseVersion;
 import org.qingyuan.ledger.FieldChange;
 import org.springframework.stereotype.Component;
 

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qingyuan.access.Scope;
-import org.qingyuan.ledger.ClassificationRecord;
+import org.qingyuan.ledger.internal.ClassificationRecord;
 import org.qingyuan.ledger.Industry;
-import org.qingyuan.ledger.OverrideDecision;
+import org.qingyuan.ledger.internal.OverrideDecision;
 import org.qingyuan.policy.ClassificationOverride;
 import org.qingyuan.policy.Deadline;
 import org.qingyuan.policy.DeadlineKind;

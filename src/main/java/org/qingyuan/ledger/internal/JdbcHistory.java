@@ -10,7 +10,7 @@ import java.util.Map;
 import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.DuplicateReason;
 import org.qingyuan.ledger.EnterpriseId;
-import org.qingyuan.ledger.EnterpriseVersion;
+import org.qingyuan.ledger.internal.EnterpriseVersion;
 import org.qingyuan.ledger.FieldChange;
 import org.qingyuan.ledger.PossibleDuplicate;
 import org.qingyuan.ledger.VersionAction;

@@ -20,7 +20,7 @@ import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseId;
 import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.ledger.EnterpriseSummary;
-import org.qingyuan.ledger.EnterpriseVersion;
+import org.qingyuan.ledger.internal.EnterpriseVersion;
 import org.qingyuan.ledger.FieldChange;
 import org.qingyuan.ledger.Ledger;
 import org.qingyuan.ledger.PossibleDuplicate;
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * what it did and audits it, in one transaction.
  */
 @Service
-class LedgerService implements Ledger {
+class LedgerService implements Ledger, EnterpriseHistory {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 

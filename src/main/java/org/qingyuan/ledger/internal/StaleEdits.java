@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.qingyuan.ledger.Enterprise;
-import org.qingyuan.ledger.EnterpriseVersion;
+import org.qingyuan.ledger.internal.EnterpriseVersion;
 import org.qingyuan.shared.ConflictException;
 import org.springframework.stereotype.Component;
 

@@ -9,6 +9,7 @@ import org.qingyuan.shared.RequestValues;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.Classifications;
+import org.qingyuan.ledger.internal.ClassificationHistory;
 import org.qingyuan.ledger.EnterpriseId;
 import org.qingyuan.policy.DeadlineKind;
 import org.qingyuan.policy.MeasureKind;
@@ -34,9 +35,11 @@ import tools.jackson.databind.JsonNode;
 class ClassificationApiController {
 
     private final Classifications classifications;
+    private final ClassificationHistory classificationHistory;
 
-    ClassificationApiController(Classifications classifications) {
+    ClassificationApiController(Classifications classifications, ClassificationHistory classificationHistory) {
         this.classifications = classifications;
+        this.classificationHistory = classificationHistory;
     }
 
     @GetMapping
@@ -51,8 +54,8 @@ class ClassificationApiController {
     @GetMapping("/history")
     HistoryJson history(@PathVariable long id) {
         EnterpriseId enterprise = EnterpriseId.of(id);
-        return new HistoryJson(classifications.history(enterprise, scope()).stream().map(ClassificationJson.RecordJson::of).toList(),
-                classifications.overrides(enterprise, scope()).stream().map(ClassificationJson.DecisionJson::of).toList());
+        return new HistoryJson(classificationHistory.history(enterprise, scope()).stream().map(ClassificationJson.RecordJson::of).toList(),
+                classificationHistory.overrides(enterprise, scope()).stream().map(ClassificationJson.DecisionJson::of).toList());
     }
 
     /**

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.qingyuan.ledger.ClassificationRecord;
+import org.qingyuan.ledger.internal.ClassificationRecord;
 import org.qingyuan.ledger.EnterpriseClassification;
-import org.qingyuan.ledger.OverrideDecision;
+import org.qingyuan.ledger.internal.OverrideDecision;
 import org.qingyuan.policy.Classification;
 import org.qingyuan.policy.ClassificationOverride;
 import org.qingyuan.policy.Deadline;

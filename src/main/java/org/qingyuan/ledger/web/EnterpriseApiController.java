@@ -19,13 +19,14 @@ import org.qingyuan.ledger.Enterprise;
 import org.qingyuan.ledger.EnterpriseDetails;
 import org.qingyuan.ledger.EnterpriseId;
 import org.qingyuan.ledger.EnterpriseSummary;
-import org.qingyuan.ledger.EnterpriseVersion;
+import org.qingyuan.ledger.internal.EnterpriseVersion;
 import org.qingyuan.ledger.Facts;
 import org.qingyuan.ledger.Ledger;
 import org.qingyuan.shared.Page;
 import org.qingyuan.ledger.Registration;
 import org.qingyuan.ledger.WithdrawalReason;
 import org.qingyuan.ledger.internal.DivisionNames;
+import org.qingyuan.ledger.internal.EnterpriseHistory;
 import org.qingyuan.shared.FieldError;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.ValidationException;
@@ -58,9 +59,12 @@ class EnterpriseApiController {
     private final DivisionNames names;
     private final JsonMapper json;
     private final Classifications classifications;
+    private final EnterpriseHistory history;
 
-    EnterpriseApiController(Ledger ledger, Dossier dossier, DivisionNames names, JsonMapper json, Classifications classifications) {
+    EnterpriseApiController(Ledger ledger, Dossier dossier, DivisionNames names, JsonMapper json, Classifications classifications,
+                            EnterpriseHistory history) {
         this.classifications = classifications;
+        this.history = history;
         this.ledger = ledger;
         this.dossier = dossier;
         this.names = names;
@@ -152,7 +156,7 @@ class EnterpriseApiController {
 
     @GetMapping("/{id}/history")
     List<VersionJson> history(@PathVariable long id) {
-        return ledger.history(EnterpriseId.of(id), scope()).stream().map(VersionJson::of).toList();
+        return history.history(EnterpriseId.of(id), scope()).stream().map(VersionJson::of).toList();
     }
 
     /** One version in the history. */

@@ -24,7 +24,7 @@ import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.BatchRegistration;
 import org.qingyuan.ledger.BatchRegistration.DuplicatePolicy;
 import org.qingyuan.ledger.BatchRegistration.SourcedRow;
-import org.qingyuan.ledger.ClassificationRecord;
+import org.qingyuan.ledger.internal.ClassificationRecord;
 import org.qingyuan.ledger.Classifications;
 import org.qingyuan.ledger.Discovery;
 import org.qingyuan.ledger.Enterprise;
@@ -81,6 +81,9 @@ class ClassificationTests {
 
     @Autowired
     Classifications classifications;
+
+    @Autowired
+    ClassificationHistory classificationHistory;
 
     @Autowired
     ClassificationWorker worker;
@@ -155,7 +158,7 @@ class ClassificationTests {
         assertThat(now.applies().measureLabel()).isEqualTo("限期拆除");
         assertThat(now.applies().measureKind()).isEqualTo(MeasureKind.SHUTDOWN);
         assertThat(now.reason()).startsWith("事实变更");
-        List<ClassificationRecord> history = classifications.history(id, DISTRICT);
+        List<ClassificationRecord> history = classificationHistory.history(id, DISTRICT);
         assertThat(history).hasSize(2);
         assertThat(history.get(1).id()).isEqualTo(first);
         assertThat(history.get(1).measureLabel()).isEqualTo("补办手续");
@@ -168,7 +171,7 @@ class ClassificationTests {
         Enterprise edited = ledger.get(id, DISTRICT);
         ledger.edit(id, edited.version(), edited.details().withIdentity(new Identity(edited.details().name(), null, null, "张三", null)),
                 "补充联系人", DISTRICT);
-        assertThat(classifications.history(id, DISTRICT)).hasSize(2);
+        assertThat(classificationHistory.history(id, DISTRICT)).hasSize(2);
         assertThat(events.stream(EnterprisesClassified.class)).isEmpty();
     }
 
@@ -200,7 +203,7 @@ class ClassificationTests {
     @Test
     void anActivationRecomputesInTheBackgroundAndKeepsEveryEarlierRecord() {
         EnterpriseId id = register("启用方案厂");
-        ClassificationRecord before = classifications.history(id, DISTRICT).get(0);
+        ClassificationRecord before = classificationHistory.history(id, DISTRICT).get(0);
         long records = jdbc.sql("SELECT count(*) FROM classification_record").query(Long.class).single();
         try {
             policies.activate("tianjin-market-2017", 1, "test");
@@ -214,7 +217,7 @@ class ClassificationTests {
             assertThat(after.pending()).isFalse();
             assertThat(after.applies().computed().policyId()).isEqualTo("tianjin-market-2017");
             assertThat(after.reason()).isEqualTo("启用实施方案 tianjin-market-2017 第1版");
-            List<ClassificationRecord> history = classifications.history(id, DISTRICT);
+            List<ClassificationRecord> history = classificationHistory.history(id, DISTRICT);
             assertThat(history).hasSize(2);
             assertThat(history.get(1)).isEqualTo(before);
             assertThat(jdbc.sql("SELECT count(*) FROM classification_record").query(Long.class).single()).isGreaterThan(records);
@@ -229,7 +232,7 @@ class ClassificationTests {
             worker.drain();
         }
         assertThat(classifications.current(id, DISTRICT).applies().computed().policyId()).isEqualTo("huiji-2017");
-        assertThat(classifications.history(id, DISTRICT)).hasSize(3);
+        assertThat(classificationHistory.history(id, DISTRICT)).hasSize(3);
     }
 
     @Test
@@ -258,7 +261,7 @@ class ClassificationTests {
         EnterpriseClassification later = classifications.current(id, DISTRICT);
         assertThat(later.needsReview()).isTrue();
         assertThat(later.applies().measureLabel()).isEqualTo("限期迁入工业园区");
-        assertThat(classifications.overrides(id, DISTRICT)).hasSize(1);
+        assertThat(classificationHistory.overrides(id, DISTRICT)).hasSize(1);
     }
 
     @Test
@@ -270,7 +273,7 @@ class ClassificationTests {
         assertThat(set.noticeDateAssumed()).isFalse();
         assertThat(set.applies().computed().noticeDate()).isEqualTo(LocalDate.of(2026, 3, 10));
         assertThat(set.version()).isEqualTo(c.version() + 1);
-        assertThat(classifications.history(id, DISTRICT).get(0).reason()).startsWith("告知日期变更");
+        assertThat(classificationHistory.history(id, DISTRICT).get(0).reason()).startsWith("告知日期变更");
         assertThatThrownBy(() -> classifications.setZone(id, set.version(), "inside-second-ring", "试验", DISTRICT))
                 .hasMessageContaining("没有区域");
     }

@@ -31,7 +31,7 @@ import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.Classifications;
 import org.qingyuan.ledger.EnterpriseClassification;
 import org.qingyuan.ledger.EnterpriseId;
-import org.qingyuan.ledger.EnterpriseVersion;
+import org.qingyuan.ledger.internal.EnterpriseVersion;
 import org.qingyuan.ledger.FactSource;
 import org.qingyuan.ledger.Ledger;
 import org.qingyuan.policy.MeasureKind;
@@ -66,6 +66,7 @@ class DeclaredFactsTests {
     @Autowired ClassificationWorker worker;
     @Autowired Classifications classifications;
     @Autowired Ledger ledger;
+    @Autowired EnterpriseHistory enterpriseHistory;
     @Autowired Cases cases;
     @Autowired JdbcClient jdbc;
 
@@ -150,7 +151,7 @@ class DeclaredFactsTests {
         assertThat(stored.value()).isTrue();
         assertThat(stored.source()).isEqualTo(FactSource.DEPARTMENT);
         assertThat(stored.asOf()).isEqualTo(LocalDate.of(2026, 3, 5));
-        List<EnterpriseVersion> history = ledger.history(new EnterpriseId(id), DISTRICT);
+        List<EnterpriseVersion> history = enterpriseHistory.history(new EnterpriseId(id), DISTRICT);
         assertThat(history).anySatisfy(v -> assertThat(v.changes()).anySatisfy(c -> {
             assertThat(c.field()).isEqualTo("facts.obsoleteCapacity");
             assertThat(c.label()).isEqualTo("是否属于淘汰落后产能");

@@ -1,7 +1,11 @@
-package org.qingyuan.ledger;
+package org.qingyuan.ledger.internal;
 
 import java.time.Instant;
 import java.util.List;
+
+import org.qingyuan.ledger.EnterpriseId;
+import org.qingyuan.ledger.FieldChange;
+import org.qingyuan.ledger.VersionAction;
 
 /**
  * One entry of an enterprise's history: who did what, when, why, and which fields changed.

@@ -1,4 +1,4 @@
-package org.qingyuan.ledger;
+package org.qingyuan.ledger.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
