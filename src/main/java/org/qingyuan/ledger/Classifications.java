@@ -1,7 +1,6 @@
 package org.qingyuan.ledger;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.qingyuan.access.Scope;

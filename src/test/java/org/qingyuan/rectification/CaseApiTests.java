@@ -22,7 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.RoleCode;
-import org.qingyuan.audit.AuditLog;
 import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.policy.DeadlineKind;
 import org.qingyuan.policy.MeasureKind;

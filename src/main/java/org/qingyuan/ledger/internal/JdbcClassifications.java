@@ -264,7 +264,7 @@ class JdbcClassifications {
         long override = rs.getLong("override_id");
         boolean noOverride = rs.wasNull();
         return new Input(rs.getLong("enterprise_id"), rs.getString("division_code"), rs.getString("facts"),
-                JdbcEnterprises.enumOf(Industry.class, rs.getString("industry")), rs.getObject("reported_on", LocalDate.class),
+                EnterpriseRows.enumOf(Industry.class, rs.getString("industry")), rs.getObject("reported_on", LocalDate.class),
                 "ACTIVE".equals(rs.getString("status")), rs.getString("zone_override"), rs.getObject("notice_date", LocalDate.class),
                 noCurrent ? null : current, noOverride ? null : override, rs.getString("stale_reason"), rs.getInt("version"),
                 rs.getBoolean("stale"));
@@ -285,7 +285,7 @@ class JdbcClassifications {
         }
         ClassificationRecord record = new ClassificationRecord(rs.getLong("id"), rs.getLong("enterprise_id"),
                 rs.getString("policy_id"), rs.getInt("policy_version"), rs.getString("category"),
-                (String) detail.get("categoryLabel"), JdbcEnterprises.enumOf(MeasureKind.class, rs.getString("measure_kind")),
+                (String) detail.get("categoryLabel"), EnterpriseRows.enumOf(MeasureKind.class, rs.getString("measure_kind")),
                 rs.getString("measure_label"), List.copyOf(deadlines), (String) detail.get("explanation"), List.copyOf(questions),
                 rs.getString("facts_fingerprint"), rs.getString("zone"), rs.getObject("notice_date", LocalDate.class),
                 rs.getTimestamp("computed_at").toInstant(), rs.getString("computed_by"), rs.getString("reason"));
@@ -296,7 +296,7 @@ class JdbcClassifications {
         Map<String, String> stored = JSON.readValue(rs.getString("deadlines"), new TypeReference<Map<String, String>>() { });
         Map<DeadlineKind, LocalDate> deadlines = new EnumMap<>(DeadlineKind.class);
         stored.forEach((kind, date) -> deadlines.put(DeadlineKind.valueOf(kind), LocalDate.parse(date)));
-        ClassificationOverride o = new ClassificationOverride(JdbcEnterprises.enumOf(MeasureKind.class, rs.getString("measure_kind")),
+        ClassificationOverride o = new ClassificationOverride(EnterpriseRows.enumOf(MeasureKind.class, rs.getString("measure_kind")),
                 rs.getString("measure_label"), deadlines, rs.getString("reason"), rs.getString("decided_by"),
                 rs.getTimestamp("decided_at").toInstant(), rs.getString("facts_fingerprint"), rs.getString("policy_id"),
                 rs.getInt("policy_version"));

@@ -51,7 +51,7 @@ class JdbcEnterpriseExport implements EnterpriseExport {
         ListSql sql = ListSql.of(query, scope);
         long[] count = {0};
         cursor.query(sql.all(JdbcEnterprises.COLUMNS), sql.params(), (RowCallbackHandler) rs -> {
-            each.accept(JdbcEnterprises.enterprise(rs, (int) count[0]));
+            each.accept(EnterpriseRows.enterprise(rs, (int) count[0]));
             count[0]++;
         });
         return count[0];
@@ -78,9 +78,9 @@ class JdbcEnterpriseExport implements EnterpriseExport {
                     new Identity(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
                     new Place(divisions.computeIfAbsent(rs.getString(7), DivisionCode::of), rs.getString(8),
                             (Double) rs.getObject(9), (Double) rs.getObject(10)),
-                    new Business(JdbcEnterprises.enumOf(Industry.class, rs.getString(11)), (Boolean) rs.getObject(12),
+                    new Business(EnterpriseRows.enumOf(Industry.class, rs.getString(11)), (Boolean) rs.getObject(12),
                             (Boolean) rs.getObject(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                            (Integer) rs.getObject(17), rs.getBigDecimal(18), JdbcEnterprises.enumOf(Premises.class, rs.getString(19)),
+                            (Integer) rs.getObject(17), rs.getBigDecimal(18), EnterpriseRows.enumOf(Premises.class, rs.getString(19)),
                             rs.getString(20)),
                     FactsJson.fromMasks(rs.getInt(21), rs.getInt(22)),
                     new Campaign(EnterpriseType.valueOf(rs.getString(23)), Discovery.valueOf(rs.getString(24)),

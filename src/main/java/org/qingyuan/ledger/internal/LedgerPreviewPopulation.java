@@ -36,7 +36,7 @@ class LedgerPreviewPopulation implements PreviewPopulation {
                     .param("prefix", within.prefix()).param("after", after).param("limit", batchSize)
                     .query((rs, i) -> new PreviewInput(Long.toString(rs.getLong("id")),
                             LedgerFacts.forPolicy(FactsJson.read(rs.getString("facts")),
-                                    JdbcEnterprises.enumOf(Industry.class, rs.getString("industry"))),
+                                    EnterpriseRows.enumOf(Industry.class, rs.getString("industry"))),
                             DivisionCode.of(rs.getString("division_code")), rs.getString("zone_override")))
                     .list();
             if (batch.isEmpty()) {

@@ -2,18 +2,12 @@ package org.qingyuan.ledger.web;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.qingyuan.ledger.EnterpriseQueryParameters;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
-import org.qingyuan.evidence.AttachmentJson;
-import org.qingyuan.evidence.Dossier;
-import org.qingyuan.evidence.EquipmentDisposal;
-import org.qingyuan.evidence.EvidenceOwner;
-import org.qingyuan.evidence.RemovedEquipment;
 import org.qingyuan.ledger.Classifications;
 import org.qingyuan.ledger.Enterprise;
 import org.qingyuan.ledger.EnterpriseDetails;
@@ -30,7 +24,6 @@ import org.qingyuan.ledger.internal.EnterpriseHistory;
 import org.qingyuan.shared.FieldError;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.ValidationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,18 +45,16 @@ import tools.jackson.databind.node.ObjectNode;
 class EnterpriseApiController {
 
     private final Ledger ledger;
-    private final Dossier dossier;
     private final DivisionNames names;
     private final JsonMapper json;
     private final Classifications classifications;
     private final EnterpriseHistory history;
 
-    EnterpriseApiController(Ledger ledger, Dossier dossier, DivisionNames names, JsonMapper json, Classifications classifications,
+    EnterpriseApiController(Ledger ledger, DivisionNames names, JsonMapper json, Classifications classifications,
                             EnterpriseHistory history) {
         this.classifications = classifications;
         this.history = history;
         this.ledger = ledger;
-        this.dossier = dossier;
         this.names = names;
         this.json = json;
     }
@@ -129,7 +117,7 @@ class EnterpriseApiController {
         if (!patch.isObject()) {
             throw new InvalidInputException("body", "请求内容应为 JSON 对象");
         }
-        checkMembers(patch);
+        EnterprisePatches.checkMembers(patch);
         JsonNode version = patch.get("version");
         if (version == null || !version.isIntegralNumber()) {
             throw new ValidationException(List.of(new FieldError("version", "请提供开始编辑时的版本号 version，以防覆盖他人的修改")));
@@ -137,7 +125,7 @@ class EnterpriseApiController {
         EnterpriseId enterpriseId = EnterpriseId.of(id);
         Enterprise current = ledger.get(enterpriseId, scope());
         ObjectNode base = json.valueToTree(EnterpriseMapping.toJson(current, names, false, null, null));
-        EnterpriseJson merged = read(mergePatch(base, patch), true);
+        EnterpriseJson merged = read(EnterprisePatches.mergePatch(base, patch), true);
         List<FieldError> errors = new ArrayList<>();
         EnterpriseDetails details = EnterpriseMapping.toDetails(merged, current.details().facts(), errors);
         throwIfAny(errors, details);
@@ -212,55 +200,12 @@ class EnterpriseApiController {
         return body.duplicateId();
     }
 
-    @GetMapping("/{id}/attachments")
-    List<AttachmentJson> attachments(@PathVariable long id) {
-        ledger.get(EnterpriseId.of(id), scope());
-        return dossier.attachments(EvidenceOwner.enterprise(id), scope()).stream().map(AttachmentJson::of).toList();
-    }
-
-    /** Uploads a file (multipart: {@code file}, {@code category}, optional {@code note}). */
-    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    AttachmentJson attach(@PathVariable long id, @RequestPart(value = "file", required = false) MultipartFile file,
-                          @RequestParam(value = "category", required = false) String category,
-                          @RequestParam(value = "note", required = false) String note) {
-        Enterprise enterprise = ledger.get(EnterpriseId.of(id), scope());
-        return AttachmentJson.of(Uploads.attach(dossier, enterprise, file, category, note));
-    }
-
-    /** A row of the removed-equipment list. */
-    record EquipmentJson(Long id, String name, String model, Integer quantity, String disposal, String disposalName, String note,
-                         java.time.Instant recordedAt, String recordedBy) {
-
-        static EquipmentJson of(RemovedEquipment e) {
-            return new EquipmentJson(e.id(), e.name(), e.model(), e.quantity(), e.disposal().name(), e.disposal().label(),
-                    e.note(), e.recordedAt(), e.recordedBy());
-        }
-    }
-
-    @GetMapping("/{id}/equipment")
-    List<EquipmentJson> equipment(@PathVariable long id) {
-        ledger.get(EnterpriseId.of(id), scope());
-        return dossier.equipment(EvidenceOwner.enterprise(id), scope()).stream().map(EquipmentJson::of).toList();
-    }
-
-    @PostMapping("/{id}/equipment")
-    @ResponseStatus(HttpStatus.CREATED)
-    EquipmentJson recordEquipment(@PathVariable long id, @RequestBody EquipmentJson body) {
-        Enterprise enterprise = ledger.get(EnterpriseId.of(id), scope());
-        List<FieldError> errors = new ArrayList<>();
-        EquipmentDisposal disposal = EnterpriseMapping.parse(EquipmentDisposal.class, body.disposal(), "disposal", "处置方式", errors);
-        ValidationException.throwIfAny(errors);
-        return EquipmentJson.of(dossier.recordEquipment(EvidenceOwner.enterprise(id), enterprise.details().division(),
-                body.name(), body.model(), body.quantity() == null ? 0 : body.quantity(), disposal, body.note()));
-    }
-
     private EnterpriseJson read(JsonNode node, boolean checked) {
         if (!node.isObject()) {
             throw new InvalidInputException("body", "请求内容应为 JSON 对象");
         }
         if (!checked) {
-            checkMembers(node);
+            EnterprisePatches.checkMembers(node);
         }
         try {
             return json.treeToValue(node, EnterpriseJson.class);
@@ -270,48 +215,6 @@ class EnterpriseApiController {
             String label = org.qingyuan.ledger.internal.EnterpriseFields.LABELS.getOrDefault(field, field);
             throw new ValidationException(List.of(new FieldError(field, label + "的格式不正确")));
         }
-    }
-
-    private static void checkMembers(JsonNode node) {
-        List<FieldError> errors = new ArrayList<>();
-        for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext(); ) {
-            String name = it.next();
-            if (!EnterpriseJson.INPUT.contains(name) && !READ_ONLY.contains(name)) {
-                errors.add(new FieldError(name, "未知字段“" + name + "”"));
-            }
-        }
-        ValidationException.throwIfAny(errors);
-    }
-
-    private static final List<String> READ_ONLY = List.of("id", "creditCodeLegacy", "divisionName", "industryName", "industryGroup",
-            "status", "withdrawal", "mergedInto", "createdAt", "createdBy", "updatedAt", "updatedBy", "warnings",
-            "possibleDuplicates", "classification");
-
-    /** RFC 7386: members of the patch replace, null removes, objects merge recursively. */
-    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch;
-        }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-                : JsonMapper.builder().build().createObjectNode();
-        for (Map.Entry<String, JsonNode> e : patch.properties()) {
-            if (READ_ONLY.contains(e.getKey())) {
-                continue;
-            }
-            if (e.getValue().isNull() && !"facts".equals(e.getKey())) {
-                result.putNull(e.getKey());
-            } else if (e.getValue().isObject() && !"facts".equals(e.getKey())) {
-                result.set(e.getKey(), mergePatch(result.get(e.getKey()), e.getValue()));
-            } else if ("facts".equals(e.getKey()) && e.getValue().isObject()) {
-                // a fact set to null becomes unknown: keep the member with a null value
-                ObjectNode facts = result.get("facts") instanceof ObjectNode f ? f.deepCopy() : JsonMapper.builder().build().createObjectNode();
-                e.getValue().properties().forEach(f -> facts.set(f.getKey(), f.getValue()));
-                result.set("facts", facts);
-            } else {
-                result.set(e.getKey(), e.getValue());
-            }
-        }
-        return result;
     }
 
     /** Mapping errors together with the ledger's own rules, one message per field. */

@@ -1,6 +1,5 @@
 package org.qingyuan.policy.web;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.qingyuan.policy.Facts;
