@@ -29,8 +29,22 @@ public enum CaseState {
         return label;
     }
 
-    /** True while work on the items may be recorded. */
+    /**
+     * An open case is one not finished: neither closed out nor withdrawn. Its deadlines run, it can be overdue, it counts
+     * on the board. This is the platform's one meaning of "open case"; {@link #openSql} says the same in SQL.
+     */
     public boolean open() {
-        return this == REGISTERED || this == IN_PROGRESS || this == ESCALATED || this == REOPENED;
+        return this != CLOSED_OUT && this != WITHDRAWN;
+    }
+
+    /** True while work on the items may be recorded: open, and neither waiting for nor past the acceptance. */
+    public boolean acceptsWork() {
+        return open() && this != AWAITING_ACCEPTANCE && this != ACCEPTED;
+    }
+
+    /** The SQL condition "the case whose state is in {@code column} is open", made from {@link #open()}. */
+    public static String openSql(String column) {
+        return column + " NOT IN (" + java.util.Arrays.stream(values()).filter(s -> !s.open()).map(s -> "'" + s.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 }

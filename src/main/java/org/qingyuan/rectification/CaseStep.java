@@ -3,5 +3,5 @@ package org.qingyuan.rectification;
 import java.time.Instant;
 
 /** One entry of a case's timeline: what was done, by whom, when. */
-public record CaseStep(String kind, String by, Instant at, String detail) {
+public record CaseStep(StepKind kind, String by, Instant at, String detail) {
 }

@@ -22,11 +22,6 @@ public interface Cases {
     /** The case of an enterprise, if it has one. */
     java.util.Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope);
 
-    Page<CaseSummary> search(CaseQuery query, Scope scope);
-
-    /** 挂图作战 for a division inside the scope (the scope's own division when null). */
-    Board board(String division, Scope scope);
-
     /** Stores a file in the case's dossier (owner {@code RectificationCase}). */
     Attachment upload(long id, EvidenceCategory category, String fileName, String note, InputStream content, Scope scope);
 

@@ -62,7 +62,7 @@ public final class RectificationCase {
                                          String by, Instant at) {
         var c = new RectificationCase(null, enterpriseId, divisionCode, plan, plan.deadline(), CaseState.REGISTERED,
                 responsible, at, 0);
-        c.step("OPENED", by, at, plan.measureName() + "，期限 " + deadlineText(plan.deadline()));
+        c.step(StepKind.OPENED, by, at, plan.measureName() + "，期限 " + deadlineText(plan.deadline()));
         return c;
     }
 
@@ -105,26 +105,26 @@ public final class RectificationCase {
         Objects.requireNonNull(report);
         townReport = report;
         townRequirementSettled = null;
-        boolean assignable = state != CaseState.CLOSED_OUT && state != CaseState.WITHDRAWN;
+        boolean assignable = state.open();
         if (report.personName() != null && !responsible.named() && assignable) {
             responsible = new ResponsiblePersons(responsible.townCode(), responsible.villageCode(), responsible.departmentCode(),
                     report.personName(), report.personPhone(), null);
-            step("ASSIGNED", by, at, report.personName() + (report.personPhone() == null ? "" : " " + report.personPhone())
+            step(StepKind.ASSIGNED, by, at, report.personName() + (report.personPhone() == null ? "" : " " + report.personPhone())
                     + "（" + report.source() + "）");
         }
-        if (report.deadline() != null && (state.open() || state == CaseState.AWAITING_ACCEPTANCE)) {
+        if (report.deadline() != null && (state.acceptsWork() || state == CaseState.AWAITING_ACCEPTANCE)) {
             String from = deadlineText(deadline);
             deadline = report.deadline();
             overdueSince = null;
-            step("DEADLINE_SET", by, at, from + " → " + deadline + "（责令限期，" + report.source() + "）");
+            step(StepKind.DEADLINE_SET, by, at, from + " → " + deadline + "（责令限期，" + report.source() + "）");
         } else if (report.deadline() == null && report.deadlineText() != null) {
-            step("TOWN_DEADLINE", by, at, "填报整治期限：" + report.deadlineText() + "（不是确切日期，未作为期限；" + report.source() + "）");
+            step(StepKind.TOWN_DEADLINE, by, at, "填报整治期限：" + report.deadlineText() + "（不是确切日期，未作为期限；" + report.source() + "）");
         }
         if (report.progress() != null) {
-            step("PROGRESS_CLAIMED", by, at, "填报完成情况：" + report.progress());
+            step(StepKind.PROGRESS_CLAIMED, by, at, "填报完成情况：" + report.progress());
         }
         if (requirementDiffers()) {
-            step("REQUIREMENT_DIFFERS", by, at, "填报要求与方案不一致：填报“" + report.requirement() + "”，方案“"
+            step(StepKind.REQUIREMENT_DIFFERS, by, at, "填报要求与方案不一致：填报“" + report.requirement() + "”，方案“"
                     + plan.measureName() + "”");
         }
     }
@@ -138,7 +138,7 @@ public final class RectificationCase {
             throw new InvalidInputException("reason", "请写明处理意见（如：按方案执行，填报有误）");
         }
         townRequirementSettled = reason.strip();
-        step("REQUIREMENT_SETTLED", by, at, "填报要求“" + townReport.requirement() + "”与方案“" + plan.measureName()
+        step(StepKind.REQUIREMENT_SETTLED, by, at, "填报要求“" + townReport.requirement() + "”与方案“" + plan.measureName()
                 + "”不一致，已处理：" + townRequirementSettled);
     }
 
@@ -184,7 +184,7 @@ public final class RectificationCase {
         if (state == CaseState.REGISTERED) {
             state = CaseState.IN_PROGRESS;
         }
-        step("ITEM_RECORDED", by, at, requirement.label() + (checked.isEmpty() ? "" : "（待复核：" + String.join("；", checked) + "）"));
+        step(StepKind.ITEM_RECORDED, by, at, requirement.label() + (checked.isEmpty() ? "" : "（待复核：" + String.join("；", checked) + "）"));
     }
 
     /** A second person confirms flagged evidence after looking at it. */
@@ -199,7 +199,7 @@ public final class RectificationCase {
             throw new ConflictException("复核须由记录人以外的人员进行");
         }
         items.put(requirement, item.reviewed(by, at));
-        step("EVIDENCE_REVIEWED", by, at, requirement.label() + "：" + String.join("；", item.flags()));
+        step(StepKind.EVIDENCE_REVIEWED, by, at, requirement.label() + "：" + String.join("；", item.flags()));
     }
 
     /** 联合执法 after the deadline passed without the owner clearing. */
@@ -216,7 +216,7 @@ public final class RectificationCase {
         if (state == CaseState.REGISTERED) {
             state = CaseState.IN_PROGRESS;
         }
-        step("JOINT_ENFORCEMENT", action.recordedBy(), at, action.date() + " " + String.join("、", action.departmentCodes())
+        step(StepKind.JOINT_ENFORCEMENT, action.recordedBy(), at, action.date() + " " + String.join("、", action.departmentCodes())
                 + (action.note() == null ? "" : "：" + action.note()));
     }
 
@@ -225,7 +225,7 @@ public final class RectificationCase {
         requireOpen("提请验收");
         requireComplete("提请验收");
         state = CaseState.AWAITING_ACCEPTANCE;
-        step("SUBMITTED_FOR_ACCEPTANCE", by, at, null);
+        step(StepKind.SUBMITTED_FOR_ACCEPTANCE, by, at, null);
     }
 
     /** 验收 on site by someone who recorded none of the work (four eyes). */
@@ -242,7 +242,7 @@ public final class RectificationCase {
         acceptedBy = by;
         acceptanceRecord = onSiteRecord.strip();
         state = CaseState.ACCEPTED;
-        step("ACCEPTED", by, at, acceptanceRecord);
+        step(StepKind.ACCEPTED, by, at, acceptanceRecord);
     }
 
     /** The acceptance found the work not done: back to work. */
@@ -254,7 +254,7 @@ public final class RectificationCase {
             throw new InvalidInputException("reason", "请填写验收不通过的原因");
         }
         state = CaseState.IN_PROGRESS;
-        step("ACCEPTANCE_REJECTED", by, at, reason);
+        step(StepKind.ACCEPTANCE_REJECTED, by, at, reason);
     }
 
     /** 销号, approved by the town; refused naming the first missing item. */
@@ -266,27 +266,27 @@ public final class RectificationCase {
         closedOutBy = by;
         closedOutOn = on;
         state = CaseState.CLOSED_OUT;
-        step("CLOSED_OUT", by, at, on.toString());
+        step(StepKind.CLOSED_OUT, by, at, on.toString());
     }
 
     /** The daily sweep finds the main deadline passed: marked once, until a new deadline lifts it. */
     public boolean markOverdue(LocalDate today, Instant at) {
-        if (!state.open() && state != CaseState.AWAITING_ACCEPTANCE || !overdue(today) || overdueSince != null) {
+        if (!state.acceptsWork() && state != CaseState.AWAITING_ACCEPTANCE || !overdue(today) || overdueSince != null) {
             return false;
         }
         overdueSince = deadline.plusDays(1);
-        step("OVERDUE", "system", at, "期限 " + deadline + " 已过，未销号");
+        step(StepKind.OVERDUE, "system", at, "期限 " + deadline + " 已过，未销号");
         return true;
     }
 
     /** A reminder went out before a deadline: kept in the timeline. */
     public void reminded(String deadlineLabel, LocalDate date, Instant at) {
-        step("REMINDED", "system", at, deadlineLabel + "期限 " + date);
+        step(StepKind.REMINDED, "system", at, deadlineLabel + "期限 " + date);
     }
 
     /** Escalation rules whose deadline has passed and that were not applied yet. */
     public List<EscalationRule> dueEscalations(LocalDate today) {
-        if (!state.open()) {
+        if (!state.acceptsWork()) {
             return List.of();
         }
         return plan.escalations().stream()
@@ -315,7 +315,7 @@ public final class RectificationCase {
             overdueSince = null;
         }
         state = CaseState.ESCALATED;
-        step("ESCALATED", "system", at, rule.trigger() + "：" + (newPlan == null ? rule.action()
+        step(StepKind.ESCALATED, "system", at, rule.trigger() + "：" + (newPlan == null ? rule.action()
                 : from + " → " + newPlan.measureName() + "，新期限 " + deadlineText(newPlan.deadline())
                 + (rule.action() == null ? "" : "（" + rule.action() + "）")));
     }
@@ -337,19 +337,19 @@ public final class RectificationCase {
         } else if (state == CaseState.WITHDRAWN) {
             state = CaseState.REOPENED;
         }
-        step("REALIGNED", by, at, from + " → " + newPlan.measureName() + " " + deadlineText(deadline)
+        step(StepKind.REALIGNED, by, at, from + " → " + newPlan.measureName() + " " + deadlineText(deadline)
                 + (reason == null ? "" : "（" + reason + "）"));
     }
 
     /** The classification no longer calls for a measure: the open case is withdrawn, its timeline kept. */
     public void withdraw(String by, String reason, Instant at) {
-        if (state == CaseState.CLOSED_OUT || state == CaseState.WITHDRAWN) {
+        if (!state.open()) {
             throw new ConflictException("当前状态为“" + state.label() + "”，不能撤销");
         }
         state = CaseState.WITHDRAWN;
         acceptedBy = null;
         acceptanceRecord = null;
-        step("WITHDRAWN", by, at, reason);
+        step(StepKind.WITHDRAWN, by, at, reason);
     }
 
     /** A closed case opens again: a rebound (死灰复燃) found on a revisit, or an error found later. */
@@ -367,7 +367,7 @@ public final class RectificationCase {
         closedOutOn = null;
         overdueSince = null;
         items.clear();
-        step("REOPENED", by, at, reason);
+        step(StepKind.REOPENED, by, at, reason);
     }
 
     /** 包保: names the town, village, department and person answerable for the case. */
@@ -377,7 +377,7 @@ public final class RectificationCase {
 
     /** The same, naming the department on the timeline (生态环境 rather than its code). */
     public void assign(ResponsiblePersons persons, String departmentName, String by, Instant at) {
-        if (state == CaseState.CLOSED_OUT || state == CaseState.WITHDRAWN) {
+        if (!state.open()) {
             throw new ConflictException("当前状态为“" + state.label() + "”，不能调整包保责任");
         }
         if (persons == null || !persons.named()) {
@@ -393,7 +393,7 @@ public final class RectificationCase {
             throw new InvalidInputException("villageCode", "包保村（社区）须为企业所在的村（社区）");
         }
         responsible = persons;
-        step("ASSIGNED", by, at, persons.personName() + " " + persons.personPhone()
+        step(StepKind.ASSIGNED, by, at, persons.personName() + " " + persons.personPhone()
                 + (persons.departmentCode() == null ? "" : "，责任部门 " + departmentName));
     }
 
@@ -409,12 +409,12 @@ public final class RectificationCase {
         String from = deadlineText(deadline);
         deadline = date;
         overdueSince = null;
-        step("DEADLINE_SET", by, at, from + " → " + date + "（" + reason.strip() + "）");
+        step(StepKind.DEADLINE_SET, by, at, from + " → " + date + "（" + reason.strip() + "）");
     }
 
     /** Past its main deadline and not closed out. */
     public boolean overdue(LocalDate today) {
-        return state != CaseState.CLOSED_OUT && state != CaseState.WITHDRAWN && deadline != null && today.isAfter(deadline);
+        return state.open() && deadline != null && today.isAfter(deadline);
     }
 
     /** The required items not yet done, in the policy's order. */
@@ -424,7 +424,7 @@ public final class RectificationCase {
 
     /** What the official forms call the state: 补办手续 / 正在整治 / 正在拆除 / 搬迁中 while work is under way. */
     public String progressLabel() {
-        return state.open() && state != CaseState.REGISTERED ? Requirements.progressLabel(plan.measure(), plan.requirements())
+        return state.acceptsWork() && state != CaseState.REGISTERED ? Requirements.progressLabel(plan.measure(), plan.requirements())
                 : state.label();
     }
 
@@ -441,7 +441,7 @@ public final class RectificationCase {
     }
 
     private void requireOpen(String what) {
-        if (!state.open()) {
+        if (!state.acceptsWork()) {
             throw new ConflictException("当前状态为“" + state.label() + "”，不能" + what);
         }
     }
@@ -463,7 +463,7 @@ public final class RectificationCase {
         return date == null ? "待定" : date.toString();
     }
 
-    private void step(String kind, String by, Instant at, String detail) {
+    private void step(StepKind kind, String by, Instant at, String detail) {
         steps.add(new CaseStep(kind, by, at, detail));
     }
 

@@ -224,7 +224,7 @@ class CaseApiTests {
         assertThat(realigned.rectificationCase().deadline()).isEqualTo(LocalDate.of(2017, 8, 29));
         fixtures.publish(opened.enterpriseId(), VILLAGE, fixtures.classification("huiji-2017", CaseFixtures.CLEAN, null, Map.of()));
         assertThat(cases.get(opened.id(), scope).rectificationCase().state()).isEqualTo(CaseState.WITHDRAWN);
-        assertThat(cases.get(opened.id(), scope).timeline()).extracting(CaseView.TimelineStep::kind)
+        assertThat(cases.get(opened.id(), scope).timeline()).extracting(step -> step.kind().name())
                 .containsExactly("OPENED", "REALIGNED", "WITHDRAWN");
     }
 

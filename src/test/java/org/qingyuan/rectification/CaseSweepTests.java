@@ -109,7 +109,7 @@ class CaseSweepTests {
         sweep();
         assertThat(inbox.messages("grid", 500)).filteredOn(m -> m.kind().equals("CASE_DUE_SOON")
                 && m.link().equals("/cases/" + relocation.id())).hasSize(1);
-        assertThat(cases.get(relocation.id(), DISTRICT).timeline()).filteredOn(s -> s.kind().equals("REMINDED")).hasSize(1);
+        assertThat(cases.get(relocation.id(), DISTRICT).timeline()).filteredOn(s -> s.kind() == StepKind.REMINDED).hasSize(1);
 
         moveTo(deadline.plusDays(1));
         sweep();
@@ -131,7 +131,7 @@ class CaseSweepTests {
         assertThat(inbox.messages("town", 2000)).filteredOn(m -> m.kind().equals("CASE_OVERDUE")
                 && m.link().equals("/cases/" + shutdown.id())).hasSize(1);
         assertThat(cases.get(shutdown.id(), DISTRICT).timeline()).extracting(CaseView.TimelineStep::kind)
-                .containsSubsequence("OPENED", "ESCALATED", "OVERDUE").filteredOn("OVERDUE"::equals).hasSize(1);
+                .containsSubsequence(StepKind.OPENED, StepKind.ESCALATED, StepKind.OVERDUE).filteredOn(StepKind.OVERDUE::equals).hasSize(1);
 
         assertThat(jdbc.sql("""
                         SELECT action FROM audit_record WHERE object_type = 'RectificationCase' AND object_id IN (:a, :b) ORDER BY id

@@ -20,11 +20,12 @@ class DemoCasesTests {
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     @Autowired Cases cases;
+    @Autowired CaseLists lists;
     @Autowired JdbcClient jdbc;
 
     @Test
     void theDemoLedgerHasCasesInEveryMeasureAndStateAndAtEachStepOfTwoCutsThreeClearances() {
-        Board board = cases.board(null, Scope.of(DivisionCode.of("410108")));
+        Board board = lists.board(null, Scope.of(DivisionCode.of("410108")));
         for (MeasureKind m : List.of(MeasureKind.SHUTDOWN, MeasureKind.RELOCATE, MeasureKind.REMEDIATE)) {
             assertThat(board.total(m)).as(m.label()).isPositive();
         }

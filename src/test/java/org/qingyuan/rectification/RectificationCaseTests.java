@@ -58,7 +58,7 @@ class RectificationCaseTests {
         c.closeOut("town", LocalDate.of(2026, 12, 1), NOW);
         assertThat(c.state()).isEqualTo(CaseState.CLOSED_OUT);
         assertThat(c.closedOutOn()).isEqualTo(LocalDate.of(2026, 12, 1));
-        assertThat(c.newSteps()).extracting(CaseStep::kind).containsSubsequence("OPENED", "ITEM_RECORDED",
+        assertThat(c.newSteps()).extracting(step -> step.kind().name()).containsSubsequence("OPENED", "ITEM_RECORDED",
                 "SUBMITTED_FOR_ACCEPTANCE", "ACCEPTED", "CLOSED_OUT");
     }
 

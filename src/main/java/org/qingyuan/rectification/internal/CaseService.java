@@ -2,20 +2,16 @@ package org.qingyuan.rectification.internal;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.qingyuan.access.CurrentUser;
-import org.qingyuan.access.CurrentUsers;
+import org.qingyuan.access.ActingUsers;
 import org.qingyuan.access.Departments;
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
@@ -24,26 +20,18 @@ import org.qingyuan.evidence.Attachment;
 import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EvidenceCategory;
 import org.qingyuan.evidence.EvidenceOwner;
-import org.qingyuan.shared.Page;
-import org.qingyuan.policy.MeasureKind;
-import org.qingyuan.rectification.Board;
-import org.qingyuan.rectification.CaseQuery;
-import org.qingyuan.rectification.CaseState;
 import org.qingyuan.rectification.CaseSummary;
 import org.qingyuan.rectification.CaseView;
 import org.qingyuan.rectification.Cases;
-import org.qingyuan.rectification.ItemRecord;
 import org.qingyuan.rectification.JointEnforcement;
 import org.qingyuan.rectification.RectificationCase;
 import org.qingyuan.rectification.Requirement;
 import org.qingyuan.rectification.ResponsiblePersons;
-import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.NotFoundException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,24 +43,22 @@ class CaseService implements Cases {
     static final String OWNER_TYPE = "RectificationCase";
 
     private final CaseStore store;
-    private final NamedParameterJdbcTemplate named;
     private final Dossier dossier;
-    private final Divisions divisions;
     private final AuditTrail audit;
     private final RectificationProperties properties;
     private final Clock clock;
     private final Departments departments;
     private final org.qingyuan.access.UserNames userNames;
+    private final ActingUsers actingUsers;
 
-    CaseService(CaseStore store, NamedParameterJdbcTemplate named, Dossier dossier, Divisions divisions, AuditTrail audit,
+    CaseService(CaseStore store, Dossier dossier, AuditTrail audit,
                 RectificationProperties properties, Clock clock, Departments departments,
-                org.qingyuan.access.UserNames userNames) {
+                org.qingyuan.access.UserNames userNames, ActingUsers actingUsers) {
         this.departments = departments;
         this.userNames = userNames;
+        this.actingUsers = actingUsers;
         this.store = store;
-        this.named = named;
         this.dossier = dossier;
-        this.divisions = divisions;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -91,83 +77,7 @@ class CaseService implements Cases {
     public Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope) {
         return store.load("c.enterprise_id = :id AND c.division_code LIKE :prefix || '%'",
                 new MapSqlParameterSource("id", enterpriseId).addValue("prefix", scope.prefix())).stream()
-                .findFirst().map(r -> summary(r, today()));
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Page<CaseSummary> search(CaseQuery q, Scope scope) {
-        LocalDate today = today();
-        MapSqlParameterSource p = new MapSqlParameterSource("prefix", prefix(q.division(), scope)).addValue("today", today);
-        StringBuilder where = new StringBuilder("c.division_code LIKE :prefix || '%'");
-        if (q.measure() != null) {
-            where.append(" AND c.measure = :measure");
-            p.addValue("measure", q.measure().name());
-        }
-        if (q.state() != null) {
-            where.append(" AND c.state = :state");
-            p.addValue("state", q.state().name());
-        }
-        if (Boolean.TRUE.equals(q.overdue())) {
-            where.append(" AND c.deadline < :today AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN')");
-        } else if (Boolean.FALSE.equals(q.overdue())) {
-            where.append(" AND NOT (c.deadline IS NOT NULL AND c.deadline < :today AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN'))");
-        }
-        if (q.dueWithinDays() != null) {
-            where.append(" AND c.deadline BETWEEN :today AND :until AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN')");
-            p.addValue("until", today.plusDays(q.dueWithinDays()));
-        }
-        if (q.text() != null && !q.text().isBlank()) {
-            where.append(" AND c.enterprise_name ILIKE '%' || :text || '%'");
-            p.addValue("text", q.text().strip().replace("%", "").replace("_", ""));
-        }
-        long total = named.queryForObject("SELECT count(*) FROM rectification_case c WHERE " + where, p, Long.class);
-        String order = q.dueWithinDays() != null || Boolean.TRUE.equals(q.overdue()) ? "c.deadline, c.id" : "c.id DESC";
-        List<CaseSummary> items = summaries(where + " ORDER BY " + order + " LIMIT " + q.size() + " OFFSET "
-                + (long) q.page() * q.size(), p, today);
-        return new Page<>(items, q.page(), q.size(), total);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Board board(String division, Scope scope) {
-        LocalDate today = today();
-        String prefix = prefix(division, scope);
-        MapSqlParameterSource p = new MapSqlParameterSource("prefix", prefix).addValue("today", today)
-                .addValue("monday", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
-                .addValue("first", today.withDayOfMonth(1)).addValue("until", today.plusDays(properties.dueSoonDays()));
-        Map<MeasureKind, Map<CaseState, Long>> counts = new EnumMap<>(MeasureKind.class);
-        long[] total = {0};
-        named.query("SELECT measure, state, count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%' GROUP BY 1, 2",
-                p, rs -> {
-                    counts.computeIfAbsent(MeasureKind.valueOf(rs.getString(1)), k -> new EnumMap<>(CaseState.class))
-                            .put(CaseState.valueOf(rs.getString(2)), rs.getLong(3));
-                    total[0] += rs.getLong(3);
-                });
-        String open = " AND c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN')";
-        List<CaseSummary> overdue = summaries("c.division_code LIKE :prefix || '%' AND c.deadline < :today" + open
-                + " ORDER BY c.deadline, c.id LIMIT 20", p, today);
-        List<CaseSummary> dueSoon = summaries("c.division_code LIKE :prefix || '%' AND c.deadline BETWEEN :today AND :until" + open
-                + " ORDER BY c.deadline, c.id LIMIT 20", p, today);
-        long week = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'"
-                + " AND state = 'CLOSED_OUT' AND closed_out_on >= :monday", p, Long.class);
-        long month = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'"
-                + " AND state = 'CLOSED_OUT' AND closed_out_on >= :first", p, Long.class);
-        List<Board.TownRow> towns = new ArrayList<>();
-        if (prefix.length() <= 6) {
-            named.query("""
-                    SELECT left(division_code, 9) AS town,
-                           count(*) FILTER (WHERE state NOT IN ('CLOSED_OUT', 'WITHDRAWN')),
-                           count(*) FILTER (WHERE state NOT IN ('CLOSED_OUT', 'WITHDRAWN') AND deadline < :today),
-                           count(*) FILTER (WHERE state = 'CLOSED_OUT')
-                      FROM rectification_case WHERE division_code LIKE :prefix || '%' GROUP BY 1 ORDER BY 1
-                    """, p, rs -> {
-                String town = rs.getString(1);
-                String name = divisions.find(DivisionCode.of(town)).map(d -> d.name()).orElse(town);
-                towns.add(new Board.TownRow(town, name, rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-            });
-        }
-        return new Board(prefix, counts, overdue, dueSoon, week, month, towns, total[0]);
+                .findFirst().map(r -> CaseListQueries.summary(r, today()));
     }
 
     @Override
@@ -340,7 +250,7 @@ class CaseService implements Cases {
     private CaseView change(long id, int version, Scope scope, String action, Change change) {
         CaseStore.Row row = store.findForUpdate(id, scope).orElseThrow(CaseService::notFound);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String by = CurrentUsers.current().map(CurrentUser::username).orElse("system");
+        String by = actingUsers.username();
         Map<String, Object> details = new LinkedHashMap<>(change.apply(row, by, now));
         store.update(row.rectificationCase(), version, now);
         details.put("version", version + 1);
@@ -398,30 +308,6 @@ class CaseService implements Cases {
                 s.actor(), names.getOrDefault(s.actor(), s.actor()), s.at(), s.detail(), s.caseVersion())).toList();
         return new CaseView(c, row.enterpriseName(), row.address(), row.longitude(), row.latitude(), named, evidence,
                 c.overdue(today()), names);
-    }
-
-    private List<CaseSummary> summaries(String where, MapSqlParameterSource p, LocalDate today) {
-        return store.load(where, p).stream().map(r -> summary(r, today)).toList();
-    }
-
-    static CaseSummary summary(CaseStore.Row r, LocalDate today) {
-        RectificationCase c = r.rectificationCase();
-        int done = c.requirements().size() - c.missingItems().size();
-        int review = (int) c.items().values().stream().filter(ItemRecord::awaitingReview).count();
-        return new CaseSummary(c.id(), c.enterpriseId(), r.enterpriseName(), c.divisionCode(), c.measure(), c.measureName(),
-                c.state(), c.progressLabel(), c.deadline(), c.overdue(today), done, c.requirements().size(), review,
-                c.responsible().personName(), c.responsible().personPhone(), c.closedOutOn(), c.version());
-    }
-
-    private String prefix(String division, Scope scope) {
-        if (division == null || division.isBlank()) {
-            return scope.prefix();
-        }
-        DivisionCode code = InvalidInputException.divisionCode("division", division.strip());
-        if (!scope.covers(code)) {
-            throw new NotFoundException("该区划不在您的辖区内");
-        }
-        return code.prefix();
     }
 
     LocalDate today() {

@@ -28,6 +28,7 @@ import org.qingyuan.rectification.JointEnforcement;
 import org.qingyuan.rectification.MeasurePlan;
 import org.qingyuan.rectification.Permit;
 import org.qingyuan.rectification.RectificationCase;
+import org.qingyuan.rectification.StepKind;
 import org.qingyuan.rectification.Requirement;
 import org.qingyuan.rectification.ResponsiblePersons;
 import org.qingyuan.rectification.TownReport;
@@ -104,7 +105,7 @@ class CaseStore {
 
     /** Open cases (not closed out, not withdrawn), unscoped, for the daily sweep. */
     List<Row> openCases(long afterId, int limit) {
-        return load("c.state NOT IN ('CLOSED_OUT', 'WITHDRAWN') AND c.id > :after ORDER BY c.id LIMIT " + limit,
+        return load(CaseState.openSql("c.state") + " AND c.id > :after ORDER BY c.id LIMIT " + limit,
                 new MapSqlParameterSource("after", afterId));
     }
 
@@ -336,7 +337,7 @@ class CaseStore {
                 .query((rs, i) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("kind", rs.getString(1));
-                    m.put("kindName", TimelineLabels.label(rs.getString(1)));
+                    m.put("kindName", StepKind.valueOf(rs.getString(1)).label());
                     m.put("by", rs.getString(2));
                     m.put("at", rs.getTimestamp(3).toInstant().toString());
                     m.put("detail", rs.getString(4));
@@ -356,7 +357,7 @@ class CaseStore {
                 INSERT INTO rectification_step (case_id, case_version, kind, actor, at, detail)
                 VALUES (:caseId, :version, :kind, :actor, :at, :detail)
                 """, steps.stream().map(s -> new MapSqlParameterSource("caseId", s.caseId()).addValue("version", s.version())
-                .addValue("kind", s.step().kind()).addValue("actor", s.step().by())
+                .addValue("kind", s.step().kind().name()).addValue("actor", s.step().by())
                 .addValue("at", Timestamp.from(s.step().at())).addValue("detail", s.step().detail()))
                 .toArray(MapSqlParameterSource[]::new));
     }
@@ -364,7 +365,7 @@ class CaseStore {
     List<CaseView.TimelineStep> timeline(long caseId) {
         return jdbc.sql("SELECT id, kind, actor, at, detail, case_version FROM rectification_step WHERE case_id = :id ORDER BY id")
                 .param("id", caseId)
-                .query((rs, i) -> new CaseView.TimelineStep(rs.getLong(1), rs.getString(2), TimelineLabels.label(rs.getString(2)),
+                .query((rs, i) -> new CaseView.TimelineStep(rs.getLong(1), StepKind.valueOf(rs.getString(2)), StepKind.valueOf(rs.getString(2)).label(),
                         rs.getString(3), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6)))
                 .list();
     }

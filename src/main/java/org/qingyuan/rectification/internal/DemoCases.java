@@ -167,7 +167,7 @@ class DemoCases implements ApplicationRunner {
         int i = 0;
         for (CaseStore.Row row : rows) {
             RectificationCase c = row.rectificationCase();
-            if (!c.state().open()) {
+            if (!c.state().acceptsWork()) {
                 continue;
             }
             versions.add(c.version());
@@ -285,7 +285,7 @@ class DemoCases implements ApplicationRunner {
     }
 
     private static List<RectificationCase> open(List<CaseStore.Row> rows) {
-        return rows == null ? List.of() : rows.stream().map(CaseStore.Row::rectificationCase).filter(c -> c.state().open()).toList();
+        return rows == null ? List.of() : rows.stream().map(CaseStore.Row::rectificationCase).filter(c -> c.state().acceptsWork()).toList();
     }
 
     private static CaseStore.Row rowOf(List<CaseStore.Row> rows, RectificationCase c) {

@@ -90,7 +90,7 @@ class EnterpriseChangesListener {
             return;
         }
         RectificationCase c = row.rectificationCase();
-        if (c.state() == CaseState.CLOSED_OUT || c.state() == CaseState.WITHDRAWN) {
+        if (!c.state().open()) {
             return;
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

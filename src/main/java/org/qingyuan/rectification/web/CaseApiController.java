@@ -20,6 +20,7 @@ import org.qingyuan.rectification.CaseQuery;
 import org.qingyuan.rectification.CaseState;
 import org.qingyuan.rectification.CaseSummary;
 import org.qingyuan.rectification.CaseView;
+import org.qingyuan.rectification.CaseLists;
 import org.qingyuan.rectification.Cases;
 import org.qingyuan.rectification.EscalationRule;
 import org.qingyuan.rectification.ItemRecord;
@@ -51,9 +52,11 @@ import org.springframework.web.multipart.MultipartFile;
 class CaseApiController {
 
     private final Cases cases;
+    private final CaseLists lists;
 
-    CaseApiController(Cases cases) {
+    CaseApiController(Cases cases, CaseLists lists) {
         this.cases = cases;
+        this.lists = lists;
     }
 
     /** A page of the list. */
@@ -82,7 +85,7 @@ class CaseApiController {
                   @RequestParam(required = false) CaseState state, @RequestParam(required = false) Boolean overdue,
                   @RequestParam(required = false) Integer dueWithinDays, @RequestParam(required = false) String q,
                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        Page<CaseSummary> result = cases.search(new CaseQuery(division, measure, state, overdue, dueWithinDays, q, page, size), scope());
+        Page<CaseSummary> result = lists.search(new CaseQuery(division, measure, state, overdue, dueWithinDays, q, page, size), scope());
         return new PageJson(result.items(), result.page(), result.size(), result.total(), result.totalPages());
     }
 

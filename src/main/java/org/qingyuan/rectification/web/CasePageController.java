@@ -18,6 +18,7 @@ import org.qingyuan.rectification.CaseQuery;
 import org.qingyuan.rectification.CaseState;
 import org.qingyuan.rectification.CaseSummary;
 import org.qingyuan.rectification.CaseView;
+import org.qingyuan.rectification.CaseLists;
 import org.qingyuan.rectification.Cases;
 import org.qingyuan.rectification.ResponsiblePersons;
 import org.qingyuan.region.Division;
@@ -43,15 +44,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CasePageController {
 
     private final Cases cases;
+    private final CaseLists lists;
     private final Divisions divisions;
     private final RouteAccess routes;
     private final Departments departments;
 
     private final java.time.Clock clock;
 
-    CasePageController(Cases cases, Divisions divisions, RouteAccess routes, Departments departments, java.time.Clock clock) {
+    CasePageController(Cases cases, CaseLists lists, Divisions divisions, RouteAccess routes, Departments departments, java.time.Clock clock) {
         this.clock = clock;
         this.cases = cases;
+        this.lists = lists;
         this.divisions = divisions;
         this.routes = routes;
         this.departments = departments;
@@ -77,7 +80,7 @@ class CasePageController {
     String board(@RequestParam(required = false) String division, @RequestHeader(value = "HX-Request", required = false) String htmx,
                  Model model) {
         Scope scope = scope();
-        model.addAttribute("board", cases.board(division, scope));
+        model.addAttribute("board", lists.board(division, scope));
         model.addAttribute("division", division == null ? "" : division);
         model.addAttribute("towns", towns(scope));
         model.addAttribute("measures", List.of(MeasureKind.SHUTDOWN, MeasureKind.RELOCATE, MeasureKind.REMEDIATE));
@@ -96,7 +99,7 @@ class CasePageController {
         CaseQuery query = new CaseQuery(blank(division), blank(measure) == null ? null : MeasureKind.valueOf(measure),
                 blank(state) == null ? null : CaseState.valueOf(state), blank(overdue) == null ? null : Boolean.valueOf(overdue),
                 due, blank(q), page, 20);
-        Page<CaseSummary> result = cases.search(query, scope);
+        Page<CaseSummary> result = lists.search(query, scope);
         model.addAttribute("page", result);
         model.addAttribute("query", query);
         model.addAttribute("towns", towns(scope));
