@@ -48,14 +48,14 @@ class CaseService implements Cases {
     private final RectificationProperties properties;
     private final Clock clock;
     private final Departments departments;
-    private final org.qingyuan.access.UserNames userNames;
+    private final CaseViews views;
     private final ActingUsers actingUsers;
 
     CaseService(CaseStore store, Dossier dossier, AuditTrail audit,
                 RectificationProperties properties, Clock clock, Departments departments,
-                org.qingyuan.access.UserNames userNames, ActingUsers actingUsers) {
+                CaseViews views, ActingUsers actingUsers) {
         this.departments = departments;
-        this.userNames = userNames;
+        this.views = views;
         this.actingUsers = actingUsers;
         this.store = store;
         this.dossier = dossier;
@@ -69,7 +69,7 @@ class CaseService implements Cases {
     @Override
     @Transactional(readOnly = true)
     public CaseView get(long id, Scope scope) {
-        return view(row(id, scope));
+        return views.view(row(id, scope));
     }
 
     @Override
@@ -256,7 +256,7 @@ class CaseService implements Cases {
         details.put("version", version + 1);
         details.put("state", row.rectificationCase().state().name());
         audit.record(new AuditEvent(action, OWNER_TYPE, Long.toString(id), null, details));
-        return view(store.find(id, scope).orElseThrow(CaseService::notFound));
+        return views.view(store.find(id, scope).orElseThrow(CaseService::notFound));
     }
 
     private Attachment ownEvidence(RectificationCase c, long attachmentId, String field, Scope scope) {
@@ -286,28 +286,6 @@ class CaseService implements Cases {
 
     static NotFoundException notFound() {
         return new NotFoundException("整治任务不存在或不在您的辖区内");
-    }
-
-    private CaseView view(CaseStore.Row row) {
-        RectificationCase c = row.rectificationCase();
-        List<Long> evidence = c.items().values().stream().flatMap(i -> i.evidenceIds().stream()).distinct().toList();
-        List<CaseView.TimelineStep> timeline = store.timeline(c.id());
-        // every actor of the case left a step; the items, acceptance and close-out name the same people
-        java.util.Set<String> actors = new java.util.HashSet<>();
-        timeline.forEach(s -> actors.add(s.actor()));
-        c.items().values().forEach(i -> {
-            actors.add(i.recordedBy());
-            actors.add(i.reviewedBy());
-        });
-        c.enforcements().forEach(e -> actors.add(e.recordedBy()));
-        actors.add(c.acceptedBy());
-        actors.add(c.closedOutBy());
-        actors.remove(null);
-        Map<String, String> names = userNames.displayNames(actors);
-        List<CaseView.TimelineStep> named = timeline.stream().map(s -> new CaseView.TimelineStep(s.id(), s.kind(), s.kindLabel(),
-                s.actor(), names.getOrDefault(s.actor(), s.actor()), s.at(), s.detail(), s.caseVersion())).toList();
-        return new CaseView(c, row.enterpriseName(), row.address(), row.longitude(), row.latitude(), named, evidence,
-                c.overdue(today()), names);
     }
 
     LocalDate today() {

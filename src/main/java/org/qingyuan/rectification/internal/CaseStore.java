@@ -1,44 +1,27 @@
 package org.qingyuan.rectification.internal;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.EnterpriseSites.Site;
-import org.qingyuan.policy.MeasureKind;
-import org.qingyuan.rectification.CaseDeadline;
 import org.qingyuan.rectification.CaseState;
 import org.qingyuan.rectification.CaseStep;
-import org.qingyuan.rectification.CaseView;
-import org.qingyuan.rectification.EscalationRule;
 import org.qingyuan.rectification.ItemRecord;
 import org.qingyuan.rectification.JointEnforcement;
-import org.qingyuan.rectification.MeasurePlan;
 import org.qingyuan.rectification.Permit;
 import org.qingyuan.rectification.RectificationCase;
-import org.qingyuan.rectification.StepKind;
 import org.qingyuan.rectification.Requirement;
-import org.qingyuan.rectification.ResponsiblePersons;
-import org.qingyuan.rectification.TownReport;
-import org.qingyuan.shared.ConflictException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cases in {@code rectification_case} with their items, evidence references, joint enforcements and
@@ -57,11 +40,13 @@ class CaseStore {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    CaseStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    private final CaseTimeline timeline;
+
+    CaseStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, CaseTimeline timeline) {
         this.jdbc = jdbc;
         this.named = named;
+        this.timeline = timeline;
     }
 
     /** A stored case with the enterprise's name and place as last copied from the ledger. */
@@ -110,7 +95,7 @@ class CaseStore {
     }
 
     List<Row> load(String where, MapSqlParameterSource params) {
-        List<Row> rows = named.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE " + where, params, this::row);
+        List<Row> rows = named.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE " + where, params, CaseRows::row);
         if (rows.isEmpty()) {
             return rows;
         }
@@ -118,68 +103,33 @@ class CaseStore {
         Map<Long, List<Long>> evidence = new HashMap<>();
         named.query("SELECT case_id, requirement, attachment_id FROM rectification_evidence WHERE case_id = ANY(:ids) ORDER BY position",
                 new MapSqlParameterSource("ids", ids), rs -> {
-                    evidence.computeIfAbsent(key(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getLong(3));
+                    evidence.computeIfAbsent(CaseRows.key(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getLong(3));
                 });
         Map<Long, List<ItemRecord>> items = new HashMap<>();
         named.query("SELECT * FROM rectification_item WHERE case_id = ANY(:ids)", new MapSqlParameterSource("ids", ids), rs -> {
             long caseId = rs.getLong("case_id");
             String requirement = rs.getString("requirement");
             Permit permit = rs.getString("permit_name") == null ? null : new Permit(rs.getString("permit_name"),
-                    rs.getString("permit_number"), date(rs, "permit_date"));
+                    rs.getString("permit_number"), CaseRows.date(rs, "permit_date"));
             items.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new ItemRecord(Requirement.valueOf(requirement),
-                    rs.getString("recorded_by"), instant(rs, "recorded_at"), rs.getString("note"),
-                    evidence.getOrDefault(key(caseId, requirement), List.of()), (Long) rs.getObject("utility_confirmation_id"),
-                    permit, strings(rs.getArray("flags")), rs.getString("reviewed_by"), instant(rs, "reviewed_at")));
+                    rs.getString("recorded_by"), CaseRows.instant(rs, "recorded_at"), rs.getString("note"),
+                    evidence.getOrDefault(CaseRows.key(caseId, requirement), List.of()), (Long) rs.getObject("utility_confirmation_id"),
+                    permit, CaseRows.strings(rs.getArray("flags")), rs.getString("reviewed_by"), CaseRows.instant(rs, "reviewed_at")));
         });
         Map<Long, List<JointEnforcement>> enforcements = new HashMap<>();
         named.query("SELECT * FROM rectification_enforcement WHERE case_id = ANY(:ids) ORDER BY id",
                 new MapSqlParameterSource("ids", ids), rs -> {
                     enforcements.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new JointEnforcement(
-                            date(rs, "action_date"), strings(rs.getArray("departments")), rs.getString("note"),
+                            CaseRows.date(rs, "action_date"), CaseRows.strings(rs.getArray("departments")), rs.getString("note"),
                             rs.getString("recorded_by")));
                 });
         return rows.stream().map(r -> {
             RectificationCase s = r.rectificationCase();
             // the row mapper left the aggregate without items and enforcements; rebuild with them
-            RectificationCase full = withTownReport(RectificationCase.restore(stored(s), items.getOrDefault(s.id(), List.of()),
+            RectificationCase full = CaseRows.withTownReport(RectificationCase.restore(CaseRows.stored(s), items.getOrDefault(s.id(), List.of()),
                     enforcements.getOrDefault(s.id(), List.of())), s);
             return new Row(full, r.enterpriseName(), r.address(), r.longitude(), r.latitude());
         }).toList();
-    }
-
-    private static long key(long caseId, String requirement) {
-        return caseId * 64 + Requirement.valueOf(requirement).ordinal();
-    }
-
-    private static RectificationCase.Stored stored(RectificationCase c) {
-        return new RectificationCase.Stored(c.id(), c.enterpriseId(), c.divisionCode(), c.plan(), c.deadline(), c.state(),
-                c.responsible(), c.appliedEscalations(), c.overdueSince(), c.acceptedBy(), c.acceptanceRecord(), c.closedOutBy(),
-                c.closedOutOn(), c.openedAt(), c.version());
-    }
-
-    private static RectificationCase withTownReport(RectificationCase target, RectificationCase source) {
-        return target.withStoredTownReport(source.townReport(), source.townRequirementSettled());
-    }
-
-    private Row row(ResultSet rs, int i) throws SQLException {
-        MeasureKind measure = MeasureKind.valueOf(rs.getString("measure"));
-        List<Requirement> requirements = strings(rs.getArray("requirements")).stream().map(Requirement::valueOf).toList();
-        List<CaseDeadline> deadlines = json.readValue(rs.getString("deadlines"), new TypeReference<List<CaseDeadline>>() { });
-        List<EscalationRule> escalations = json.readValue(rs.getString("escalations"), new TypeReference<List<EscalationRule>>() { });
-        MeasurePlan plan = new MeasurePlan(measure, rs.getString("measure_name"), requirements, date(rs, "deadline"), deadlines,
-                escalations, rs.getString("policy_id"), (Integer) rs.getObject("policy_version"));
-        ResponsiblePersons persons = new ResponsiblePersons(rs.getString("town_code"), rs.getString("village_code"),
-                rs.getString("department_code"), rs.getString("person_name"), rs.getString("person_phone"),
-                rs.getString("person_username"));
-        var stored = new RectificationCase.Stored(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("division_code"), plan,
-                date(rs, "deadline"), CaseState.valueOf(rs.getString("state")), persons, strings(rs.getArray("applied_escalations")),
-                date(rs, "overdue_since"), rs.getString("accepted_by"), rs.getString("acceptance_record"),
-                rs.getString("closed_out_by"), date(rs, "closed_out_on"), instant(rs, "opened_at"), rs.getInt("version"));
-        String report = rs.getString("town_report");
-        RectificationCase c = RectificationCase.restore(stored, List.of(), List.of()).withStoredTownReport(
-                report == null ? null : json.readValue(report, TownReport.class), rs.getString("town_requirement_settled"));
-        return new Row(c, rs.getString("enterprise_name"),
-                rs.getString("address"), (Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"));
     }
 
     /** Inserts new cases (ids allocated in one query) with their first steps; answers the ids in order. */
@@ -193,7 +143,7 @@ class CaseStore {
         for (int i = 0; i < cases.size(); i++) {
             RectificationCase c = cases.get(i);
             Site site = sites.get(c.enterpriseId());
-            batch[i] = params(c, now).addValue("id", ids.get(i)).addValue("version", 0)
+            batch[i] = CaseRows.params(c, now).addValue("id", ids.get(i)).addValue("version", 0)
                     .addValue("name", site == null ? "企业 #" + c.enterpriseId() : site.name())
                     .addValue("address", site == null ? null : site.address())
                     .addValue("lon", site == null ? null : site.longitude())
@@ -215,7 +165,7 @@ class CaseStore {
         // another transaction may have opened a case for the same enterprise meanwhile: keep only the rows inserted here
         java.util.Set<Long> inserted = new java.util.HashSet<>(jdbc.sql("SELECT id FROM rectification_case WHERE id = ANY(:ids)")
                 .param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
-        List<StepRow> steps = new ArrayList<>();
+        List<CaseTimeline.StepRow> steps = new ArrayList<>();
         List<Long> opened = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             if (!inserted.contains(ids.get(i))) {
@@ -223,10 +173,10 @@ class CaseStore {
             }
             opened.add(ids.get(i));
             for (CaseStep s : cases.get(i).newSteps()) {
-                steps.add(new StepRow(ids.get(i), 0, s));
+                steps.add(new CaseTimeline.StepRow(ids.get(i), 0, s));
             }
         }
-        appendSteps(steps);
+        timeline.append(steps);
         return opened;
     }
 
@@ -249,7 +199,7 @@ class CaseStore {
         for (int i = 0; i < cases.size(); i++) {
             RectificationCase c = cases.get(i);
             Site site = sites == null ? null : sites.get(c.enterpriseId());
-            batch[i] = params(c, now).addValue("id", c.id()).addValue("expected", expectedVersions.get(i))
+            batch[i] = CaseRows.params(c, now).addValue("id", c.id()).addValue("expected", expectedVersions.get(i))
                     .addValue("site", site != null)
                     .addValue("name", site == null ? null : site.name())
                     .addValue("address", site == null ? null : site.address())
@@ -273,7 +223,7 @@ class CaseStore {
                 """, batch);
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
-                throw stale(cases.get(i).id(), expectedVersions.get(i));
+                throw timeline.stale(cases.get(i).id(), expectedVersions.get(i));
             }
         }
         Long[] ids = cases.stream().map(RectificationCase::id).toArray(Long[]::new);
@@ -281,7 +231,7 @@ class CaseStore {
         List<MapSqlParameterSource> itemRows = new ArrayList<>();
         List<MapSqlParameterSource> evidenceRows = new ArrayList<>();
         List<MapSqlParameterSource> enforcementRows = new ArrayList<>();
-        List<StepRow> steps = new ArrayList<>();
+        List<CaseTimeline.StepRow> steps = new ArrayList<>();
         List<Integer> versions = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             RectificationCase c = cases.get(i);
@@ -307,7 +257,7 @@ class CaseStore {
                         .addValue("by", e.recordedBy()).addValue("at", Timestamp.from(now)));
             }
             for (CaseStep s : c.newSteps()) {
-                steps.add(new StepRow(c.id(), version, s));
+                steps.add(new CaseTimeline.StepRow(c.id(), version, s));
             }
         }
         named.batchUpdate("""
@@ -324,82 +274,7 @@ class CaseStore {
                 INSERT INTO rectification_enforcement (case_id, action_date, departments, note, recorded_by, recorded_at)
                 VALUES (:caseId, :date, :departments, :note, :by, :at)
                 """, enforcementRows.toArray(MapSqlParameterSource[]::new));
-        appendSteps(steps);
+        timeline.append(steps);
         return versions;
-    }
-
-    private ConflictException stale(long id, int expected) {
-        Integer current = jdbc.sql("SELECT version FROM rectification_case WHERE id = :id").param("id", id)
-                .query(Integer.class).optional().orElse(null);
-        List<Map<String, Object>> since = jdbc.sql("""
-                        SELECT kind, actor, at, detail FROM rectification_step WHERE case_id = :id AND case_version > :v ORDER BY id
-                        """).param("id", id).param("v", expected)
-                .query((rs, i) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("kind", rs.getString(1));
-                    m.put("kindName", StepKind.valueOf(rs.getString(1)).label());
-                    m.put("by", rs.getString(2));
-                    m.put("at", rs.getTimestamp(3).toInstant().toString());
-                    m.put("detail", rs.getString(4));
-                    return m;
-                }).list();
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("currentVersion", current);
-        props.put("changes", since);
-        return new ConflictException("该整治任务已被他人修改（当前版本 " + current + "，您的版本 " + expected + "），请刷新后重试", props);
-    }
-
-    private record StepRow(long caseId, int version, CaseStep step) {
-    }
-
-    private void appendSteps(List<StepRow> steps) {
-        named.batchUpdate("""
-                INSERT INTO rectification_step (case_id, case_version, kind, actor, at, detail)
-                VALUES (:caseId, :version, :kind, :actor, :at, :detail)
-                """, steps.stream().map(s -> new MapSqlParameterSource("caseId", s.caseId()).addValue("version", s.version())
-                .addValue("kind", s.step().kind().name()).addValue("actor", s.step().by())
-                .addValue("at", Timestamp.from(s.step().at())).addValue("detail", s.step().detail()))
-                .toArray(MapSqlParameterSource[]::new));
-    }
-
-    List<CaseView.TimelineStep> timeline(long caseId) {
-        return jdbc.sql("SELECT id, kind, actor, at, detail, case_version FROM rectification_step WHERE case_id = :id ORDER BY id")
-                .param("id", caseId)
-                .query((rs, i) -> new CaseView.TimelineStep(rs.getLong(1), StepKind.valueOf(rs.getString(2)), StepKind.valueOf(rs.getString(2)).label(),
-                        rs.getString(3), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6)))
-                .list();
-    }
-
-    private MapSqlParameterSource params(RectificationCase c, Instant now) {
-        MeasurePlan p = c.plan();
-        ResponsiblePersons r = c.responsible();
-        return new MapSqlParameterSource("enterpriseId", c.enterpriseId()).addValue("division", c.divisionCode())
-                .addValue("measure", p.measure().name()).addValue("measureName", p.measureName())
-                .addValue("requirements", p.requirements().stream().map(Enum::name).toArray(String[]::new))
-                .addValue("deadline", c.deadline()).addValue("deadlines", json.writeValueAsString(p.deadlines()))
-                .addValue("escalations", json.writeValueAsString(p.escalations()))
-                .addValue("applied", c.appliedEscalations().toArray(String[]::new))
-                .addValue("policyId", p.policyId()).addValue("policyVersion", p.policyVersion())
-                .addValue("state", c.state().name()).addValue("overdueSince", c.overdueSince())
-                .addValue("acceptedBy", c.acceptedBy()).addValue("acceptanceRecord", c.acceptanceRecord())
-                .addValue("closedOutBy", c.closedOutBy()).addValue("closedOutOn", c.closedOutOn())
-                .addValue("town", r.townCode()).addValue("village", r.villageCode()).addValue("department", r.departmentCode())
-                .addValue("person", r.personName()).addValue("phone", r.personPhone()).addValue("username", r.username())
-                .addValue("townReport", c.townReport() == null ? null : json.writeValueAsString(c.townReport()))
-                .addValue("townSettled", c.townRequirementSettled())
-                .addValue("now", Timestamp.from(now));
-    }
-
-    static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDate.class);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -14,7 +14,6 @@ import org.qingyuan.evidence.EvidenceOwner;
 import org.qingyuan.ledger.EnterpriseEdited;
 import org.qingyuan.ledger.EnterpriseSites;
 import org.qingyuan.ledger.EnterpriseWithdrawn;
-import org.qingyuan.rectification.CaseState;
 import org.qingyuan.rectification.RectificationCase;
 import org.qingyuan.shared.DivisionCode;
 import org.springframework.context.event.EventListener;
