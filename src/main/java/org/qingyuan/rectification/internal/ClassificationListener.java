@@ -48,6 +48,7 @@ class ClassificationListener {
         this.townReports = townReports;
     }
 
+    // same-transaction @EventListener: a classification and the case it opens, realigns or withdraws commit together (or neither)
     @EventListener
     public void on(EnterprisesClassified event) {
         apply(event.classifications());

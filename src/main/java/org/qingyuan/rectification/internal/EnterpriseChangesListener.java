@@ -47,6 +47,7 @@ class EnterpriseChangesListener {
         this.clock = clock;
     }
 
+    // same-transaction @EventListener: a case moved to another division must leave the old town's jurisdiction with the edit
     @EventListener
     public void on(EnterpriseEdited event) {
         if (event.fields().stream().noneMatch(SITE_FIELDS::contains)) {
@@ -82,6 +83,7 @@ class EnterpriseChangesListener {
         }
     }
 
+    // same-transaction @EventListener: an enterprise out of the ledger never keeps an open case, not even for a moment
     @EventListener
     public void on(EnterpriseWithdrawn event) {
         CaseStore.Row row = store.byEnterprise(List.of(event.enterpriseId())).get(event.enterpriseId());
