@@ -1,8 +1,5 @@
 package org.qingyuan.sheets.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,13 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import org.postgresql.PGConnection;
 import org.qingyuan.access.Scope;
 import org.qingyuan.sheets.internal.ImportJob.Mode;
 import org.qingyuan.sheets.internal.ImportJob.State;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -32,11 +25,11 @@ public class ImportJobs {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
+    private final PgCopy pgCopy;
 
-    ImportJobs(JdbcClient jdbc, DataSource dataSource) {
+    ImportJobs(JdbcClient jdbc, PgCopy pgCopy) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.pgCopy = pgCopy;
     }
 
     long create(Layout layout, Mode mode, String fileName, String filePath, long size, String digest, String division,
@@ -165,71 +158,16 @@ public class ImportJobs {
         StringBuilder data = new StringBuilder(rows.size() * 96);
         for (RowOutcome r : rows) {
             data.append(importId).append('\t').append(r.seq()).append('\t');
-            copyText(data, r.sheet()).append('\t').append(r.rowNumber()).append('\t').append(r.outcome()).append('\t');
-            copyText(data, r.name()).append('\t');
+            PgCopy.text(data, r.sheet()).append('\t').append(r.rowNumber()).append('\t').append(r.outcome()).append('\t');
+            PgCopy.text(data, r.name()).append('\t');
             data.append(r.enterpriseId() == null ? "\\N" : r.enterpriseId().toString()).append('\t');
-            copyText(data, r.errors()).append('\t');
-            copyText(data, r.warnings()).append('\t');
-            copyText(data, r.duplicates()).append('\n');
+            PgCopy.text(data, r.errors()).append('\t');
+            PgCopy.text(data, r.warnings()).append('\t');
+            PgCopy.text(data, r.duplicates()).append('\n');
         }
-        copy("""
+        pgCopy.copy("""
                 COPY sheet_import_row (import_id, seq, sheet, row_number, outcome, name, enterprise_id, errors, warnings, duplicates)
                 FROM STDIN""", data);
-    }
-
-    /** The survey ledger's rectification columns of one newly registered enterprise. */
-    record CampaignColumns(long enterpriseId, String requirement, String deadline, String responsible, String progress) {
-    }
-
-    /**
-     * Stores the rectification columns of enterprises this import registered, with COPY (their ids are
-     * new, so there is nothing to update), on the current transaction's connection.
-     */
-    void addCampaignColumns(long importId, List<CampaignColumns> rows, Instant at) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        String when = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString();
-        StringBuilder data = new StringBuilder(rows.size() * 64);
-        for (CampaignColumns r : rows) {
-            data.append(r.enterpriseId()).append('\t');
-            copyText(data, r.requirement()).append('\t');
-            copyText(data, r.deadline()).append('\t');
-            copyText(data, r.responsible()).append('\t');
-            copyText(data, r.progress()).append('\t');
-            data.append(importId).append('\t').append(when).append('\n');
-        }
-        copy("""
-                COPY sheet_campaign_columns (enterprise_id, requirement, deadline, responsible, progress, import_id, updated_at)
-                FROM STDIN""", data);
-    }
-
-    private void copy(String sql, CharSequence data) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("could not write import rows: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    private static StringBuilder copyText(StringBuilder out, String value) {
-        if (value == null) {
-            return out.append("\\N");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out;
     }
 
     /** A page of row outcomes, optionally of one kind, in file order. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.qingyuan.ledger.BatchRegistration.DuplicatePolicy;
 import org.qingyuan.ledger.BatchRegistration.Outcome;
 import org.qingyuan.ledger.BatchRegistration.RowResult;
 import org.qingyuan.ledger.BatchRegistration.SourcedRow;
-import org.qingyuan.ledger.DuplicateReason;
-import org.qingyuan.ledger.PossibleDuplicate;
 import org.qingyuan.rectification.TownReport;
 import org.qingyuan.rectification.TownReports;
 import org.qingyuan.region.Divisions;
@@ -70,12 +67,15 @@ class ImportRunner {
     private final Clock clock;
     private final TownReports reports;
     private final DeclaredFactColumns declaredColumns;
+    private final CampaignColumnsStore campaignColumns;
 
     ImportRunner(ImportJobs jobs, BatchRegistration ledger, Divisions divisions, AuditTrail audit, JdbcClient jdbc,
                  PlatformTransactionManager transactions, SheetsProperties properties,
-                 Clock clock, TownReports reports, DeclaredFactColumns declaredColumns) {
+                 Clock clock, TownReports reports, DeclaredFactColumns declaredColumns,
+                 CampaignColumnsStore campaignColumns) {
         this.reports = reports;
         this.declaredColumns = declaredColumns;
+        this.campaignColumns = campaignColumns;
         this.jobs = jobs;
         this.ledger = ledger;
         this.divisions = divisions;
@@ -106,7 +106,7 @@ class ImportRunner {
                     return s;
                 });
             } finally {
-                run.stopSide();
+                run.outcomes.stop();
             }
             if (end == State.REJECTED) {
                 side.executeWithoutResult(s -> {
@@ -135,8 +135,6 @@ class ImportRunner {
         return nanos / 1_000_000;
     }
 
-    private static final List<MappedRow> END = new ArrayList<>();
-
     /** The state of one run. */
     private final class Run implements SheetParser.Sink {
         final ImportJob job;
@@ -150,15 +148,8 @@ class ImportRunner {
         VillageResolver villages;
         int seq;
         long lastProgress;
-        /** Ids of the enterprises this run registered, in order (they come from a sequence), with their rows. */
-        long[] ownIds = new long[1024];
-        String[] ownRows = new String[1024];
-        int own;
-        /** Row outcomes not yet written, and when they last were. */
-        final List<RowOutcome> pending = new ArrayList<>();
-        long lastFlush = System.nanoTime();
-        java.util.concurrent.ExecutorService sideWriter;
-        java.util.concurrent.Future<?> sideWrite;
+        final ImportedRows imported = new ImportedRows();
+        final OutcomeWriter outcomes;
         /** Where the time goes, for the log line at the end (bench/sheets.sh prints it). */
         final long startNanos = System.nanoTime();
         long scanNanos;
@@ -166,17 +157,13 @@ class ImportRunner {
         long waitNanos;
         long ledgerNanos;
         long campaignNanos;
-        /** Written by the reading thread only. */
-        long handOffWaitNanos;
-        final java.util.concurrent.atomic.AtomicLong outcomeNanos = new java.util.concurrent.atomic.AtomicLong();
-        long sideWaitNanos;
-        final java.util.concurrent.BlockingQueue<List<MappedRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
-        volatile Throwable failure;
+        Pipeline.Handoff<List<MappedRow>> queue;
 
         Run(ImportJob job, String node) {
             this.job = job;
             this.node = node;
             this.scope = Scope.of(DivisionCode.of(job.divisionCode()));
+            this.outcomes = new OutcomeWriter(job.id(), jobs, side, clock, properties.chunkSize() * 5);
         }
 
         State execute() {
@@ -194,54 +181,28 @@ class ImportRunner {
                 parser = new SheetParser(declaredColumns.headers());
                 // the file is read and its rows mapped on a second thread while this one writes the previous
                 // chunk (the transaction's connection stays on this thread); two chunks at most are in between
-                Thread reader = new Thread(() -> {
-                    try {
+                try (Pipeline pipeline = new Pipeline()) {
+                    queue = pipeline.handoff(2);
+                    pipeline.start("sheets-import-reader-" + job.id(), () -> {
                         long start = System.nanoTime();
                         parser.parse(workbook, sheets, this);
                         handOff();
-                        readNanos = System.nanoTime() - start - handOffWaitNanos;
-                        queue.put(END);
-                    } catch (Throwable e) {
-                        failure = e;
-                        queue.offer(END);
-                    }
-                }, "sheets-import-reader-" + job.id());
-                reader.setDaemon(true);
-                reader.start();
-                try {
-                    while (true) {
-                        long waiting = System.nanoTime();
-                        List<MappedRow> mapped = queue.take();
-                        waitNanos += System.nanoTime() - waiting;
-                        if (mapped == END) {
-                            break;
+                        readNanos = System.nanoTime() - start - queue.putWaitNanos();
+                        queue.end();
+                    });
+                    pipeline.run(() -> {
+                        for (List<MappedRow> mapped = queue.take(); mapped != null; mapped = queue.take()) {
+                            write(mapped);
                         }
-                        write(mapped);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                } finally {
-                    reader.interrupt();
-                    queue.clear();
-                    try {
-                        reader.join(10_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                if (failure instanceof IOException io) {
-                    throw new IllegalStateException(io);
-                } else if (failure instanceof RuntimeException runtime) {
-                    throw runtime;
-                } else if (failure != null) {
-                    throw new IllegalStateException(failure);
+                        return null;
+                    });
+                    waitNanos = queue.takeWaitNanos();
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            flush();
-            awaitSide();
+            outcomes.flush(counts);
+            outcomes.await();
             if (counts.data == 0) {
                 notes.add(0, "文件中没有找到数据行");
             }
@@ -249,7 +210,7 @@ class ImportRunner {
                             + "ledger {} ms and rectification columns {} ms (transaction's thread, which waited {} ms for rows "
                             + "and {} ms for outcomes); outcomes and progress {} ms (own thread and connection)",
                     job.id(), counts.data, ms(System.nanoTime() - startNanos), ms(scanNanos), ms(readNanos), ms(ledgerNanos),
-                    ms(campaignNanos), ms(waitNanos), ms(sideWaitNanos), ms(outcomeNanos.get()));
+                    ms(campaignNanos), ms(waitNanos), ms(outcomes.sideWaitNanos), ms(outcomes.outcomeNanos.get()));
             if (job.mode() == Mode.ALL_OR_NOTHING && counts.rejected > 0) {
                 return State.REJECTED;
             }
@@ -340,14 +301,7 @@ class ImportRunner {
                 mapped.add(mapper.map(r));
             }
             chunk.clear();
-            try {
-                long waiting = System.nanoTime();
-                queue.put(mapped);
-                handOffWaitNanos += System.nanoTime() - waiting;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("import stopped");
-            }
+            queue.put(mapped);
         }
 
         /** On the transaction's thread: registers a mapped chunk and records its outcomes. */
@@ -372,7 +326,7 @@ class ImportRunner {
                 }
             }
             List<RowOutcome> outcomes = new ArrayList<>(mapped.size());
-            List<ImportJobs.CampaignColumns> campaign = new ArrayList<>();
+            List<CampaignColumnsStore.CampaignColumns> campaign = new ArrayList<>();
             List<TownReport> townReports = new ArrayList<>();
             Instant now = now();
             for (int i = 0; i < mapped.size(); i++) {
@@ -391,16 +345,16 @@ class ImportRunner {
                     if (r.outcome() == Outcome.REGISTERED) {
                         outcome = "ACCEPTED";
                         id = r.id().value();
-                        remember(id, m.sheet() + "|" + m.rowNumber());
+                        imported.remember(id, m.sheet() + "|" + m.rowNumber());
                         if (!m.campaign().empty()) {
-                            campaign.add(new ImportJobs.CampaignColumns(id, m.campaign().requirement(),
+                            campaign.add(new CampaignColumnsStore.CampaignColumns(id, m.campaign().requirement(),
                                     m.campaign().deadline(), m.campaign().responsible(), m.campaign().progress()));
                             townReports.add(TownReportCells.of(id, m.campaign(), "导入自 " + job.fileName() + " 第 "
                                     + m.rowNumber() + " 行"));
                         }
                     } else if (r.outcome() == Outcome.SKIPPED_DUPLICATE) {
                         outcome = "DUPLICATE";
-                        duplicates = duplicates(r.possibleDuplicates(), ledgerIndex, mapped);
+                        duplicates = imported.duplicates(r.possibleDuplicates(), ledgerIndex, mapped);
                     } else {
                         outcome = "REJECTED";
                     }
@@ -418,128 +372,11 @@ class ImportRunner {
                         duplicates.isEmpty() ? null : ImportJobs.JSON.writeValueAsString(duplicates)));
             }
             long campaignStart = System.nanoTime();
-            jobs.addCampaignColumns(job.id(), campaign, now);
+            campaignColumns.add(job.id(), campaign, now);
             // what the town wrote about the work goes to the cases (now, or when the classification opens them)
             reports.receive(townReports, job.username());
             campaignNanos += System.nanoTime() - campaignStart;
-            pending.addAll(outcomes);
-            if (pending.size() >= properties.chunkSize() * 5 || System.nanoTime() - lastFlush >= 1_000_000_000L) {
-                flush();
-            }
-        }
-
-        /**
-         * Writes the row outcomes gathered so far and the progress, in a short transaction of its own
-         * (every node can show them, and they survive an all-or-nothing rejection), on a thread of its
-         * own so that this one goes on with the ledger meanwhile; about once a second, since each such
-         * transaction waits for its commit to reach the disk. One such write at a time.
-         */
-        void flush() {
-            awaitSide();
-            if (sideWriter == null) {
-                sideWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "sheets-import-outcomes-" + job.id());
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-            List<RowOutcome> batch = new ArrayList<>(pending);
-            Counts progress = counts.copy();
-            pending.clear();
-            lastFlush = System.nanoTime();
-            sideWrite = sideWriter.submit(() -> {
-                long sideStart = System.nanoTime();
-                side.executeWithoutResult(s -> {
-                    jobs.addRows(job.id(), batch);
-                    jobs.progress(job.id(), progress, now());
-                });
-                outcomeNanos.addAndGet(System.nanoTime() - sideStart);
-            });
-        }
-
-        /** Waits for the outcomes being written, and fails if they could not be. */
-        void awaitSide() {
-            if (sideWrite == null) {
-                return;
-            }
-            long start = System.nanoTime();
-            try {
-                sideWrite.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } finally {
-                sideWrite = null;
-                sideWaitNanos += System.nanoTime() - start;
-            }
-        }
-
-        /** Stops the outcome writer, waiting for a write in progress. */
-        void stopSide() {
-            if (sideWriter != null) {
-                sideWriter.shutdown();
-                try {
-                    sideWriter.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        private void remember(long id, String row) {
-            if (own == ownIds.length) {
-                ownIds = Arrays.copyOf(ownIds, own * 2);
-                ownRows = Arrays.copyOf(ownRows, own * 2);
-            }
-            ownIds[own] = id;
-            ownRows[own] = row;
-            own++;
-        }
-
-        /** The row of this import that registered the id, or null when it is an older ledger record. */
-        private String ownRow(long id) {
-            int lo = 0;
-            int hi = own - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (ownIds[mid] < id) {
-                    lo = mid + 1;
-                } else if (ownIds[mid] > id) {
-                    hi = mid - 1;
-                } else {
-                    return ownRows[mid];
-                }
-            }
-            return null;
-        }
-
-        private List<Map<String, Object>> duplicates(List<PossibleDuplicate> found, List<Integer> ledgerIndex,
-                                                     List<MappedRow> mapped) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (PossibleDuplicate d : found) {
-                Map<String, Object> one = new LinkedHashMap<>();
-                String row = null;
-                if (d.id() != null) {
-                    row = ownRow(d.id().value());
-                    if (row == null) {
-                        one.put("enterpriseId", d.id().value());
-                    }
-                } else if (d.batchRow() >= 0) {
-                    MappedRow other = mapped.get(ledgerIndex.get(d.batchRow()));
-                    row = other.sheet() + "|" + other.rowNumber();
-                }
-                if (row != null) {
-                    int bar = row.lastIndexOf('|');
-                    one.put("sheet", row.substring(0, bar));
-                    one.put("row", Integer.parseInt(row.substring(bar + 1)));
-                }
-                one.put("name", d.name());
-                one.put("reasons", d.reasons().stream().map(DuplicateReason::label).toList());
-                out.add(one);
-            }
-            return out;
+            this.outcomes.add(outcomes, counts);
         }
 
         private RowMessage message(FieldError e, MappedRow m) {
