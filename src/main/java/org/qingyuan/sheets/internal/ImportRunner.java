@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
@@ -17,18 +15,14 @@ import org.qingyuan.ledger.BatchRegistration.DuplicatePolicy;
 import org.qingyuan.ledger.BatchRegistration.Outcome;
 import org.qingyuan.ledger.BatchRegistration.RowResult;
 import org.qingyuan.ledger.BatchRegistration.SourcedRow;
-import org.qingyuan.rectification.TownReport;
 import org.qingyuan.rectification.TownReports;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.sheets.internal.ImportJob.Mode;
 import org.qingyuan.sheets.internal.ImportJob.State;
 import org.qingyuan.sheets.internal.ImportJobs.Counts;
-import org.qingyuan.sheets.internal.ImportJobs.RowOutcome;
 import org.qingyuan.sheets.internal.RowMapper.MappedRow;
-import org.qingyuan.sheets.internal.RowMapper.RowMessage;
 import org.qingyuan.sheets.internal.SheetParser.SourceRow;
 import org.qingyuan.shared.DivisionCode;
-import org.qingyuan.shared.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,8 +140,7 @@ class ImportRunner {
         SheetParser parser;
         RowMapper mapper;
         VillageResolver villages;
-        int seq;
-        long lastProgress;
+        final int[] seq = {0};
         final ImportedRows imported = new ImportedRows();
         final OutcomeWriter outcomes;
         /** Where the time goes, for the log line at the end (bench/sheets.sh prints it). */
@@ -219,41 +212,17 @@ class ImportRunner {
                 ledger.refreshStatistics();
                 log.info("import {}: statistics refreshed in {} ms", job.id(), ms(System.nanoTime() - analyzing));
             }
-            jobs.finish(job.id(), State.COMMITTED, counts, committedMessage(), notes, unit(), formDate(), now());
+            jobs.finish(job.id(), State.COMMITTED, counts, ImportSummaries.committedMessage(job, counts), notes, unit(), formDate(), now());
             audit.record(auditEvent("LEDGER_IMPORTED"));
             return State.COMMITTED;
         }
 
         AuditEvent auditEvent(String action) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("file", job.fileName());
-            details.put("digest", job.fileDigest());
-            details.put("layout", job.layout().param());
-            details.put("mode", job.mode().param());
-            details.put("dataRows", counts.data);
-            details.put("accepted", counts.accepted);
-            details.put("rejected", counts.rejected);
-            details.put("duplicates", counts.duplicates);
-            details.put("warnings", counts.warnings);
-            return new AuditEvent(action, "SheetImport", Long.toString(job.id()), "导入 " + job.fileName(), details);
-        }
-
-        String committedMessage() {
-            String m = "已导入 " + counts.accepted + " 行";
-            if (counts.rejected > 0) {
-                m += "，" + counts.rejected + " 行有错误未导入";
-            }
-            if (counts.duplicates > 0) {
-                m += "，" + counts.duplicates + " 行与台账或本文件重复未导入";
-            }
-            if (job.sameFileAs() != null) {
-                m += "（此文件已于导入任务 #" + job.sameFileAs() + " 导入过）";
-            }
-            return m;
+            return ImportSummaries.auditEvent(action, job, counts);
         }
 
         String rejectionMessage() {
-            return "有 " + counts.rejected + " 行存在错误，按“全部有效才导入”未写入任何数据；请按报告改正后重新导入";
+            return ImportSummaries.rejectionMessage(counts);
         }
 
         String unit() {
@@ -306,16 +275,8 @@ class ImportRunner {
 
         /** On the transaction's thread: registers a mapped chunk and records its outcomes. */
         private void write(List<MappedRow> mapped) {
-            List<SourcedRow> toLedger = new ArrayList<>();
             List<Integer> ledgerIndex = new ArrayList<>();
-            for (int i = 0; i < mapped.size(); i++) {
-                MappedRow m = mapped.get(i);
-                if (m.details() != null) {
-                    ledgerIndex.add(i);
-                    toLedger.add(new SourcedRow(m.details(), "导入自 " + job.fileName() + "，工作表“" + m.sheet() + "”第 "
-                            + m.rowNumber() + " 行（导入任务 #" + job.id() + "）"));
-                }
-            }
+            List<SourcedRow> toLedger = ChunkOutcomes.toLedger(job, mapped, ledgerIndex);
             RowResult[] results = new RowResult[mapped.size()];
             long ledgerStart = System.nanoTime();
             if (!toLedger.isEmpty()) {
@@ -325,70 +286,13 @@ class ImportRunner {
                     results[ledgerIndex.get(k)] = ledgerResults.get(k);
                 }
             }
-            List<RowOutcome> outcomes = new ArrayList<>(mapped.size());
-            List<CampaignColumnsStore.CampaignColumns> campaign = new ArrayList<>();
-            List<TownReport> townReports = new ArrayList<>();
-            Instant now = now();
-            for (int i = 0; i < mapped.size(); i++) {
-                MappedRow m = mapped.get(i);
-                RowResult r = results[i];
-                List<RowMessage> errors = new ArrayList<>(m.errors());
-                List<RowMessage> warnings = new ArrayList<>(m.warnings());
-                String outcome;
-                Long id = null;
-                List<Map<String, Object>> duplicates = List.of();
-                if (r == null) {
-                    outcome = "REJECTED";
-                } else {
-                    r.errors().forEach(e -> errors.add(message(e, m)));
-                    r.warnings().forEach(w -> warnings.add(message(w, m)));
-                    if (r.outcome() == Outcome.REGISTERED) {
-                        outcome = "ACCEPTED";
-                        id = r.id().value();
-                        imported.remember(id, m.sheet() + "|" + m.rowNumber());
-                        if (!m.campaign().empty()) {
-                            campaign.add(new CampaignColumnsStore.CampaignColumns(id, m.campaign().requirement(),
-                                    m.campaign().deadline(), m.campaign().responsible(), m.campaign().progress()));
-                            townReports.add(TownReportCells.of(id, m.campaign(), "导入自 " + job.fileName() + " 第 "
-                                    + m.rowNumber() + " 行"));
-                        }
-                    } else if (r.outcome() == Outcome.SKIPPED_DUPLICATE) {
-                        outcome = "DUPLICATE";
-                        duplicates = imported.duplicates(r.possibleDuplicates(), ledgerIndex, mapped);
-                    } else {
-                        outcome = "REJECTED";
-                    }
-                }
-                switch (outcome) {
-                    case "ACCEPTED" -> counts.accepted++;
-                    case "DUPLICATE" -> counts.duplicates++;
-                    default -> counts.rejected++;
-                }
-                if (!warnings.isEmpty()) {
-                    counts.warnings++;
-                }
-                counts.data++;
-                outcomes.add(new RowOutcome(++seq, m.sheet(), m.rowNumber(), outcome, m.name(), id, json(errors), json(warnings),
-                        duplicates.isEmpty() ? null : ImportJobs.JSON.writeValueAsString(duplicates)));
-            }
+            ChunkOutcomes chunk = new ChunkOutcomes(job, mapped, results, ledgerIndex, counts, imported, seq);
             long campaignStart = System.nanoTime();
-            campaignColumns.add(job.id(), campaign, now);
+            campaignColumns.add(job.id(), chunk.campaign, now());
             // what the town wrote about the work goes to the cases (now, or when the classification opens them)
-            reports.receive(townReports, job.username());
+            reports.receive(chunk.townReports, job.username());
             campaignNanos += System.nanoTime() - campaignStart;
-            this.outcomes.add(outcomes, counts);
-        }
-
-        private RowMessage message(FieldError e, MappedRow m) {
-            return new RowMessage(LedgerFields.column(e.field(), job.layout()), e.message());
-        }
-
-        private String json(List<RowMessage> messages) {
-            if (messages.isEmpty()) {
-                return null;
-            }
-            return ImportJobs.JSON.writeValueAsString(messages.stream()
-                    .map(x -> Map.of("column", x.column(), "message", x.message())).toList());
+            outcomes.add(chunk.outcomes, counts);
         }
     }
 }
