@@ -45,7 +45,7 @@ class TownReportCellsTests {
     void aLeadingNoHoldsForTheWholeListOfApprovals() {
         Map<Fact, FactValue> facts = new EnumMap<>(Fact.class);
         List<RowMapper.RowMessage> warnings = new ArrayList<>();
-        RowMapper.approvals("无营业执照、规划手续；有环评手续", facts, LocalDate.of(2017, 3, 1), "有无手续", warnings, new ArrayList<>());
+        FactCells.approvals("无营业执照、规划手续；有环评手续", facts, LocalDate.of(2017, 3, 1), "有无手续", warnings, new ArrayList<>());
         assertThat(facts.get(Fact.HAS_BUSINESS_LICENCE).value()).isFalse();
         assertThat(facts.get(Fact.HAS_PLANNING_APPROVAL).value()).isFalse();
         assertThat(facts.get(Fact.HAS_EIA_APPROVAL).value()).isTrue();
