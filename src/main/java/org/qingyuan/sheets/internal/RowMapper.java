@@ -135,12 +135,12 @@ final class RowMapper {
                 warnings.add(new RowMessage(row.header().name(INDUSTRY), "“" + industryText + "”不在行业目录中，按“其他”登记并记入备注"));
             }
         }
-        Integer employees = r.warned(EMPLOYEES, Cells::count);
+        Integer employees = r.warned(EMPLOYEES, NumberCells::count);
         String scale = r.text(SCALE);
         if (scale != null) {
             String digits = ChineseNumerals.toDigits(Cells.plain(scale));
             if (employees == null && digits.matches(".*\\d.*")) {
-                employees = r.warned(SCALE, Cells::count);
+                employees = r.warned(SCALE, NumberCells::count);
             } else if (employees == null && !row.has(EMPLOYEES)) {
                 r.unreadable(SCALE, "“" + scale + "”中没有人数");
             }
@@ -149,7 +149,7 @@ final class RowMapper {
                 remarks.add(remark);
             }
         }
-        BigDecimal output = r.warned(OUTPUT, Cells::tenThousandYuan);
+        BigDecimal output = r.warned(OUTPUT, NumberCells::tenThousandYuan);
         Premises premises = r.optional(PREMISES, v -> ChoiceCells.premises(Cells.text(v)));
         Business business = new Business(industry, r.optional(KEY_INDUSTRY, Cells::yesNo), r.optional(EIGHT_SMALL, Cells::yesNo),
                 r.text(PRODUCTS), r.text(RAW_MATERIALS), r.text(EQUIPMENT), employees, output, premises, r.text(LANDLORD));

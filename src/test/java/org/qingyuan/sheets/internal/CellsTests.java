@@ -49,19 +49,19 @@ class CellsTests {
 
     @Test
     void readsCountsAndAmountsWithUnitsAndApproximations() {
-        assertThat(Cells.count("8人").value()).isEqualTo(8);
-        assertThat(Cells.count("8人").warning()).isNull();
-        assertThat(Cells.count("约20人").value()).isEqualTo(20);
-        assertThat(Cells.count("约20人").warning()).contains("约数");
-        assertThat(Cells.count("２０余人").value()).isEqualTo(20);
-        assertThat(Cells.count(new BigDecimal("12")).value()).isEqualTo(12);
-        assertThat(Cells.tenThousandYuan("12.5万").value()).isEqualByComparingTo("12.5");
-        assertThat(Cells.tenThousandYuan("125000元").value()).isEqualByComparingTo("12.5");
-        assertThat(Cells.tenThousandYuan("125000元").warning()).contains("换算");
-        assertThat(Cells.tenThousandYuan("1.2亿").value()).isEqualByComparingTo("12000");
-        assertThat(Cells.tenThousandYuan("约50").warning()).contains("约数");
-        assertThat(Cells.tenThousandYuan("1,200").value()).isEqualByComparingTo("1200");
-        assertThatThrownBy(() -> Cells.count("若干")).hasMessageContaining("没有人数");
+        assertThat(NumberCells.count("8人").value()).isEqualTo(8);
+        assertThat(NumberCells.count("8人").warning()).isNull();
+        assertThat(NumberCells.count("约20人").value()).isEqualTo(20);
+        assertThat(NumberCells.count("约20人").warning()).contains("约数");
+        assertThat(NumberCells.count("２０余人").value()).isEqualTo(20);
+        assertThat(NumberCells.count(new BigDecimal("12")).value()).isEqualTo(12);
+        assertThat(NumberCells.tenThousandYuan("12.5万").value()).isEqualByComparingTo("12.5");
+        assertThat(NumberCells.tenThousandYuan("125000元").value()).isEqualByComparingTo("12.5");
+        assertThat(NumberCells.tenThousandYuan("125000元").warning()).contains("换算");
+        assertThat(NumberCells.tenThousandYuan("1.2亿").value()).isEqualByComparingTo("12000");
+        assertThat(NumberCells.tenThousandYuan("约50").warning()).contains("约数");
+        assertThat(NumberCells.tenThousandYuan("1,200").value()).isEqualByComparingTo("1200");
+        assertThatThrownBy(() -> NumberCells.count("若干")).hasMessageContaining("没有人数");
     }
 
     @Test
@@ -111,34 +111,34 @@ class CellsTests {
         String[][] counts = {{"三人", "3"}, {"十六人", "16"}, {"四十四人", "44"}, {"二十七人", "27"}, {"一百二十人", "120"},
                 {"两人", "2"}, {"一百零五人", "105"}};
         for (String[] c : counts) {
-            Cells.Parsed<Integer> p = Cells.count(c[0]);
+            Cells.Parsed<Integer> p = NumberCells.count(c[0]);
             assertThat(p.value()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
             assertThat(p.warning()).as(c[0] + " is exact").isNull();
         }
-        assertThat(Cells.count("十余人").value()).isEqualTo(10);
-        assertThat(Cells.count("十余人").warning()).contains("为约数");
-        assertThat(Cells.count("二十多人").value()).isEqualTo(20);
-        assertThat(Cells.count("二十多人").warning()).contains("为约数");
-        assertThat(Cells.count("三四人").value()).isEqualTo(3);
-        assertThat(Cells.count("三四人").warning()).contains("为约数");
-        assertThat(Cells.tenThousandYuan("三万元").value()).isEqualByComparingTo("3");
-        assertThat(Cells.tenThousandYuan("十二点五万元").value()).isEqualByComparingTo("12.5");
+        assertThat(NumberCells.count("十余人").value()).isEqualTo(10);
+        assertThat(NumberCells.count("十余人").warning()).contains("为约数");
+        assertThat(NumberCells.count("二十多人").value()).isEqualTo(20);
+        assertThat(NumberCells.count("二十多人").warning()).contains("为约数");
+        assertThat(NumberCells.count("三四人").value()).isEqualTo(3);
+        assertThat(NumberCells.count("三四人").warning()).contains("为约数");
+        assertThat(NumberCells.tenThousandYuan("三万元").value()).isEqualByComparingTo("3");
+        assertThat(NumberCells.tenThousandYuan("十二点五万元").value()).isEqualByComparingTo("12.5");
         assertThat(ChineseNumerals.toDigits("一般")).as("a word is no number").isEqualTo("一般");
     }
 
     @Test
     void unknownsAreUnreadableButNegativesAreTypingErrors() {
         for (String unknown : new String[] {"不详", "不清楚", "停产", "无", "—", "／"}) {
-            assertThatThrownBy(() -> Cells.count(unknown)).as(unknown).isInstanceOf(Cells.Unreadable.class)
+            assertThatThrownBy(() -> NumberCells.count(unknown)).as(unknown).isInstanceOf(Cells.Unreadable.class)
                     .isNotInstanceOf(Cells.Negative.class);
-            assertThatThrownBy(() -> Cells.tenThousandYuan(unknown)).as(unknown).isInstanceOf(Cells.Unreadable.class)
+            assertThatThrownBy(() -> NumberCells.tenThousandYuan(unknown)).as(unknown).isInstanceOf(Cells.Unreadable.class)
                     .isNotInstanceOf(Cells.Negative.class);
         }
-        assertThatThrownBy(() -> Cells.count("-3")).isInstanceOf(Cells.Negative.class).hasMessageContaining("不能为负数");
-        assertThatThrownBy(() -> Cells.count("－5人")).isInstanceOf(Cells.Negative.class);
-        assertThatThrownBy(() -> Cells.count(new BigDecimal("-2"))).isInstanceOf(Cells.Negative.class);
-        assertThatThrownBy(() -> Cells.tenThousandYuan("-12.5万元")).isInstanceOf(Cells.Negative.class);
-        assertThatThrownBy(() -> Cells.tenThousandYuan(new BigDecimal("-1"))).isInstanceOf(Cells.Negative.class);
-        assertThat(Cells.count("10-15人").value()).as("a range is no negative").isEqualTo(10);
+        assertThatThrownBy(() -> NumberCells.count("-3")).isInstanceOf(Cells.Negative.class).hasMessageContaining("不能为负数");
+        assertThatThrownBy(() -> NumberCells.count("－5人")).isInstanceOf(Cells.Negative.class);
+        assertThatThrownBy(() -> NumberCells.count(new BigDecimal("-2"))).isInstanceOf(Cells.Negative.class);
+        assertThatThrownBy(() -> NumberCells.tenThousandYuan("-12.5万元")).isInstanceOf(Cells.Negative.class);
+        assertThatThrownBy(() -> NumberCells.tenThousandYuan(new BigDecimal("-1"))).isInstanceOf(Cells.Negative.class);
+        assertThat(NumberCells.count("10-15人").value()).as("a range is no negative").isEqualTo(10);
     }
 }
