@@ -97,7 +97,7 @@ public class CredentialHandovers {
                         UPDATE app_user SET password_hash = :hash, must_change_password = true, password_changed_at = now(),
                                failed_attempts = 0, version = version + 1 WHERE id = :id
                         """)
-                .param("hash", encoder.encode(UserAdministration.generatedPassword() + UserAdministration.generatedPassword()))
+                .param("hash", encoder.encode(GeneratedPasswords.next() + GeneratedPasswords.next()))
                 .param("id", userId).update();
         jdbc.sql("UPDATE credential_handover SET state = 'SUPERSEDED' WHERE user_id = :id AND state = 'PENDING'")
                 .param("id", userId).update();
@@ -156,7 +156,7 @@ public class CredentialHandovers {
         if (handover.expiredAt(now)) {
             throw new InvalidInputException("state", "账号 " + handover.username() + " 的密码交付已过期，请联系系统管理员重新重置密码");
         }
-        String password = UserAdministration.generatedPassword();
+        String password = GeneratedPasswords.next();
         jdbc.sql("UPDATE credential_handover SET state = 'COLLECTED', collected_by = :by, collected_at = :at WHERE id = :id")
                 .param("by", collector.username()).param("at", Timestamp.from(now)).param("id", id).update();
         jdbc.sql("""

@@ -1,6 +1,5 @@
 package org.qingyuan.access.internal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,18 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** An account as the admin pages show it. */
-    public record UserRow(long id, String username, String displayName, String roleCode, String roleName, String divisionCode,
-                   String departmentCode, String departmentName, String phone, boolean enabled, boolean mustChangePassword, Instant lockedUntil,
-                   int failedAttempts, Instant lastLoginAt, int version) {
-
-        public boolean lockedAt(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
-        }
-    }
-
     /** What the create form carries. */
     public record NewUser(String username, String displayName, RoleCode role, String divisionCode, String departmentCode, String phone) {
     }
@@ -55,9 +42,10 @@ public class UserAdministration {
     private final UserSessions sessions;
     private final CredentialHandovers handovers;
     private final Clock clock;
+    private final AccountChecks checks;
 
     UserAdministration(JdbcClient jdbc, Divisions divisions, PasswordEncoder encoder, AuditTrail audit,
-                       UserSessions sessions, CredentialHandovers handovers, Clock clock) {
+                       UserSessions sessions, CredentialHandovers handovers, Clock clock, AccountChecks checks) {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.encoder = encoder;
@@ -65,6 +53,7 @@ public class UserAdministration {
         this.sessions = sessions;
         this.handovers = handovers;
         this.clock = clock;
+        this.checks = checks;
     }
 
     public List<UserRow> list(String text) {
@@ -75,7 +64,7 @@ public class UserAdministration {
                          ORDER BY r.sort_order, u.division_code, u.username
                         """)
                 .param("text", text == null || text.isBlank() ? null : text.strip())
-                .query((rs, i) -> row(rs)).list();
+                .query((rs, i) -> UserRow.of(rs)).list();
     }
 
     public UserRow get(long id) {
@@ -84,7 +73,7 @@ public class UserAdministration {
                           FROM app_user u JOIN role r ON r.code = u.role_code LEFT JOIN department d ON d.code = u.department_code
                          WHERE u.id = :id
                         """)
-                .param("id", id).query((rs, i) -> row(rs)).optional()
+                .param("id", id).query((rs, i) -> UserRow.of(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("用户不存在"));
     }
 
@@ -112,11 +101,11 @@ public class UserAdministration {
      */
     @Transactional
     public AccountChange create(NewUser user) {
-        DivisionCode division = checkNewUser(user);
+        DivisionCode division = checks.checkNewUser(user);
         if (user.role().administrator() || !handovers.hasCollector(division.value(), user.username().strip())) {
             return new AccountChange(fileRequest("CREATE", null, user, division.value(), null), null);
         }
-        long id = insert(user, division, generatedPassword() + generatedPassword());
+        long id = insert(user, division, GeneratedPasswords.next() + GeneratedPasswords.next());
         return new AccountChange(null, handovers.file(id, user.username().strip(), division.value(), "CREATE", null));
     }
 
@@ -130,8 +119,8 @@ public class UserAdministration {
 
     /** Creates an approved account at once and answers its one-time password for the approver. */
     String createNow(NewUser user) {
-        DivisionCode division = checkNewUser(user);
-        String password = generatedPassword();
+        DivisionCode division = checks.checkNewUser(user);
+        String password = GeneratedPasswords.next();
         insert(user, division, password);
         return password;
     }
@@ -180,23 +169,6 @@ public class UserAdministration {
         return id;
     }
 
-    private DivisionCode checkNewUser(NewUser user) {
-        if (user.username() == null || !user.username().matches("[A-Za-z0-9_.-]{2,64}")) {
-            throw new InvalidInputException("username", "用户名应为 2–64 位字母、数字、下划线、点或连字符");
-        }
-        if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", user.username().strip())
-                .query(Integer.class).single() > 0) {
-            throw new InvalidInputException("username", "用户名 " + user.username() + " 已被使用");
-        }
-        if (user.displayName() == null || user.displayName().isBlank()) {
-            throw new InvalidInputException("displayName", "请填写姓名");
-        }
-        if (user.role() == null) {
-            throw new InvalidInputException("role", "请选择角色");
-        }
-        return checkBinding(user.role(), user.divisionCode(), user.departmentCode());
-    }
-
     /**
      * Changes the name, division, department and phone; the version guards against lost updates. For an administrator's
      * account this only files a request for the security admin and answers true.
@@ -205,8 +177,8 @@ public class UserAdministration {
     public boolean bind(long id, int version, String displayName, String divisionCode, String departmentCode, String phone, String reason) {
         UserRow before = get(id);
         RoleCode role = RoleCode.valueOf(before.roleCode());
-        DivisionCode division = checkBinding(role, divisionCode, departmentCode);
-        requireReason(reason);
+        DivisionCode division = checks.checkBinding(role, divisionCode, departmentCode);
+        AccountChecks.requireReason(reason);
         if (role.administrator()) {
             if (before.version() != version) {
                 throw new ConflictException("该用户已被他人修改，请刷新后重试");
@@ -223,8 +195,8 @@ public class UserAdministration {
     /** Applies a binding at once (a business account, or an approved request; version null skips the check). */
     void bindNow(long id, Integer version, String displayName, String divisionCode, String departmentCode, String phone, String reason) {
         UserRow before = get(id);
-        DivisionCode division = checkBinding(RoleCode.valueOf(before.roleCode()), divisionCode, departmentCode);
-        requireReason(reason);
+        DivisionCode division = checks.checkBinding(RoleCode.valueOf(before.roleCode()), divisionCode, departmentCode);
+        AccountChecks.requireReason(reason);
         int updated = jdbc.sql("""
                         UPDATE app_user SET display_name = :name, division_code = :division, department_code = :department,
                                phone = :phone, version = version + 1
@@ -251,7 +223,7 @@ public class UserAdministration {
      */
     @Transactional
     public boolean setEnabled(long id, boolean enabled, String reason) {
-        requireReason(reason);
+        AccountChecks.requireReason(reason);
         UserRow user = get(id);
         RoleCode role = RoleCode.valueOf(user.roleCode());
         if (role.administrator()) {
@@ -265,7 +237,7 @@ public class UserAdministration {
 
     /** Enables or disables at once (a business account, or an approved request). */
     void setEnabledNow(long id, boolean enabled, String reason) {
-        requireReason(reason);
+        AccountChecks.requireReason(reason);
         UserRow user = get(id);
         jdbc.sql("UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE id = :id")
                 .param("enabled", enabled).param("id", id).update();
@@ -283,7 +255,7 @@ public class UserAdministration {
      */
     @Transactional
     public AccountChange resetPassword(long id, String reason) {
-        requireReason(reason);
+        AccountChecks.requireReason(reason);
         UserRow user = get(id);
         RoleCode role = RoleCode.valueOf(user.roleCode());
         if (role.administrator() || !handovers.hasCollector(user.divisionCode(), user.username())) {
@@ -298,9 +270,9 @@ public class UserAdministration {
 
     /** Resets at once and answers the password for the approver of a request. */
     String resetNow(long id, String reason) {
-        requireReason(reason);
+        AccountChecks.requireReason(reason);
         UserRow user = get(id);
-        String password = generatedPassword();
+        String password = GeneratedPasswords.next();
         jdbc.sql("""
                         UPDATE app_user SET password_hash = :hash, must_change_password = true, password_changed_at = now(),
                                failed_attempts = 0, version = version + 1 WHERE id = :id
@@ -314,71 +286,13 @@ public class UserAdministration {
     /** The security admin lifts a lock. */
     @Transactional
     public void unlock(long id, String reason) {
-        requireReason(reason);
+        AccountChecks.requireReason(reason);
         get(id);
         jdbc.sql("UPDATE app_user SET locked_until = NULL, failed_attempts = 0 WHERE id = :id").param("id", id).update();
         audit.record(new AuditEvent("ACCOUNT_UNLOCKED", "User", String.valueOf(id), reason, Map.of()));
     }
 
-    private DivisionCode checkBinding(RoleCode role, String divisionCode, String departmentCode) {
-        if (divisionCode == null || divisionCode.isBlank()) {
-            throw new InvalidInputException("divisionCode", "请选择所属区划");
-        }
-        DivisionCode division = InvalidInputException.divisionCode("divisionCode", divisionCode);
-        if (divisions.find(division).isEmpty()) {
-            throw new InvalidInputException("divisionCode", "区划代码 " + division + " 不存在");
-        }
-        boolean department = departmentCode != null && !departmentCode.isBlank();
-        if (role == RoleCode.DEPARTMENT_OFFICER && !department) {
-            throw new InvalidInputException("departmentCode", "部门用户必须绑定所属部门");
-        }
-        if (department && jdbc.sql("SELECT count(*) FROM department WHERE code = :code").param("code", departmentCode)
-                .query(Integer.class).single() == 0) {
-            throw new InvalidInputException("departmentCode", "部门 " + departmentCode + " 不存在");
-        }
-        return division;
-    }
-
-    private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "请填写操作理由");
-        }
-    }
-
-    static String generatedPassword() {
-        String lower = "abcdefghijkmnpqrstuvwxyz";
-        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        String digits = "23456789";
-        String symbols = "@#%+=!";
-        String all = lower + upper + digits + symbols;
-        char[] out = new char[12];
-        out[0] = upper.charAt(RANDOM.nextInt(upper.length()));
-        out[1] = lower.charAt(RANDOM.nextInt(lower.length()));
-        out[2] = digits.charAt(RANDOM.nextInt(digits.length()));
-        out[3] = symbols.charAt(RANDOM.nextInt(symbols.length()));
-        for (int i = 4; i < out.length; i++) {
-            out[i] = all.charAt(RANDOM.nextInt(all.length()));
-        }
-        for (int i = out.length - 1; i > 0; i--) {
-            int j = RANDOM.nextInt(i + 1);
-            char t = out[i];
-            out[i] = out[j];
-            out[j] = t;
-        }
-        return new String(out);
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static UserRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        var locked = rs.getTimestamp("locked_until");
-        var lastLogin = rs.getTimestamp("last_login_at");
-        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("role_code"), rs.getString("role_name"), rs.getString("division_code"),
-                rs.getString("department_code"), rs.getString("department_name"), rs.getString("phone"), rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"), locked == null ? null : locked.toInstant(),
-                rs.getInt("failed_attempts"), lastLogin == null ? null : lastLogin.toInstant(), rs.getInt("version"));
     }
 }
