@@ -1,16 +1,10 @@
 package org.qingyuan.policy.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -31,7 +25,6 @@ import org.qingyuan.policy.WorkingDays;
 import org.qingyuan.policy.Zone;
 import org.qingyuan.policy.ZoneAssignment;
 import org.qingyuan.policy.internal.PolicyStore.Activation;
-import org.qingyuan.policy.internal.PolicyStore.StoredVersion;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.DivisionCode;
@@ -43,8 +36,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 class DefaultPolicies implements Policies, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultPolicies.class);
-    private static final long RECHECK_NANOS = 5_000_000_000L;
     static final String SYSTEM = "system";
 
     private final PolicyStore store;
@@ -67,16 +57,16 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
     private final Divisions divisions;
     private final PolicyProperties properties;
     private final ApplicationEventPublisher events;
-    private final Map<String, CompiledPolicy> compiledByHash = new HashMap<>();
-    private volatile PolicyCatalogue catalogue;
+    private final PolicyCatalogues catalogues;
 
     private final AuditTrail audit;
     private final ObjectProvider<PreviewPopulation> population;
 
     DefaultPolicies(PolicyStore store, WorkingDays workingDays, Deployment deployment, Divisions divisions,
                     PolicyProperties properties, ApplicationEventPublisher events, AuditTrail audit,
-                    ObjectProvider<PreviewPopulation> population) {
+                    ObjectProvider<PreviewPopulation> population, PolicyCatalogues catalogues) {
         this.audit = audit;
+        this.catalogues = catalogues;
         this.population = population;
         this.store = store;
         this.workingDays = workingDays;
@@ -88,7 +78,7 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        List<CompiledPolicy> shipped = shipped();
+        List<CompiledPolicy> shipped = ShippedPolicies.all();
         for (CompiledPolicy policy : shipped) {
             if (!store.insert(policy, "SHIPPED", SYSTEM)) {
                 String stored = store.contentHash(policy.id(), policy.version()).orElseThrow();
@@ -99,75 +89,17 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
             }
         }
         if (store.currentActivation().isEmpty()) {
-            defaultPolicy(shipped).ifPresent(p -> {
+            ShippedPolicies.defaultPolicy(shipped, properties, deployment).ifPresent(p -> {
                 store.activateIfNone(p.id(), p.version(), SYSTEM);
                 log.info("Policy {} version {} activated for home district {}", p.id(), p.version(), deployment.homeDistrict());
             });
         }
-        reload();
-    }
-
-    private static List<CompiledPolicy> shipped() {
-        try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:policies/*.yaml");
-            List<CompiledPolicy> policies = new ArrayList<>();
-            for (Resource file : files) {
-                policies.add(PolicyParser.parse(file.getContentAsString(StandardCharsets.UTF_8)));
-            }
-            policies.sort(Comparator.comparing(CompiledPolicy::id));
-            return policies;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The configured policy, else the one whose region most closely contains the home district. */
-    private Optional<CompiledPolicy> defaultPolicy(List<CompiledPolicy> shipped) {
-        if (properties.active() != null && !properties.active().isBlank()) {
-            return Optional.of(shipped.stream().filter(p -> p.id().equals(properties.active().strip())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("qingyuan.policy.active: no shipped policy " + properties.active())));
-        }
-        DivisionCode home = deployment.homeDistrict();
-        return shipped.stream()
-                .filter(p -> p.info().region() != null && DivisionCode.of(p.info().region()).contains(home))
-                .max(Comparator.comparingInt((CompiledPolicy p) -> p.info().region().length()).thenComparing(CompiledPolicy::id,
-                        Comparator.reverseOrder()));
-    }
-
-    private synchronized PolicyCatalogue reload() {
-        String stamp = store.stamp();
-        Map<String, NavigableMap<Integer, CompiledPolicy>> policies = new TreeMap<>();
-        for (StoredVersion stored : store.versions()) {
-            try {
-                CompiledPolicy policy = compiledByHash.computeIfAbsent(stored.contentHash(), h -> PolicyParser.parse(stored.content()));
-                policies.computeIfAbsent(stored.policyId(), id -> new TreeMap<>()).put(stored.version(), policy);
-            } catch (RuntimeException e) {
-                log.error("Policy {} version {} cannot be read and is not used: {}", stored.policyId(), stored.version(), e.getMessage());
-            }
-        }
-        Activation activation = store.currentActivation().orElse(null);
-        catalogue = new PolicyCatalogue(policies, activation, store.assignments(), stamp, System.nanoTime());
-        return catalogue;
-    }
-
-    private PolicyCatalogue catalogue() {
-        PolicyCatalogue current = catalogue;
-        if (current != null && System.nanoTime() - current.checkedAt() < RECHECK_NANOS) {
-            return current;
-        }
-        synchronized (this) {
-            current = catalogue;
-            if (current != null && store.stamp().equals(current.stamp())) {
-                catalogue = current.checkedNow();
-                return catalogue;
-            }
-            return reload();
-        }
+        catalogues.reload();
     }
 
     @Override
     public List<PolicySummary> list() {
-        PolicyCatalogue c = catalogue();
+        PolicyCatalogue c = catalogues.current();
         List<PolicySummary> result = new ArrayList<>();
         for (String id : c.policies().keySet()) {
             CompiledPolicy latest = c.latest(id).orElseThrow();
@@ -181,18 +113,18 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
 
     @Override
     public Policy get(String id) {
-        return catalogue().latest(id).orElseThrow(() -> new NotFoundException("实施方案“" + id + "”不存在"));
+        return catalogues.current().latest(id).orElseThrow(() -> new NotFoundException("实施方案“" + id + "”不存在"));
     }
 
     @Override
     public Policy get(String id, int version) {
         get(id);
-        return catalogue().find(id, version).orElseThrow(() -> new NotFoundException("实施方案“" + id + "”没有第 " + version + " 版"));
+        return catalogues.current().find(id, version).orElseThrow(() -> new NotFoundException("实施方案“" + id + "”没有第 " + version + " 版"));
     }
 
     @Override
     public Optional<Policy> active() {
-        return catalogue().active().map(p -> p);
+        return catalogues.current().active().map(p -> p);
     }
 
     @Override
@@ -228,7 +160,7 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
         if (policy.zones().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String[]> assigned = catalogue().assignmentsOf(policy.id());
+        Map<String, String[]> assigned = catalogues.current().assignmentsOf(policy.id());
         for (DivisionCode code = division; code != null && code.level().compareTo(DivisionLevel.COUNTY) >= 0; code = code.parent()) {
             String[] byAdministrator = assigned.get(code.value());
             if (byAdministrator != null && policy.zone(byAdministrator[0]).isPresent()) {
@@ -250,7 +182,7 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
         for (Zone zone : policy.zones()) {
             zone.divisions().forEach(d -> result.put(d, new ZoneAssignment(d, zone.id(), false, null)));
         }
-        catalogue().assignmentsOf(policyId).forEach((division, zone) -> result.put(division,
+        catalogues.current().assignmentsOf(policyId).forEach((division, zone) -> result.put(division,
                 new ZoneAssignment(division, zone[0], true, zone[1])));
         return List.copyOf(result.values());
     }
@@ -267,7 +199,7 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
             store.unassign(policyId, division.value());
             audit.record(new AuditEvent("POLICY_ZONE_UNASSIGNED", "Policy", policyId, null,
                     java.util.Map.of("division", division.value())));
-            reload();
+            catalogues.reload();
             return zoneAssignments(policyId).stream().filter(a -> a.division().equals(division.value())).findFirst()
                     .orElse(new ZoneAssignment(division.value(), null, false, null));
         }
@@ -277,7 +209,7 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
         store.assign(policyId, division.value(), zone, assignedBy);
         audit.record(new AuditEvent("POLICY_ZONE_ASSIGNED", "Policy", policyId, null,
                 java.util.Map.of("division", division.value(), "zone", zone)));
-        reload();
+        catalogues.reload();
         return new ZoneAssignment(division.value(), zone, true, assignedBy);
     }
 
@@ -296,7 +228,7 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
         audit.record(new AuditEvent("POLICY_REGISTERED", "Policy", policy.id(), null,
                 java.util.Map.of("version", policy.version(), "contentHash", policy.info().contentHash())));
         log.info("Policy {} version {} registered by {}", policy.id(), policy.version(), registeredBy);
-        reload();
+        catalogues.reload();
         return policy;
     }
 
@@ -311,65 +243,24 @@ class DefaultPolicies implements Policies, SmartInitializingSingleton {
         events.publishEvent(new PolicyActivated(policyId, version, previous.map(Policy::id).orElse(null),
                 previous.map(Policy::version).orElse(null), activatedBy, activation.activatedAt()));
         log.info("Policy {} version {} activated by {}", policyId, version, activatedBy);
-        reload();
+        catalogues.reload();
         return policy;
     }
 
     @Override
     public PreviewReport preview(String policyId, int version, List<PreviewInput> inputs, LocalDate noticeDate) {
-        Policy candidate = get(policyId, version);
-        Policy current = active().orElse(null);
-        List<PreviewReport.Change> changes = new ArrayList<>();
-        for (PreviewInput input : inputs) {
-            Classification to = classifyFor(candidate, input, noticeDate);
-            Classification from = current == null ? null : classifyFor(current, input, noticeDate);
-            String fromMeasure = from == null || from.measure() == null ? null : from.measure().label();
-            String toMeasure = to.measure() == null ? null : to.measure().label();
-            if (from == null || !from.category().equals(to.category()) || !Objects.equals(fromMeasure, toMeasure)) {
-                changes.add(new PreviewReport.Change(input.key(), from == null ? null : from.category(), to.category(),
-                        fromMeasure, toMeasure));
-            }
-        }
-        return new PreviewReport(current == null ? null : current.id(), current == null ? null : current.version(),
-                candidate.id(), candidate.version(), inputs.size(), List.copyOf(changes));
+        return ActivationPreview.compare(get(policyId, version), active().orElse(null), inputs, noticeDate, this::classifyFor);
     }
 
     @Override
     public PopulationPreview previewPopulation(String policyId, int version, DivisionCode within, LocalDate noticeDate,
                                                int sampleLimit) {
-        Policy candidate = get(policyId, version);
-        Policy current = active().orElse(null);
-        long[] counts = new long[3];
-        Map<String, Long> transitions = new HashMap<>();
-        List<PreviewReport.Change> sample = new ArrayList<>();
-        PreviewPopulation enterprises = population.getIfAvailable();
-        if (enterprises != null) {
-            enterprises.forEach(within, 1000, batch -> {
-                PreviewReport report = preview(policyId, version, batch, noticeDate);
-                counts[0] += report.total();
-                for (PreviewReport.Change change : report.changes()) {
-                    if (change.categoryChanged()) {
-                        counts[1]++;
-                        transitions.merge((change.fromCategory() == null ? "（无）" : change.fromCategory()) + " → "
-                                + change.toCategory(), 1L, Long::sum);
-                    } else {
-                        counts[2]++;
-                    }
-                    if (sample.size() < sampleLimit) {
-                        sample.add(change);
-                    }
-                }
-            });
-        }
-        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
-        transitions.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return new PopulationPreview(current == null ? null : current.id(), current == null ? null : current.version(),
-                candidate.id(), candidate.version(), counts[0], counts[1], counts[2], sorted, List.copyOf(sample));
+        return ActivationPreview.population(get(policyId, version), active().orElse(null), population.getIfAvailable(), within,
+                sampleLimit, batch -> preview(policyId, version, batch, noticeDate));
     }
 
     private boolean declaredByAnother(String name) {
-        PolicyCatalogue c = catalogue();
+        PolicyCatalogue c = catalogues.current();
         return c.policies().keySet().stream().anyMatch(id -> c.latest(id).map(p -> p.fact(name).isPresent()).orElse(false));
     }
 
