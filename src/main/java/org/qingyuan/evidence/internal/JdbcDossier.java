@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -170,20 +168,20 @@ class JdbcDossier implements Dossier {
                         ORDER BY category, coalesce(captured_at, uploaded_at), id
                         """)
                 .param("type", owner.type()).param("id", owner.id()).param("prefix", scope.prefix())
-                .query(JdbcDossier::attachment).list();
+                .query(AttachmentRows::attachment).list();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Attachment attachment(long id, Scope scope) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_attachment WHERE id = :id AND division_code LIKE :prefix || '%'")
-                .param("id", id).param("prefix", scope.prefix()).query(JdbcDossier::attachment).optional()
+                .param("id", id).param("prefix", scope.prefix()).query(AttachmentRows::attachment).optional()
                 .orElseThrow(() -> new NotFoundException("文件 #" + id + " 不存在或不在您的辖区内"));
     }
 
     private java.util.Optional<Attachment> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_attachment WHERE id = :id").param("id", id)
-                .query(JdbcDossier::attachment).optional();
+                .query(AttachmentRows::attachment).optional();
     }
 
     @Override
@@ -282,17 +280,6 @@ class JdbcDossier implements Dossier {
                     .param("toType", to.type()).param("toId", to.id()).param("division", division.value())
                     .param("type", from.type()).param("id", from.id()).update();
         }
-    }
-
-    static Attachment attachment(ResultSet rs, int row) throws SQLException {
-        Timestamp captured = rs.getTimestamp("captured_at");
-        return new Attachment(rs.getLong("id"), new EvidenceOwner(rs.getString("owner_type"), rs.getLong("owner_id")),
-                DivisionCode.of(rs.getString("division_code")), EvidenceCategory.valueOf(rs.getString("category")),
-                EvidenceKind.valueOf(rs.getString("kind")), rs.getString("media_type"), rs.getString("file_name"),
-                rs.getLong("size_bytes"), rs.getString("sm3"), rs.getString("thumbnail_sm3") != null,
-                captured == null ? null : captured.toInstant(), (Double) rs.getObject("latitude"),
-                (Double) rs.getObject("longitude"), (Integer) rs.getObject("width"), (Integer) rs.getObject("height"),
-                rs.getString("note"), rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by"));
     }
 
     static InputStream bytes(byte[] b) {

@@ -1,13 +1,9 @@
 package org.qingyuan.ledger.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +15,11 @@ import org.qingyuan.ledger.internal.ClassificationRecord;
 import org.qingyuan.ledger.Industry;
 import org.qingyuan.ledger.internal.OverrideDecision;
 import org.qingyuan.policy.ClassificationOverride;
-import org.qingyuan.policy.Deadline;
-import org.qingyuan.policy.DeadlineKind;
-import org.qingyuan.policy.MeasureKind;
-import org.qingyuan.policy.Question;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,13 +65,13 @@ class JdbcClassifications {
     /** The enterprise's row inside the scope, if any. */
     Optional<Input> find(long id, Scope scope) {
         return jdbc.sql(INPUT + " WHERE c.enterprise_id = :id AND e.division_code LIKE :prefix || '%'")
-                .param("id", id).param("prefix", scope.prefix()).query(JdbcClassifications::input).optional();
+                .param("id", id).param("prefix", scope.prefix()).query(ClassificationRows::input).optional();
     }
 
     /** Locks the enterprises' rows for the transaction, in id order (so two writers cannot deadlock). */
     List<Input> lock(Collection<Long> ids) {
         return jdbc.sql(INPUT + " WHERE c.enterprise_id = ANY(:ids) ORDER BY c.enterprise_id FOR UPDATE OF c")
-                .param("ids", ids.toArray(Long[]::new)).query(JdbcClassifications::input).list();
+                .param("ids", ids.toArray(Long[]::new)).query(ClassificationRows::input).list();
     }
 
     /** Locks up to {@code limit} stale rows that no other node holds (the background worker's batch). */
@@ -90,7 +81,7 @@ class JdbcClassifications {
                                                     ORDER BY enterprise_id LIMIT :limit FOR UPDATE SKIP LOCKED)
                          ORDER BY c.enterprise_id
                         """)
-                .param("limit", limit).query(JdbcClassifications::input).list();
+                .param("limit", limit).query(ClassificationRows::input).list();
     }
 
     long countStale() {
@@ -221,7 +212,7 @@ class JdbcClassifications {
             return result;
         }
         jdbc.sql(RECORD + " WHERE r.id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
-                .query(JdbcClassifications::stored).list().forEach(s -> result.put(s.record().id(), s));
+                .query(ClassificationRows::stored).list().forEach(s -> result.put(s.record().id(), s));
         return result;
     }
 
@@ -231,18 +222,18 @@ class JdbcClassifications {
             return result;
         }
         jdbc.sql(OVERRIDE + " WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
-                .query(JdbcClassifications::override).list().forEach(o -> result.put(o.id(), o));
+                .query(ClassificationRows::override).list().forEach(o -> result.put(o.id(), o));
         return result;
     }
 
     List<ClassificationRecord> history(long enterpriseId) {
         return jdbc.sql(RECORD + " WHERE r.enterprise_id = :id ORDER BY r.id DESC").param("id", enterpriseId)
-                .query(JdbcClassifications::stored).list().stream().map(Stored::record).toList();
+                .query(ClassificationRows::stored).list().stream().map(Stored::record).toList();
     }
 
     List<OverrideDecision> overrideHistory(long enterpriseId) {
         return jdbc.sql(OVERRIDE + " WHERE enterprise_id = :id ORDER BY id DESC").param("id", enterpriseId)
-                .query(JdbcClassifications::override).list();
+                .query(ClassificationRows::override).list();
     }
 
     private static final String RECORD = """
@@ -257,51 +248,4 @@ class JdbcClassifications {
                    facts_fingerprint, policy_id, policy_version, cleared_at, cleared_by, cleared_reason
               FROM classification_override
             """;
-
-    private static Input input(ResultSet rs, int row) throws SQLException {
-        long current = rs.getLong("current_id");
-        boolean noCurrent = rs.wasNull();
-        long override = rs.getLong("override_id");
-        boolean noOverride = rs.wasNull();
-        return new Input(rs.getLong("enterprise_id"), rs.getString("division_code"), rs.getString("facts"),
-                EnterpriseRows.enumOf(Industry.class, rs.getString("industry")), rs.getObject("reported_on", LocalDate.class),
-                "ACTIVE".equals(rs.getString("status")), rs.getString("zone_override"), rs.getObject("notice_date", LocalDate.class),
-                noCurrent ? null : current, noOverride ? null : override, rs.getString("stale_reason"), rs.getInt("version"),
-                rs.getBoolean("stale"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Stored stored(ResultSet rs, int row) throws SQLException {
-        List<Deadline> deadlines = JSON.readValue(rs.getString("deadlines"), new TypeReference<List<Deadline>>() { });
-        Map<String, Object> detail = JSON.readValue(rs.getString("explanation"), new TypeReference<Map<String, Object>>() { });
-        Map<String, Object> facts = JSON.readValue(rs.getString("facts"), new TypeReference<Map<String, Object>>() { });
-        List<Question> questions = new ArrayList<>();
-        Object q = detail.get("questions");
-        if (q instanceof List<?> list) {
-            for (Object item : list) {
-                Map<String, Object> m = (Map<String, Object>) item;
-                questions.add(new Question((String) m.get("fact"), (String) m.get("question")));
-            }
-        }
-        ClassificationRecord record = new ClassificationRecord(rs.getLong("id"), rs.getLong("enterprise_id"),
-                rs.getString("policy_id"), rs.getInt("policy_version"), rs.getString("category"),
-                (String) detail.get("categoryLabel"), EnterpriseRows.enumOf(MeasureKind.class, rs.getString("measure_kind")),
-                rs.getString("measure_label"), List.copyOf(deadlines), (String) detail.get("explanation"), List.copyOf(questions),
-                rs.getString("facts_fingerprint"), rs.getString("zone"), rs.getObject("notice_date", LocalDate.class),
-                rs.getTimestamp("computed_at").toInstant(), rs.getString("computed_by"), rs.getString("reason"));
-        return new Stored(record, facts, detail);
-    }
-
-    private static OverrideDecision override(ResultSet rs, int row) throws SQLException {
-        Map<String, String> stored = JSON.readValue(rs.getString("deadlines"), new TypeReference<Map<String, String>>() { });
-        Map<DeadlineKind, LocalDate> deadlines = new EnumMap<>(DeadlineKind.class);
-        stored.forEach((kind, date) -> deadlines.put(DeadlineKind.valueOf(kind), LocalDate.parse(date)));
-        ClassificationOverride o = new ClassificationOverride(EnterpriseRows.enumOf(MeasureKind.class, rs.getString("measure_kind")),
-                rs.getString("measure_label"), deadlines, rs.getString("reason"), rs.getString("decided_by"),
-                rs.getTimestamp("decided_at").toInstant(), rs.getString("facts_fingerprint"), rs.getString("policy_id"),
-                rs.getInt("policy_version"));
-        Timestamp cleared = rs.getTimestamp("cleared_at");
-        return new OverrideDecision(rs.getLong("id"), o, cleared == null ? null : cleared.toInstant(), rs.getString("cleared_by"),
-                rs.getString("cleared_reason"));
-    }
 }
