@@ -7,5 +7,3 @@ CREATE TABLE demo_seed (
 -- databases seeded before this table existed
 INSERT INTO demo_seed (name)
 SELECT 'enterprises' WHERE EXISTS (SELECT 1 FROM enterprise_version WHERE reason = '演示数据' AND version = 1);
-INSERT INTO demo_seed (name)
-SELECT 'cases' WHERE EXISTS (SELECT 1 FROM rectification_step WHERE kind = 'DEADLINE_SET' AND detail LIKE '%演示数据%');

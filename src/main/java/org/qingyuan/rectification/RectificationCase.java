@@ -165,7 +165,7 @@ public final class RectificationCase {
     /** Records the work and evidence for one required item; a case still registered is then in progress. */
     public void recordItem(Requirement requirement, String by, Instant at, String note, List<Long> evidenceIds,
                            Long utilityConfirmationId, Permit permit, List<String> flags) {
-        requireOpen("记录整治情况");
+        requireAcceptsWork("记录整治情况");
         if (!plan.requirements().contains(requirement)) {
             throw new ConflictException("本案的处置措施（" + plan.measureName() + "）不要求“" + requirement.label() + "”");
         }
@@ -189,7 +189,7 @@ public final class RectificationCase {
 
     /** A second person confirms flagged evidence after looking at it. */
     public void reviewFlags(Requirement requirement, String by, Instant at) {
-        requireOpen("复核证据");
+        requireAcceptsWork("复核证据");
         ItemRecord item = Optional.ofNullable(items.get(requirement))
                 .orElseThrow(() -> new ConflictException("“" + requirement.label() + "”尚未记录"));
         if (!item.awaitingReview()) {
@@ -204,7 +204,7 @@ public final class RectificationCase {
 
     /** 联合执法 after the deadline passed without the owner clearing. */
     public void recordJointEnforcement(JointEnforcement action, LocalDate today, Instant at) {
-        requireOpen("记录联合执法");
+        requireAcceptsWork("记录联合执法");
         if (deadline == null || !today.isAfter(deadline)) {
             throw new ConflictException("期限（" + deadlineText(deadline) + "）未过，尚不能组织联合执法");
         }
@@ -222,7 +222,7 @@ public final class RectificationCase {
 
     /** Every item done: the case waits for the on-site acceptance. */
     public void submitForAcceptance(String by, Instant at) {
-        requireOpen("提请验收");
+        requireAcceptsWork("提请验收");
         requireComplete("提请验收");
         state = CaseState.AWAITING_ACCEPTANCE;
         step(StepKind.SUBMITTED_FOR_ACCEPTANCE, by, at, null);
@@ -301,7 +301,7 @@ public final class RectificationCase {
      * and the plan's action (通报, 约谈 …) recorded.
      */
     public void escalate(EscalationRule rule, MeasurePlan newPlan, LocalDate today, Instant at) {
-        requireOpen("升级处置措施");
+        requireAcceptsWork("升级处置措施");
         LocalDate trigger = rule.after() == null ? null : deadlineOf(rule.after()).orElse(null);
         if (trigger == null || !today.isAfter(trigger)) {
             throw new ConflictException("期限未过，不能升级处置措施");
@@ -399,7 +399,7 @@ public final class RectificationCase {
 
     /** Sets the main deadline where the plan leaves it to the case (责令限期), or changes it with a reason. */
     public void setDeadline(LocalDate date, String reason, String by, Instant at) {
-        requireOpen("设定期限");
+        requireAcceptsWork("设定期限");
         if (date == null) {
             throw new InvalidInputException("deadline", "请填写期限");
         }
@@ -440,7 +440,7 @@ public final class RectificationCase {
         acceptanceRecord = null;
     }
 
-    private void requireOpen(String what) {
+    private void requireAcceptsWork(String what) {
         if (!state.acceptsWork()) {
             throw new ConflictException("当前状态为“" + state.label() + "”，不能" + what);
         }
