@@ -3,6 +3,8 @@ package org.qingyuan.sheets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The sheets module with the modules it depends on: a town's survey ledger submitted for import is read on the import
@@ -57,13 +60,15 @@ class SheetsModuleTests {
                         row("3", "金河社区", "", "5人")));
         long[] job = new long[1];
 
-        scenario.stimulate(() -> {
+        // submitted outside a transaction, as the upload endpoint does: the worker must see the committed job
+        scenario.stimulate((TransactionOperations outsideAnyTransaction) -> {
                     try {
                         job[0] = imports.submit(tag + ".xlsx", new ByteArrayInputStream(file), Layout.SURVEY_LEDGER,
                                 ImportJob.Mode.VALID_ROWS, OFFICE).id();
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
+                    return job[0];
                 })
                 .andWaitForStateChange(() -> imports.get(job[0], OFFICE).state(), ImportJob.State::finished)
                 .andVerify(state -> {
