@@ -15,6 +15,7 @@ import org.qingyuan.audit.AuditLog;
 import org.qingyuan.ledger.EnterpriseQueryParameters;
 import org.qingyuan.ledger.Ledger;
 import org.qingyuan.sheets.internal.ImportJob;
+import org.qingyuan.sheets.internal.ImportJobs;
 import org.qingyuan.sheets.internal.Imports;
 import org.qingyuan.sheets.internal.Layout;
 import org.qingyuan.shared.DivisionCode;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * The sheets module with the modules it depends on: a town's survey ledger submitted for import is read on the import
  * worker, its valid rows reach the ledger, the bad row is reported, and the import is audited
- * as a whole.
+ * as a whole. All dependencies, not only the direct ones: the ledger's classification needs the policy module.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 class SheetsModuleTests {
@@ -40,6 +41,9 @@ class SheetsModuleTests {
 
     @Autowired
     Imports imports;
+
+    @Autowired
+    ImportJobs jobs;
 
     @Autowired
     Ledger ledger;
@@ -78,6 +82,8 @@ class SheetsModuleTests {
                     assertThat(done.rejectedRows()).isEqualTo(1);
                 });
 
+        assertThat(jobs.rows(job[0], "REJECTED", false, 0, 10)).singleElement()
+                .satisfies(r -> assertThat(r.get("errors").toString()).contains("企业名称为空"));
         assertThat(ledger.search(EnterpriseQueryParameters.list(java.util.Map.of("q", tag)), Scope.of(DISTRICT)).items()).hasSize(2);
         assertThat(audit.forObject("SheetImport", Long.toString(job[0]))).singleElement()
                 .satisfies(e -> assertThat(e.action()).isEqualTo("LEDGER_IMPORTED"));
