@@ -102,8 +102,8 @@ class ImportRunner {
             }
             if (end == State.REJECTED) {
                 side.executeWithoutResult(s -> {
-                    jobs.finish(jobId, State.REJECTED, run.counts, run.rejectionMessage(), run.notes, run.unit(), run.formDate(),
-                            now());
+                    jobs.finish(jobId, State.REJECTED, run.counts, ImportSummaries.rejectionMessage(run.counts), run.notes,
+                            run.unit(), run.formDate(), now());
                     audit.recordFailure(run.auditEvent("LEDGER_IMPORT_REJECTED"), AuditTrail.Outcome.FAILURE);
                 });
             } else if (end == null || end == State.FAILED) {
@@ -213,10 +213,6 @@ class ImportRunner {
 
         AuditEvent auditEvent(String action) {
             return ImportSummaries.auditEvent(action, job, counts);
-        }
-
-        String rejectionMessage() {
-            return ImportSummaries.rejectionMessage(counts);
         }
 
         String unit() {
