@@ -3,6 +3,8 @@ package org.qingyuan.sheets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import org.qingyuan.audit.AuditLog;
 import org.qingyuan.ledger.EnterpriseQueryParameters;
 import org.qingyuan.ledger.Ledger;
 import org.qingyuan.sheets.internal.ImportJob;
+import org.qingyuan.sheets.internal.ImportJobs;
 import org.qingyuan.sheets.internal.Imports;
 import org.qingyuan.sheets.internal.Layout;
 import org.qingyuan.shared.DivisionCode;
@@ -20,11 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The sheets module with the modules it depends on: a town's survey ledger submitted for import is read on the import
  * worker, its valid rows reach the ledger, the bad row is reported, and the import is audited
- * as a whole.
+ * as a whole. All dependencies, not only the direct ones: the ledger's classification needs the policy module.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 class SheetsModuleTests {
@@ -37,6 +41,9 @@ class SheetsModuleTests {
 
     @Autowired
     Imports imports;
+
+    @Autowired
+    ImportJobs jobs;
 
     @Autowired
     Ledger ledger;
@@ -57,13 +64,15 @@ class SheetsModuleTests {
                         row("3", "金河社区", "", "5人")));
         long[] job = new long[1];
 
-        scenario.stimulate(() -> {
+        // submitted outside a transaction, as the upload endpoint does: the worker must see the committed job
+        scenario.stimulate((TransactionOperations outsideAnyTransaction) -> {
                     try {
                         job[0] = imports.submit(tag + ".xlsx", new ByteArrayInputStream(file), Layout.SURVEY_LEDGER,
                                 ImportJob.Mode.VALID_ROWS, OFFICE).id();
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
+                    return job[0];
                 })
                 .andWaitForStateChange(() -> imports.get(job[0], OFFICE).state(), ImportJob.State::finished)
                 .andVerify(state -> {
@@ -73,6 +82,8 @@ class SheetsModuleTests {
                     assertThat(done.rejectedRows()).isEqualTo(1);
                 });
 
+        assertThat(jobs.rows(job[0], "REJECTED", false, 0, 10)).singleElement()
+                .satisfies(r -> assertThat(r.get("errors").toString()).contains("企业名称为空"));
         assertThat(ledger.search(EnterpriseQueryParameters.list(java.util.Map.of("q", tag)), Scope.of(DISTRICT)).items()).hasSize(2);
         assertThat(audit.forObject("SheetImport", Long.toString(job[0]))).singleElement()
                 .satisfies(e -> assertThat(e.action()).isEqualTo("LEDGER_IMPORTED"));

@@ -39,7 +39,7 @@ final class FormCells {
         return p != null ? p : (persons[n] = n + "人");
     }
 
-    /** {@link LedgerSheets#approvals}, by the combination of the four answers (unknown, yes, no each). */
+    /** {@link #approvals}, by the combination of the four answers (unknown, yes, no each). */
     String approvalsCached(EnterpriseDetails d) {
         int key = 0;
         for (Fact f : APPROVALS_FACTS) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,6 @@ import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
 import org.qingyuan.ledger.BatchRegistration;
 import org.qingyuan.ledger.BatchRegistration.DuplicatePolicy;
-import org.qingyuan.ledger.BatchRegistration.Outcome;
 import org.qingyuan.ledger.BatchRegistration.RowResult;
 import org.qingyuan.ledger.BatchRegistration.SourcedRow;
 import org.qingyuan.rectification.TownReports;
@@ -21,7 +21,6 @@ import org.qingyuan.sheets.internal.ImportJob.Mode;
 import org.qingyuan.sheets.internal.ImportJob.State;
 import org.qingyuan.sheets.internal.ImportJobs.Counts;
 import org.qingyuan.sheets.internal.RowMapper.MappedRow;
-import org.qingyuan.sheets.internal.SheetParser.SourceRow;
 import org.qingyuan.shared.DivisionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +46,10 @@ class ImportRunner {
     /** The two-key advisory lock space of import jobs ('SHTS'); the second key is the job id. */
     static final int LOCK_SPACE = 0x53485453;
 
-    private final ImportJobs jobs;
     /** Imports of this many rows refresh the planner's statistics before they commit. */
     static final int ANALYZE_FROM = 10_000;
 
+    private final ImportJobs jobs;
     private final BatchRegistration ledger;
     private final Divisions divisions;
     private final AuditTrail audit;
@@ -64,12 +63,8 @@ class ImportRunner {
     private final CampaignColumnsStore campaignColumns;
 
     ImportRunner(ImportJobs jobs, BatchRegistration ledger, Divisions divisions, AuditTrail audit, JdbcClient jdbc,
-                 PlatformTransactionManager transactions, SheetsProperties properties,
-                 Clock clock, TownReports reports, DeclaredFactColumns declaredColumns,
-                 CampaignColumnsStore campaignColumns) {
-        this.reports = reports;
-        this.declaredColumns = declaredColumns;
-        this.campaignColumns = campaignColumns;
+                 PlatformTransactionManager transactions, SheetsProperties properties, Clock clock, TownReports reports,
+                 DeclaredFactColumns declaredColumns, CampaignColumnsStore campaignColumns) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.divisions = divisions;
@@ -80,6 +75,9 @@ class ImportRunner {
         this.side.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
+        this.reports = reports;
+        this.declaredColumns = declaredColumns;
+        this.campaignColumns = campaignColumns;
     }
 
     /** Runs the job to its end; never throws. */
@@ -104,8 +102,8 @@ class ImportRunner {
             }
             if (end == State.REJECTED) {
                 side.executeWithoutResult(s -> {
-                    jobs.finish(jobId, State.REJECTED, run.counts, run.rejectionMessage(), run.notes, run.unit(), run.formDate(),
-                            now());
+                    jobs.finish(jobId, State.REJECTED, run.counts, ImportSummaries.rejectionMessage(run.counts), run.notes,
+                            run.unit(), run.formDate(), now());
                     audit.recordFailure(run.auditEvent("LEDGER_IMPORT_REJECTED"), AuditTrail.Outcome.FAILURE);
                 });
             } else if (end == null || end == State.FAILED) {
@@ -130,16 +128,13 @@ class ImportRunner {
     }
 
     /** The state of one run. */
-    private final class Run implements SheetParser.Sink {
+    private final class Run {
         final ImportJob job;
         final String node;
         final Scope scope;
         final Counts counts = new Counts();
         final List<String> notes = new ArrayList<>();
-        final List<SourceRow> chunk = new ArrayList<>();
         SheetParser parser;
-        RowMapper mapper;
-        VillageResolver villages;
         final int[] seq = {0};
         final ImportedRows imported = new ImportedRows();
         final OutcomeWriter outcomes;
@@ -150,7 +145,6 @@ class ImportRunner {
         long waitNanos;
         long ledgerNanos;
         long campaignNanos;
-        Pipeline.Handoff<List<MappedRow>> queue;
 
         Run(ImportJob job, String node) {
             this.job = job;
@@ -170,16 +164,16 @@ class ImportRunner {
                 if (!Boolean.TRUE.equals(started)) {
                     return State.FAILED;
                 }
-                villages = new VillageResolver(divisions, scope);
+                VillageResolver villages = new VillageResolver(divisions, scope);
                 parser = new SheetParser(declaredColumns.headers());
+                ImportReader reader = new ImportReader(job, parser, villages, properties.chunkSize(), clock, counts, notes);
                 // the file is read and its rows mapped on a second thread while this one writes the previous
                 // chunk (the transaction's connection stays on this thread); two chunks at most are in between
                 try (Pipeline pipeline = new Pipeline()) {
-                    queue = pipeline.handoff(2);
+                    Pipeline.Handoff<List<MappedRow>> queue = pipeline.handoff(2);
                     pipeline.start("sheets-import-reader-" + job.id(), () -> {
                         long start = System.nanoTime();
-                        parser.parse(workbook, sheets, this);
-                        handOff();
+                        reader.read(workbook, sheets, queue);
                         readNanos = System.nanoTime() - start - queue.putWaitNanos();
                         queue.end();
                     });
@@ -221,56 +215,12 @@ class ImportRunner {
             return ImportSummaries.auditEvent(action, job, counts);
         }
 
-        String rejectionMessage() {
-            return ImportSummaries.rejectionMessage(counts);
-        }
-
         String unit() {
             return parser == null ? null : parser.notes().unit;
         }
 
-        java.time.LocalDate formDate() {
+        LocalDate formDate() {
             return parser == null ? null : parser.notes().date;
-        }
-
-        @Override
-        public void row(SourceRow row) throws IOException {
-            chunk.add(row);
-            if (chunk.size() >= properties.chunkSize()) {
-                handOff();
-            }
-        }
-
-        @Override
-        public void note(String sheet, int rowNumber, String message) {
-            if (notes.size() < 500) {
-                notes.add(rowNumber > 0 ? "工作表“" + sheet + "”第 " + rowNumber + " 行：" + message : message);
-            }
-        }
-
-        @Override
-        public void advanced(int rows) {
-            counts.read += rows;
-        }
-
-        /** On the reading thread: maps the chunk and queues it for writing. */
-        private void handOff() throws IOException {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            if (mapper == null) {
-                String unitNote = villages.formUnit(parser.notes().unit);
-                if (unitNote != null) {
-                    note("", 0, unitNote);
-                }
-                mapper = new RowMapper(job.layout(), villages, parser.notes().date, java.time.LocalDate.now(clock));
-            }
-            List<MappedRow> mapped = new ArrayList<>(chunk.size());
-            for (SourceRow r : chunk) {
-                mapped.add(mapper.map(r));
-            }
-            chunk.clear();
-            queue.put(mapped);
         }
 
         /** On the transaction's thread: registers a mapped chunk and records its outcomes. */

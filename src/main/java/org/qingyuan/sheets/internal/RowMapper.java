@@ -187,8 +187,8 @@ final class RowMapper {
         if (remark != null) {
             remarks.add(0, remark);
         }
-        String deadline = deadlineText(r, warnings);
-        String progress = dateText(r, PROGRESS, warnings);
+        String deadline = CampaignCells.deadline(r, warnings);
+        String progress = CampaignCells.dateText(r, PROGRESS, warnings);
         CampaignColumns campaign = new CampaignColumns(r.text(REQUIREMENT), deadline, r.text(RESPONSIBLE), progress);
         RowChecks.deadlineBeforeReport(deadline, reportedOn, row.header().name(DEADLINE), row.header().name(REPORTED_ON), warnings);
         RowChecks.doneWithoutDate(progress, row.header().name(PROGRESS), warnings);
@@ -222,37 +222,5 @@ final class RowMapper {
             throw new Cells.Unreadable("“" + Cells.text(v) + "”不在范围内（" + range + "）");
         }
         return d;
-    }
-
-    /** 整治期限 as written; one that is not an exact date (3月底, 限期一个月) is flagged. */
-    private static String deadlineText(RowReader r, List<RowMessage> warnings) {
-        String text = dateText(r, DEADLINE, warnings);
-        if (text != null && r.row.get(DEADLINE) instanceof String) {
-            String note;
-            try {
-                Cells.DateValue d = Cells.date(text, null);
-                note = d == null || d.date() != null ? null : d.warning();
-            } catch (Cells.Unreadable e) {
-                note = "“" + text + "”不是确切日期，已按原文保留";
-            }
-            if (note != null) {
-                warnings.add(new RowMessage(r.row.header().name(DEADLINE), note));
-            }
-        }
-        return text;
-    }
-
-    /** A deadline or progress cell: an Excel date becomes 2017-05-31, text stays as written. */
-    private static String dateText(RowReader r, SheetColumn column, List<RowMessage> warnings) {
-        Object v = r.row.get(column);
-        if (v instanceof BigDecimal || v instanceof LocalDate) {
-            try {
-                Cells.DateValue d = Cells.date(v, null);
-                return d == null ? null : d.date() != null ? d.date().toString() : d.text();
-            } catch (Cells.Unreadable e) {
-                return Cells.text(v);
-            }
-        }
-        return r.text(column);
     }
 }

@@ -1,10 +1,7 @@
 package org.qingyuan.sheets.internal;
 
-import static org.qingyuan.sheets.internal.SheetColumn.*;
-
 import java.util.List;
-
-import org.qingyuan.sheets.internal.SheetParser.SourceRow;
+import java.util.function.Function;
 
 import org.qingyuan.sheets.internal.RowMapper.RowMessage;
 import org.qingyuan.sheets.internal.SheetParser.SourceRow;
@@ -27,7 +24,7 @@ final class RowReader {
      * An optional value: one that cannot be read is left empty, kept as written in 备注 and flagged; only a
      * negative number is an error.
      */
-    <T> T optional(SheetColumn column, java.util.function.Function<Object, T> parser) {
+    <T> T optional(SheetColumn column, Function<Object, T> parser) {
         Object v = row.get(column);
         if (v == null) {
             return null;
@@ -53,7 +50,7 @@ final class RowReader {
         return Cells.text(row.get(column));
     }
 
-    <T> T parse(SheetColumn column, java.util.function.Function<Object, T> parser) {
+    <T> T parse(SheetColumn column, Function<Object, T> parser) {
         Object v = row.get(column);
         if (v == null) {
             return null;
@@ -68,7 +65,7 @@ final class RowReader {
         return null;
     }
 
-    <T> T warned(SheetColumn column, java.util.function.Function<Object, Cells.Parsed<T>> parser) {
+    <T> T warned(SheetColumn column, Function<Object, Cells.Parsed<T>> parser) {
         Cells.Parsed<T> p = optional(column, parser);
         if (p == null) {
             return null;

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** The hand-off between the import's and the export's threads: order, back-pressure, failures from either side. */
+/**
+ * The hand-off between the import's and the export's threads: order, back-pressure, failures from either side or the
+ * middle, cancellation, and no stage thread left running.
+ */
 class PipelineTests {
 
     @Test
@@ -112,5 +117,57 @@ class PipelineTests {
             }
         }).hasMessage("数据库写入失败");
         assertThat(stages).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+    }
+
+    @Test
+    void closingBeforeTheEndStopsAStageWaitingForRoomAndOneWaitingForItems() throws InterruptedException {
+        List<Thread> stages = new CopyOnWriteArrayList<>();
+        CountDownLatch blocked = new CountDownLatch(2);
+        try (Pipeline pipeline = new Pipeline()) {
+            Pipeline.Handoff<Integer> full = pipeline.handoff(1);
+            Pipeline.Handoff<Integer> empty = pipeline.handoff(1);
+            pipeline.start("reader", () -> {
+                stages.add(Thread.currentThread());
+                full.put(1);
+                blocked.countDown();
+                full.put(2);
+            });
+            pipeline.start("writer", () -> {
+                stages.add(Thread.currentThread());
+                blocked.countDown();
+                empty.take();
+            });
+            blocked.await();
+        }
+        assertThat(stages).hasSize(2).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+    }
+
+    @Test
+    void theMiddleStagesFailureStopsBothTheFeederAndTheLastStage() {
+        IllegalStateException lookupFailed = new IllegalStateException("整治信息查询失败");
+        List<Thread> stages = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> {
+            try (Pipeline pipeline = new Pipeline()) {
+                Pipeline.Handoff<Integer> read = pipeline.handoff(2);
+                Pipeline.Handoff<Integer> looked = pipeline.handoff(2);
+                pipeline.start("lookup", () -> {
+                    stages.add(Thread.currentThread());
+                    looked.put(read.take());
+                    throw lookupFailed;
+                });
+                pipeline.start("writer", () -> {
+                    stages.add(Thread.currentThread());
+                    for (Integer i = looked.take(); i != null; i = looked.take()) {
+                        Thread.sleep(1);
+                    }
+                });
+                pipeline.run(() -> {
+                    for (int i = 0; ; i++) {
+                        read.put(i);
+                    }
+                });
+            }
+        }).isSameAs(lookupFailed);
+        assertThat(stages).hasSize(2).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
     }
 }
