@@ -14,6 +14,7 @@ import org.qingyuan.policy.EffectiveClassification;
  * @param by who caused it: a user name, or {@code system} for background recomputation
  * @param reason why, in Chinese, e.g. 登记、事实变更、启用实施方案 shuimogou-2017 第2版、一企一策调整
  */
+@org.springframework.modulith.NamedInterface("events")
 public record EnterpriseClassified(long enterpriseId, String divisionCode, EffectiveClassification classification,
                                    EffectiveClassification previous, String by, String reason) {
 }

@@ -7,5 +7,6 @@ import java.util.Set;
  *
  * @param fields the JSON names of the changed fields (facts as {@code facts.<name>})
  */
+@org.springframework.modulith.NamedInterface("events")
 public record EnterpriseEdited(long enterpriseId, String divisionCode, int version, Set<String> fields) {
 }

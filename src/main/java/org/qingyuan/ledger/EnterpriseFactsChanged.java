@@ -9,5 +9,6 @@ import java.util.Set;
  * @param facts every fact after the change, by JSON name (null for unknown)
  * @param changed the JSON names of the facts that changed
  */
+@org.springframework.modulith.NamedInterface("events")
 public record EnterpriseFactsChanged(long enterpriseId, String divisionCode, Map<String, Boolean> facts, Set<String> changed) {
 }

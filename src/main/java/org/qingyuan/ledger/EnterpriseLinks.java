@@ -8,6 +8,7 @@ import org.qingyuan.access.Scope;
  * What other modules hold about an enterprise, shown as links on its page (e.g. its rectification case).
  * Modules that depend on the ledger implement it, so the ledger links to them without depending on them.
  */
+@org.springframework.modulith.NamedInterface("spi")
 public interface EnterpriseLinks {
 
     /** The links for the enterprise, within the caller's scope; empty when the module holds nothing about it. */

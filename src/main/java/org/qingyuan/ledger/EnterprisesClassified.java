@@ -8,6 +8,7 @@ import java.util.List;
  * batches: one enterprise after an edit, thousands after an import or a policy activation. Only
  * enterprises whose applicable classification actually changed are listed.
  */
+@org.springframework.modulith.NamedInterface("events")
 public record EnterprisesClassified(List<EnterpriseClassified> classifications) {
 
     public EnterprisesClassified {

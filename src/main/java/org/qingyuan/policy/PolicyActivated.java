@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param previousPolicyId the policy in force before, or null
  * @param previousVersion its version, or null
  */
+@org.springframework.modulith.NamedInterface("events")
 public record PolicyActivated(String policyId, int version, String previousPolicyId, Integer previousVersion,
                               String activatedBy, Instant activatedAt) {
 }

@@ -10,6 +10,7 @@ import org.qingyuan.shared.DivisionCode;
  * ledger implements it; the policy module does not know the ledger). Handed over in batches so
  * that a preview over a whole district keeps its memory flat.
  */
+@org.springframework.modulith.NamedInterface("spi")
 public interface PreviewPopulation {
 
     /**
