@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Issue 21, finding 1: the role editor cannot break the separation of the three administrators (三员分立). */
+/** The role editor cannot break the separation of the three administrators (三员分立). */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AdministratorSeparationTests {
 

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Issue 21, finding 2: the system administrator alone cannot mint a business-role API token, and cannot take over
+ * The system administrator alone cannot mint a business-role API token, and cannot take over
  * another administrator's account.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)

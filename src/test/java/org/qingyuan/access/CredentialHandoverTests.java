@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Issue 21, finding 2: the system administrator never sees the one-time password of a business account he creates or
+ * The system administrator never sees the one-time password of a business account he creates or
  * resets; the district office of its jurisdiction collects it once and hands it over. Changing an administrator's
  * account (disable, re-bind) waits for the security admin.
  */

@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Issue 21, finding 7: login throttling per address, lock timing, cookies behind a TLS proxy, a strict CSP. */
+/** Login throttling per address, lock timing, cookies behind a TLS proxy, a strict CSP. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LoginHardeningTests {
 

@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Issue 21, finding 6: every refused authentication or authorisation check leaves one (rate-limited) audit record. */
+/** Every refused authentication or authorisation check leaves one (rate-limited) audit record. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RefusalAuditTests {
 

@@ -27,7 +27,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Issue 21, finding 3: pictures that would exhaust the heap, and broken ones, are refused with a Chinese 400. */
+/** Pictures that would exhaust the heap, and broken ones, are refused with a Chinese 400. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class HostileImageTests {

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Issue 13 §3: what towns wrote in their survey ledgers reaches the cases, whichever comes first. */
+/** What towns wrote in their survey ledgers reaches the cases, whichever comes first. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TownReportTests {

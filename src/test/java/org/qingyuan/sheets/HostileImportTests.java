@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 21, findings 3 and 5: workbooks that would exhaust the heap (one huge cell, a huge shared string, millions of
+ * Workbooks that would exhaust the heap (one huge cell, a huge shared string, millions of
  * rows) are refused before they are parsed, and a failed job tells the user a Chinese reason, never a class name.
  */
 @SpringBootTest

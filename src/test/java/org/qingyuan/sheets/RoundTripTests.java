@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 13 §4: a town's ledger exported from the demo deployment in each official layout and imported into an
+ * A town's ledger exported from the demo deployment in each official layout and imported into an
  * empty deployment of the same district yields the same enterprises with the same facts, measures, deadlines and
  * responsible persons, as the second deployment's own export of that town shows them.
  */

@@ -35,7 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Import and export at scale (issue 5, item 8); run by {@code bench/sheets.sh}, not by the test suite.
+ * Import and export at scale; run by {@code bench/sheets.sh}, not by the test suite.
  * For each size (default 100,000 and 1,000,000 rows) it generates a survey ledger (001 附件1) in the
  * official layout, times a bare fastexcel-reader pass over it, imports it end to end (parse, validate,
  * resolve villages, deduplicate, write enterprises, versions and row outcomes, audit) as the district,

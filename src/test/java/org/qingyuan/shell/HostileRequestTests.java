@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 21, findings 4 and 5 over real HTTP (Tomcat, the security chain): texts have lengths, bodies have sizes,
+ * Over real HTTP (Tomcat, the security chain): texts have lengths, bodies have sizes,
  * NUL and control characters are refused as 400 problem details instead of reaching PostgreSQL, and redirects do not
  * carry the client's Host header.
  */

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The classification at scale (issue 6); run by {@code bench/classification.sh}, not by the test suite.
+ * The classification at scale; run by {@code bench/classification.sh}, not by the test suite.
  * On a fresh embedded database: imports {@code COUNT} generated enterprises through
  * {@code BatchRegistration.registerImported} in one transaction (chunks of 5,000, as the Excel import
  * does) once without and once with the trigger that marks new rows stale, then lets the background

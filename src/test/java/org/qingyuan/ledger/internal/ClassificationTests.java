@@ -59,7 +59,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The ledger's classifications (issue 6 items 5–8) on the demo deployment (惠济区, huiji-2017 active),
+ * The ledger's classifications on the demo deployment (惠济区, huiji-2017 active),
  * with the real PostgreSQL: stored at registration, recomputed on edits with the history kept,
  * batch-classified in the background after an import or an activation, 一企一策, the API, jurisdiction
  * and the activation preview over the ledger.

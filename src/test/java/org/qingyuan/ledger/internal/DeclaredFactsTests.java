@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 13 section 5: the facts a plan declares beyond the eleven (baokou's six shutdown criteria …) are recorded on the
+ * The facts a plan declares beyond the eleven (baokou's six shutdown criteria …) are recorded on the
  * enterprise through the API, the form and the template import, with source and date, in the history and the audit,
  * and the classification reads them. baokou is active during each test; huiji-2017 is active again after it.
  */

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The ledger at scale (issue 4, item 9); run by {@code bench/ledger-scale.sh}, not by the test suite.
+ * The ledger at scale; run by {@code bench/ledger-scale.sh}, not by the test suite.
  * Starts the platform on a persistent embedded database under {@code target/bench-data}, fills the
  * ledger with {@code COUNT} (default 1,000,000) generated enterprises over Henan's real divisions
  * with COPY (once; a second run reuses them), then measures over HTTP, signed in as the demo town
