@@ -51,6 +51,14 @@ public enum Permission {
     /** Approve the close-out of a case (销号). */
     CASE_CLOSE_OUT("审批销号", false, DISTRICT_OFFICE, TOWN_OFFICER),
 
+    /** See the leading group, its office and the liaisons of the units in the jurisdiction. */
+    ORGANISATION_READ("查看领导小组和联络员", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, DEPARTMENT_OFFICER,
+            SUPERVISOR, LEADER),
+    /** Keep the district's leading group (领导小组) and its office (办公室). */
+    ORGANISATION_MANAGE("维护领导小组和办公室", false, DISTRICT_OFFICE),
+    /** Name or change the liaison (联络员) of one's own unit; the district office for any unit. */
+    LIAISON_EDIT("维护本单位联络员", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER),
+
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**

@@ -13,6 +13,7 @@ import org.qingyuan.ledger.EnterpriseQueryParameters;
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.UserContacts;
+import org.qingyuan.organisation.Liaisons;
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -41,10 +42,12 @@ class ExportApiController {
     private final Clock clock;
 
     private final UserContacts contacts;
+    private final Liaisons liaisons;
 
     ExportApiController(LedgerSheets sheets, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                        UserContacts contacts) {
+                        UserContacts contacts, Liaisons liaisons) {
         this.contacts = contacts;
+        this.liaisons = liaisons;
         this.sheets = sheets;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
@@ -67,9 +70,11 @@ class ExportApiController {
             throw new InvalidInputException("division", "区划 " + query.division() + " 不在您的辖区 " + scope.division() + " 内");
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        // no unit liaison is recorded yet (the organisation module will keep them): the exporting user signs the form
-        LedgerSheets.Liaison liaison = contacts.contact(user.username())
-                .map(c -> new LedgerSheets.Liaison(c.displayName(), c.phone() == null ? "" : c.phone()))
+        // the unit's liaison (组织机构) signs the form; a unit that named none is signed by the exporting user
+        LedgerSheets.Liaison liaison = liaisons.forDivision(query.division() != null ? query.division() : scope.division())
+                .map(l -> new LedgerSheets.Liaison(l.name(), l.phone()))
+                .or(() -> contacts.contact(user.username())
+                        .map(c -> new LedgerSheets.Liaison(c.displayName(), c.phone() == null ? "" : c.phone())))
                 .orElse(new LedgerSheets.Liaison(user.displayName(), ""));
         ImportApiController.attachment(response, layout.title() + "-" + today + ".xlsx");
         tx.executeWithoutResult(s -> {
