@@ -31,8 +31,12 @@ public final class Browser implements AfterEachCallback {
 
     private ChromeDriver driver;
 
-    /** A fresh browser with the given window width (375 for a phone). */
+    /** A fresh browser with the given window width (375 for a phone); one opened before in the test is closed. */
     public ChromeDriver open(int width, int height) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             String message = "Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
