@@ -158,7 +158,7 @@ class ExportApiTests {
         Row other = byName(survey, 2, tag + "乙加工点");
         assertThat(List.of(other.getCellText(8), other.getCellText(10), other.getCellText(11), other.getCellText(12)))
                 .containsExactly("补办手续", "3月底", "赵六", "正在整治");
-        // the form is signed by the exporting user (no unit liaison is recorded yet)
+        // the form is signed by the exporting user: the district office named no liaison here
         assertThat(text(survey)).contains("填表人：区办演示账号");
 
         List<Row> community = export(district(), "layout=community-table&q=" + tag);
