@@ -44,7 +44,7 @@ class AdministrationBrowserTests extends BrowserTest {
         page.findElement(By.cssSelector("header form button")).click();
 
         Browser.signIn(page, port, "district");
-        page.findElement(By.cssSelector("#side-menu a[href='/accounts/handovers']")).click();
+        click(page, page.findElement(By.cssSelector("#side-menu a[href='/accounts/handovers']")));
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("handovers"), "wang.grid"));
         page.findElement(By.xpath("//tr[contains(., 'wang.grid')]//button")).click();
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password")));

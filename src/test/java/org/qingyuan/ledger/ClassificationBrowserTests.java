@@ -55,15 +55,4 @@ class ClassificationBrowserTests extends BrowserTest {
         assertNoHorizontalScroll(page);
         browser.screenshot("classification-override-phone");
     }
-
-    private static void click(WebDriver page, WebElement element) {
-        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private static void assertNoHorizontalScroll(WebDriver page) {
-        Long overflow = (Long) ((JavascriptExecutor) page)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
-    }
 }

@@ -85,21 +85,11 @@ class LedgerBrowserTests extends BrowserTest {
         browser.screenshot("ledger-history-phone");
     }
 
-    private void click(WebDriver page, WebElement element) {
-        click(page, element, true);
-    }
-
     /** Scrolls the element into view (instantly: Bootstrap makes scrolling smooth) and clicks it, or only scrolls. */
     private void click(WebDriver page, WebElement element, boolean click) {
         ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         if (click) {
             element.click();
         }
-    }
-
-    private void assertNoHorizontalScroll(WebDriver page) {
-        Long overflow = (Long) ((JavascriptExecutor) page)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
     }
 }

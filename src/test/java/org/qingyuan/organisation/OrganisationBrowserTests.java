@@ -36,9 +36,7 @@ class OrganisationBrowserTests extends BrowserTest {
         page.findElement(By.cssSelector("#liaison-form button[type=submit]")).click();
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "已保存联络员"));
         assertThat(page.findElement(By.id("liaisons")).getText()).contains("王敏", "党政办", "13803710001");
-        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) page)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
+        assertNoHorizontalScroll(page);
         browser.screenshot("organisation-town-phone");
 
         WebDriver office = browser.open(1280, 900);

@@ -13,9 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.qingyuan.access.Scope;
 import org.qingyuan.demo.DemoPhotos;
@@ -140,10 +138,5 @@ class RectificationBrowserTests extends BrowserTest {
     private void signOut(WebDriver page) {
         click(page, page.findElement(By.cssSelector("form[action$='/logout'] button")));
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-    }
-
-    private static void click(WebDriver page, WebElement element) {
-        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
     }
 }

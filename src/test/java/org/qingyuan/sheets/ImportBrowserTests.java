@@ -46,9 +46,7 @@ class ImportBrowserTests extends BrowserTest {
         assertThat(page.findElement(By.id("count-rejected")).getText()).isEqualTo("2");
         assertThat(page.findElement(By.id("count-duplicates")).getText()).isEqualTo("1");
         assertThat(page.findElement(By.id("row-table")).getText()).contains("所在村组").contains("不存在村");
-        Long overflow = (Long) ((JavascriptExecutor) page)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(0L);
+        assertNoHorizontalScroll(page);
         browser.screenshot("import-result-phone");
 
         String href = page.findElement(By.id("report-link")).getAttribute("href");

@@ -1,6 +1,10 @@
 package org.qingyuan.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,5 +32,19 @@ public abstract class BrowserTest {
     /** A wait that tolerates htmx swapping the page under it. */
     protected static WebDriverWait wait(WebDriver page) {
         return Browser.waitFor(page);
+    }
+
+    /** Scrolls the element into the middle of the window (instantly: Bootstrap makes scrolling smooth) and clicks it. */
+    protected static void click(WebDriver page, WebElement element) {
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    /** The page fits the window's width (a phone must not scroll sideways). */
+    protected static void assertNoHorizontalScroll(WebDriver page) {
+        Long overflow = (Long) ((JavascriptExecutor) page)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("no horizontal scrolling at " + page.manage().window().getSize().getWidth() + " px")
+                .isLessThanOrEqualTo(0L);
     }
 }
