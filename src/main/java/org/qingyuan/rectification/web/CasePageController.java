@@ -1,5 +1,8 @@
 package org.qingyuan.rectification.web;
 
+import static org.qingyuan.shared.RequestValues.date;
+import static org.qingyuan.shared.RequestValues.text;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.shared.DivisionLevel;
 import org.qingyuan.shared.FieldError;
 import org.qingyuan.shared.InvalidInputException;
+import org.qingyuan.shared.RequestValues;
 import org.qingyuan.shared.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,9 +100,9 @@ class CasePageController {
                 @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model) {
         Scope scope = scope();
-        CaseQuery query = new CaseQuery(blank(division), blank(measure) == null ? null : MeasureKind.valueOf(measure),
-                blank(state) == null ? null : CaseState.valueOf(state), blank(overdue) == null ? null : Boolean.valueOf(overdue),
-                due, blank(q), page, 20);
+        CaseQuery query = new CaseQuery(text(division), RequestValues.enumOf(MeasureKind.class, "measure", measure),
+                RequestValues.enumOf(CaseState.class, "state", state), RequestValues.bool("overdue", overdue), due,
+                text(q), page, 20);
         Page<CaseSummary> result = lists.search(query, scope);
         model.addAttribute("page", result);
         model.addAttribute("query", query);
@@ -107,12 +111,12 @@ class CasePageController {
         model.addAttribute("states", CaseState.values());
         model.addAttribute("names", new Names(divisions));
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("division", blank(division));
-        params.put("measure", blank(measure));
-        params.put("state", blank(state));
-        params.put("overdue", blank(overdue));
+        params.put("division", text(division));
+        params.put("measure", text(measure));
+        params.put("state", text(state));
+        params.put("overdue", text(overdue));
         params.put("due", due == null ? null : due.toString());
-        params.put("q", blank(q));
+        params.put("q", text(q));
         params.values().removeIf(java.util.Objects::isNull);
         StringBuilder link = new StringBuilder("/cases?");
         params.forEach((k, v) -> link.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
@@ -201,8 +205,8 @@ class CasePageController {
                   @RequestParam(required = false) String villageCode, @RequestParam(required = false) String departmentCode,
                   @RequestParam(required = false) String personName, @RequestParam(required = false) String personPhone,
                   @RequestParam(required = false) String username, RedirectAttributes redirect) {
-        return act(id, redirect, "已保存包保责任", () -> cases.assign(id, version, new ResponsiblePersons(blank(townCode), blank(villageCode),
-                blank(departmentCode), blank(personName), blank(personPhone), blank(username)), scope()));
+        return act(id, redirect, "已保存包保责任", () -> cases.assign(id, version, new ResponsiblePersons(text(townCode), text(villageCode),
+                text(departmentCode), text(personName), text(personPhone), text(username)), scope()));
     }
 
     @PostMapping("/cases/{id}/deadline")
@@ -232,21 +236,6 @@ class CasePageController {
 
     private List<Division> towns(Scope scope) {
         return scope.division().level().ordinal() < DivisionLevel.TOWN.ordinal() ? divisions.children(scope.division()) : List.of();
-    }
-
-    private static LocalDate date(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期格式应为 2026-12-31");
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Scope scope() {
