@@ -27,30 +27,20 @@ final class NumberCells {
      */
     static Parsed<Integer> count(Object value) {
         if (value instanceof BigDecimal number) {
-            if (number.signum() < 0) {
-                throw new Negative(Cells.text(number));
-            }
-            return Parsed.exact(number.setScale(0, RoundingMode.HALF_UP).intValueExact());
+            return Parsed.exact(nonNegative(number).setScale(0, RoundingMode.HALF_UP).intValueExact());
         }
-        String raw = Cells.text(value);
-        if (raw == null) {
+        Found f = found(value, "人数");
+        if (f == null) {
             return null;
         }
-        String t = ChineseNumerals.toDigits(Cells.plain(raw).replace(",", ""));
-        if (NEGATIVE.matcher(t).find()) {
-            throw new Negative(raw);
-        }
-        Matcher m = NUMBER.matcher(t);
-        if (!m.find()) {
-            throw new Unreadable("“" + raw + "”中没有人数");
-        }
-        BigDecimal n = new BigDecimal(m.group(1));
-        if (t.contains("万")) {
+        BigDecimal n = f.number();
+        if (f.text().contains("万")) {
             n = n.multiply(BigDecimal.valueOf(10_000));
         }
         int v = n.setScale(0, RoundingMode.HALF_UP).intValue();
-        boolean exact = t.equals(m.group(1)) || t.equals(m.group(1) + "人") || t.equals(m.group(1) + "名");
-        return exact ? Parsed.exact(v) : new Parsed<>(v, "“" + raw + "”为约数，按 " + v + " 读入");
+        String digits = f.digits();
+        boolean exact = f.text().equals(digits) || f.text().equals(digits + "人") || f.text().equals(digits + "名");
+        return exact ? Parsed.exact(v) : new Parsed<>(v, "“" + f.raw() + "”为约数，按 " + v + " 读入");
     }
 
     /**
@@ -61,25 +51,16 @@ final class NumberCells {
      */
     static Parsed<BigDecimal> tenThousandYuan(Object value) {
         if (value instanceof BigDecimal number) {
-            if (number.signum() < 0) {
-                throw new Negative(Cells.text(number));
-            }
-            return Parsed.exact(number.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
+            return Parsed.exact(nonNegative(number).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
         }
-        String raw = Cells.text(value);
-        if (raw == null) {
+        Found f = found(value, "金额");
+        if (f == null) {
             return null;
         }
-        String t = ChineseNumerals.toDigits(Cells.plain(raw).replace(",", ""));
-        if (NEGATIVE.matcher(t).find()) {
-            throw new Negative(raw);
-        }
-        Matcher m = NUMBER.matcher(t);
-        if (!m.find()) {
-            throw new Unreadable("“" + raw + "”中没有金额");
-        }
-        BigDecimal n = new BigDecimal(m.group(1));
-        String unit = t.substring(m.end());
+        BigDecimal n = f.number();
+        String t = f.text();
+        String raw = f.raw();
+        String unit = t.substring(f.end());
         BigDecimal wan;
         if (unit.startsWith("亿")) {
             wan = n.multiply(BigDecimal.valueOf(10_000));
@@ -101,5 +82,33 @@ final class NumberCells {
         String warning = approximate ? "“" + raw + "”为约数，按 " + wan.toPlainString() + " 万元读入"
                 : converted ? "“" + raw + "”已换算为 " + wan.toPlainString() + " 万元" : null;
         return new Parsed<>(wan, warning);
+    }
+
+    /** A number found in a cell's text: the text as typed, the text read (half-width, digits), the number and where it ends. */
+    private record Found(String raw, String text, String digits, BigDecimal number, int end) {
+    }
+
+    /** The first number of a text cell; null for a blank cell; a negative one or none at all is refused. */
+    private static Found found(Object value, String what) {
+        String raw = Cells.text(value);
+        if (raw == null) {
+            return null;
+        }
+        String t = ChineseNumerals.toDigits(Cells.plain(raw).replace(",", ""));
+        if (NEGATIVE.matcher(t).find()) {
+            throw new Negative(raw);
+        }
+        Matcher m = NUMBER.matcher(t);
+        if (!m.find()) {
+            throw new Unreadable("“" + raw + "”中没有" + what);
+        }
+        return new Found(raw, t, m.group(1), new BigDecimal(m.group(1)), m.end());
+    }
+
+    private static BigDecimal nonNegative(BigDecimal number) {
+        if (number.signum() < 0) {
+            throw new Negative(Cells.text(number));
+        }
+        return number;
     }
 }
