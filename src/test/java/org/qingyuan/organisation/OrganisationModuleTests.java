@@ -60,6 +60,18 @@ class OrganisationModuleTests {
     }
 
     @Test
+    void everyDistrictOfTheReferenceDataHasItsOwnUnits() {
+        for (String district : List.of("650105", "120116")) {
+            CurrentUser office = new CurrentUser(9, "office-" + district, "区办", "DISTRICT_OFFICE", "区办", DivisionCode.of(district), null);
+            List<ReportingUnit> units = organisation.units(office);
+            assertThat(units.get(0).key()).isEqualTo(district);
+            assertThat(units.get(0).name()).endsWith("（区办）").doesNotStartWith(district);
+            assertThat(units).filteredOn(u -> u.kind() == ReportingUnit.Kind.TOWN).isNotEmpty()
+                    .allSatisfy(u -> assertThat(u.key()).startsWith(district).hasSize(9));
+        }
+    }
+
+    @Test
     void aTownOfficerKeepsHisTownsLiaisonVersionedAuditedAndPrintedForItsVillages() {
         Liaison saved = organisation.saveLiaison(TOWN, "410108001", 0,
                 new Organisation.LiaisonInput("党政办", "王敏", "科员", "13803710001"));
