@@ -24,7 +24,7 @@ public record CaseView(RectificationCase rectificationCase, String enterpriseNam
      * @param actor the user name of who did it
      * @param actorName how that user is shown
      */
-    public record TimelineStep(long id, StepKind kind, String kindLabel, String actor, String actorName, Instant at, String detail,
+    public record TimelineStep(long id, StepKind kind, String actor, String actorName, Instant at, String detail,
                                int caseVersion) {
     }
 }

@@ -158,7 +158,8 @@ class CaseApiTests {
                         .with(GRID).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.currentVersion").value(1))
-                .andExpect(jsonPath("$.changes[0].kind").value("ITEM_RECORDED"));
+                .andExpect(jsonPath("$.changes[0].kind").value("ITEM_RECORDED"))
+                .andExpect(jsonPath("$.changes[0].kindName").value("记录整治情况"));
     }
 
     @Test
@@ -251,7 +252,8 @@ class CaseApiTests {
         mvc.perform(get("/api/v1/cases/" + opened.id()).with(TOWN)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/cases/" + opened.id()).with(as(RoleCode.TOWN_OFFICER, "410108002")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.divisionCode").value("410108002001"))
-                .andExpect(jsonPath("$.timeline[-1].kind").value("ENTERPRISE_MOVED"));
+                .andExpect(jsonPath("$.timeline[-1].kind").value("ENTERPRISE_MOVED"))
+                .andExpect(jsonPath("$.timeline[-1].kindLabel").value("企业迁移区划"));
         postJson("/api/v1/enterprises/" + opened.enterpriseId() + "/withdrawal",
                 "{\"version\": 2, \"reason\": \"OUT_OF_SCOPE\", \"note\": \"核查后不属于整治范围\"}", district(), 200);
         mvc.perform(get("/api/v1/cases/" + opened.id()).with(district()))

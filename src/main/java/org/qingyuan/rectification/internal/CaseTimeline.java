@@ -30,7 +30,7 @@ class CaseTimeline {
         this.named = named;
     }
 
-    /** The 409 answer to a command on an older version: what was done since. */
+    /** The 409 answer to a command on an older version: what was done since (the web names the kinds). */
     ConflictException stale(long id, int expected) {
         Integer current = jdbc.sql("SELECT version FROM rectification_case WHERE id = :id").param("id", id)
                 .query(Integer.class).optional().orElse(null);
@@ -40,7 +40,6 @@ class CaseTimeline {
                 .query((rs, i) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("kind", rs.getString(1));
-                    m.put("kindName", StepKind.valueOf(rs.getString(1)).label());
                     m.put("by", rs.getString(2));
                     m.put("at", rs.getTimestamp(3).toInstant().toString());
                     m.put("detail", rs.getString(4));
@@ -65,8 +64,8 @@ class CaseTimeline {
     List<CaseView.TimelineStep> timeline(long caseId) {
         return jdbc.sql("SELECT id, kind, actor, at, detail, case_version FROM rectification_step WHERE case_id = :id ORDER BY id")
                 .param("id", caseId)
-                .query((rs, i) -> new CaseView.TimelineStep(rs.getLong(1), StepKind.valueOf(rs.getString(2)), StepKind.valueOf(rs.getString(2)).label(),
-                        rs.getString(3), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6)))
+                .query((rs, i) -> new CaseView.TimelineStep(rs.getLong(1), StepKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6)))
                 .list();
     }
 }

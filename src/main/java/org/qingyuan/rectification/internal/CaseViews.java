@@ -39,8 +39,8 @@ class CaseViews {
         actors.add(c.closedOutBy());
         actors.remove(null);
         Map<String, String> names = userNames.displayNames(actors);
-        List<CaseView.TimelineStep> named = timeline.stream().map(s -> new CaseView.TimelineStep(s.id(), s.kind(), s.kindLabel(),
-                s.actor(), names.getOrDefault(s.actor(), s.actor()), s.at(), s.detail(), s.caseVersion())).toList();
+        List<CaseView.TimelineStep> named = timeline.stream().map(s -> new CaseView.TimelineStep(s.id(), s.kind(), s.actor(),
+                names.getOrDefault(s.actor(), s.actor()), s.at(), s.detail(), s.caseVersion())).toList();
         return new CaseView(c, row.enterpriseName(), row.address(), row.longitude(), row.latitude(), named, evidence,
                 c.overdue(LocalDate.now(clock.withZone(EvidenceCheck.CHINA))), names);
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
@@ -29,6 +30,8 @@ import org.qingyuan.rectification.Permit;
 import org.qingyuan.rectification.RectificationCase;
 import org.qingyuan.rectification.Requirement;
 import org.qingyuan.rectification.ResponsiblePersons;
+import org.qingyuan.rectification.StepKind;
+import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,8 +79,18 @@ class CaseApiController {
                     List<CaseDeadline> deadlines, List<EscalationRule> escalations, List<ItemJson> items,
                     List<String> missingItems, List<JointEnforcement> enforcements, ResponsiblePersons responsible,
                     String acceptedBy, String acceptanceRecord, String closedOutBy, LocalDate closedOutOn,
-                    List<CaseView.TimelineStep> timeline, int version, TownReport townReport, List<String> townReportFlags,
+                    List<StepJson> timeline, int version, TownReport townReport, List<String> townReportFlags,
                     String townRequirementSettled) {
+    }
+
+    /** One step of the timeline, with the Chinese name of its kind. */
+    record StepJson(long id, StepKind kind, String kindLabel, String actor, String actorName, Instant at, String detail,
+                    int caseVersion) {
+
+        static StepJson of(CaseView.TimelineStep s) {
+            return new StepJson(s.id(), s.kind(), StepKindLabels.of(s.kind()), s.actor(), s.actorName(), s.at(), s.detail(),
+                    s.caseVersion());
+        }
     }
 
     @GetMapping
@@ -118,7 +131,7 @@ class CaseApiController {
 
     @PostMapping(value = "/{id}/items/{requirement}", consumes = "application/json")
     CaseJson recordItem(@PathVariable long id, @PathVariable String requirement, @RequestBody ItemBody body) {
-        return json(cases.recordItem(id, body.version(), new Cases.ItemCommand(requirement(requirement), body.note(),
+        return command(() -> cases.recordItem(id, body.version(), new Cases.ItemCommand(requirement(requirement), body.note(),
                 body.evidenceIds(), body.utilityConfirmationId(), permit(body.permitName(), body.permitNumber(), body.permitDate())),
                 scope()));
     }
@@ -134,7 +147,7 @@ class CaseApiController {
                                  @RequestParam(required = false) String permitName,
                                  @RequestParam(required = false) String permitNumber,
                                  @RequestParam(required = false) LocalDate permitDate) {
-        return json(CaseForms.recordWithFiles(cases, id, version, requirement(requirement), note, evidenceIds, files,
+        return command(() -> CaseForms.recordWithFiles(cases, id, version, requirement(requirement), note, evidenceIds, files,
                 confirmation, utilityConfirmationId, permit(permitName, permitNumber, permitDate), scope()));
     }
 
@@ -146,7 +159,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/items/{requirement}/review")
     CaseJson review(@PathVariable long id, @PathVariable String requirement, @RequestBody ReviewBody body) {
-        return json(cases.review(id, body.version(), requirement(requirement), scope()));
+        return command(() -> cases.review(id, body.version(), requirement(requirement), scope()));
     }
 
     record EnforcementBody(int version, LocalDate date, List<String> departments, String note) {
@@ -154,12 +167,12 @@ class CaseApiController {
 
     @PostMapping("/{id}/enforcements")
     CaseJson enforcement(@PathVariable long id, @RequestBody EnforcementBody body) {
-        return json(cases.recordJointEnforcement(id, body.version(), body.date(), body.departments(), body.note(), scope()));
+        return command(() -> cases.recordJointEnforcement(id, body.version(), body.date(), body.departments(), body.note(), scope()));
     }
 
     @PostMapping("/{id}/submit")
     CaseJson submit(@PathVariable long id, @RequestBody VersionBody body) {
-        return json(cases.submit(id, body.version(), scope()));
+        return command(() -> cases.submit(id, body.version(), scope()));
     }
 
     record AcceptBody(int version, String onSiteRecord) {
@@ -167,7 +180,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/accept")
     CaseJson accept(@PathVariable long id, @RequestBody AcceptBody body) {
-        return json(cases.accept(id, body.version(), body.onSiteRecord(), scope()));
+        return command(() -> cases.accept(id, body.version(), body.onSiteRecord(), scope()));
     }
 
     record ReasonBody(int version, String reason) {
@@ -175,17 +188,17 @@ class CaseApiController {
 
     @PostMapping("/{id}/reject")
     CaseJson reject(@PathVariable long id, @RequestBody ReasonBody body) {
-        return json(cases.reject(id, body.version(), body.reason(), scope()));
+        return command(() -> cases.reject(id, body.version(), body.reason(), scope()));
     }
 
     @PostMapping("/{id}/close-out")
     CaseJson closeOut(@PathVariable long id, @RequestBody VersionBody body) {
-        return json(cases.closeOut(id, body.version(), scope()));
+        return command(() -> cases.closeOut(id, body.version(), scope()));
     }
 
     @PostMapping("/{id}/reopen")
     CaseJson reopen(@PathVariable long id, @RequestBody ReasonBody body) {
-        return json(cases.reopen(id, body.version(), body.reason(), scope()));
+        return command(() -> cases.reopen(id, body.version(), body.reason(), scope()));
     }
 
     record AssignBody(int version, String townCode, String villageCode, String departmentCode, String personName,
@@ -194,7 +207,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/responsible")
     CaseJson assign(@PathVariable long id, @RequestBody AssignBody b) {
-        return json(cases.assign(id, b.version(), new ResponsiblePersons(blank(b.townCode()), blank(b.villageCode()),
+        return command(() -> cases.assign(id, b.version(), new ResponsiblePersons(blank(b.townCode()), blank(b.villageCode()),
                 blank(b.departmentCode()), blank(b.personName()), blank(b.personPhone()), blank(b.username())), scope()));
     }
 
@@ -203,7 +216,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/deadline")
     CaseJson deadline(@PathVariable long id, @RequestBody DeadlineBody b) {
-        return json(cases.setDeadline(id, b.version(), b.deadline(), b.reason(), scope()));
+        return command(() -> cases.setDeadline(id, b.version(), b.deadline(), b.reason(), scope()));
     }
 
     record SettlementBody(int version, String reason) {
@@ -211,7 +224,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/town-requirement")
     CaseJson settleTownRequirement(@PathVariable long id, @RequestBody SettlementBody b) {
-        return json(cases.settleTownRequirement(id, b.version(), b.reason(), scope()));
+        return command(() -> cases.settleTownRequirement(id, b.version(), b.reason(), scope()));
     }
 
     static Requirement requirement(String raw) {
@@ -246,8 +259,17 @@ class CaseApiController {
                 c.divisionCode(), c.measure(), c.measureName(), c.state(), c.state().label(), c.progressLabel(), c.deadline(),
                 v.overdue(), c.overdueSince(), c.plan().deadlines(), c.plan().escalations(), items,
                 c.missingItems().stream().map(Enum::name).toList(), c.enforcements(), c.responsible(), c.acceptedBy(),
-                c.acceptanceRecord(), c.closedOutBy(), c.closedOutOn(), v.timeline(), c.version(), c.townReport(),
+                c.acceptanceRecord(), c.closedOutBy(), c.closedOutOn(), v.timeline().stream().map(StepJson::of).toList(), c.version(), c.townReport(),
                 c.townReportFlags(), c.townRequirementSettled());
+    }
+
+    /** Runs a command; a stale version's conflict names the kinds of the steps taken since. */
+    private static CaseJson command(Supplier<CaseView> command) {
+        try {
+            return json(command.get());
+        } catch (ConflictException e) {
+            throw StepKindLabels.named(e);
+        }
     }
 
     private static Scope scope() {

@@ -131,6 +131,7 @@ class CasePageController {
         Map<Long, Attachment> files = new LinkedHashMap<>();
         cases.evidence(id, scope).forEach(a -> files.put(a.id(), a));
         model.addAttribute("v", view);
+        model.addAttribute("stepLabels", StepKindLabels.ALL);
         model.addAttribute("c", view.rectificationCase());
         model.addAttribute("files", files);
         model.addAttribute("caseFiles", files.values().stream().filter(a -> a.owner().type().equals("RectificationCase")).toList());
