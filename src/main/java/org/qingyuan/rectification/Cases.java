@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.Attachment;
 import org.qingyuan.evidence.EvidenceCategory;
@@ -13,7 +14,8 @@ import org.qingyuan.shared.Page;
  * The rectification cases. Reads take the caller's jurisdiction (a case outside it is "not found");
  * commands name the version they start from (a stale one is a 409 conflict listing the steps taken since),
  * go through the aggregate's rules, append to the timeline and are audited in the same transaction.
- * The acting user is the signed-in one.
+ * Commands take the acting user, who is stamped on the timeline and the audit and whose jurisdiction they act in;
+ * the web passes the signed-in one.
  */
 public interface Cases {
 
@@ -32,28 +34,28 @@ public interface Cases {
      * Records an item with evidence from the case's or the enterprise's dossier. Photos are checked against
      * the case period and the site; what does not check out is flagged for a second person's review.
      */
-    CaseView recordItem(long id, int version, ItemCommand command, Scope scope);
+    CaseView recordItem(long id, int version, ItemCommand command, CurrentUser actor);
 
-    CaseView review(long id, int version, Requirement requirement, Scope scope);
+    CaseView review(long id, int version, Requirement requirement, CurrentUser actor);
 
-    CaseView recordJointEnforcement(long id, int version, LocalDate date, List<String> departments, String note, Scope scope);
+    CaseView recordJointEnforcement(long id, int version, LocalDate date, List<String> departments, String note, CurrentUser actor);
 
-    CaseView submit(long id, int version, Scope scope);
+    CaseView submit(long id, int version, CurrentUser actor);
 
-    CaseView accept(long id, int version, String onSiteRecord, Scope scope);
+    CaseView accept(long id, int version, String onSiteRecord, CurrentUser actor);
 
-    CaseView reject(long id, int version, String reason, Scope scope);
+    CaseView reject(long id, int version, String reason, CurrentUser actor);
 
-    CaseView closeOut(long id, int version, Scope scope);
+    CaseView closeOut(long id, int version, CurrentUser actor);
 
-    CaseView reopen(long id, int version, String reason, Scope scope);
+    CaseView reopen(long id, int version, String reason, CurrentUser actor);
 
-    CaseView assign(long id, int version, ResponsiblePersons persons, Scope scope);
+    CaseView assign(long id, int version, ResponsiblePersons persons, CurrentUser actor);
 
-    CaseView setDeadline(long id, int version, LocalDate deadline, String reason, Scope scope);
+    CaseView setDeadline(long id, int version, LocalDate deadline, String reason, CurrentUser actor);
 
     /** Settles a town's 整治要求 that differs from the case's measure: the measure stands, with the reason. */
-    CaseView settleTownRequirement(long id, int version, String reason, Scope scope);
+    CaseView settleTownRequirement(long id, int version, String reason, CurrentUser actor);
 
     /**
      * What is recorded for one item.

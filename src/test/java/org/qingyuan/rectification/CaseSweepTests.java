@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.Scope;
 import org.qingyuan.notification.Inbox;
 import org.qingyuan.policy.DeadlineKind;
@@ -98,7 +99,8 @@ class CaseSweepTests {
         CaseSummary shutdown = fixtures.open("410108001001", "huiji-2017", CaseFixtures.SHUTDOWN, null,
                 Map.of(DeadlineKind.DEMOLISH, deadline));
         cases.assign(relocation.id(), relocation.version(), new ResponsiblePersons("410108001", "410108001001", "ENVIRONMENT",
-                "王建国", "13803710001", "grid"), DISTRICT);
+                "王建国", "13803710001", "grid"),
+                new CurrentUser(1, "district", "区办演示账号", "DISTRICT_OFFICE", "区办", DivisionCode.of("410108"), null));
 
         LocalDate dayBefore = deadline.minusDays(1);
         while (!calendar.isWorkingDay(dayBefore)) {

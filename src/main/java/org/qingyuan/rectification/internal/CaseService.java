@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.qingyuan.access.ActingUsers;
+import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.Departments;
 import org.qingyuan.access.Scope;
 import org.qingyuan.audit.AuditEvent;
@@ -35,7 +35,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The cases' commands and queries: jurisdiction, versions, the aggregate's rules, timeline and audit in one transaction each. */
+/**
+ * The cases' commands (load, act, store, audit: one transaction each, as the given acting user) and the reads of one case.
+ */
 @Service
 @EnableConfigurationProperties(RectificationProperties.class)
 class CaseService implements Cases {
@@ -49,14 +51,12 @@ class CaseService implements Cases {
     private final Clock clock;
     private final Departments departments;
     private final CaseViews views;
-    private final ActingUsers actingUsers;
 
     CaseService(CaseStore store, Dossier dossier, AuditTrail audit,
                 RectificationProperties properties, Clock clock, Departments departments,
-                CaseViews views, ActingUsers actingUsers) {
+                CaseViews views) {
         this.departments = departments;
         this.views = views;
-        this.actingUsers = actingUsers;
         this.store = store;
         this.dossier = dossier;
         this.audit = audit;
@@ -100,22 +100,22 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView recordItem(long id, int version, ItemCommand command, Scope scope) {
+    public CaseView recordItem(long id, int version, ItemCommand command, CurrentUser actor) {
         if (command.requirement() == null) {
             throw new InvalidInputException("requirement", "请选择整治事项");
         }
-        return change(id, version, scope, "CASE_ITEM_RECORDED", (row, by, now) -> {
+        return change(id, version, actor, "CASE_ITEM_RECORDED", (row, by, now) -> {
             RectificationCase c = row.rectificationCase();
             List<Long> ids = command.evidenceIds() == null ? List.of() : command.evidenceIds();
             List<String> flags = new ArrayList<>();
             LocalDate openedOn = (c.openedAt() == null ? now : c.openedAt()).atZone(EvidenceCheck.CHINA).toLocalDate();
             for (Long attachmentId : ids) {
-                Attachment a = ownEvidence(c, attachmentId, "evidenceIds", scope);
+                Attachment a = ownEvidence(c, attachmentId, "evidenceIds", actor.scope());
                 flags.addAll(EvidenceCheck.flags(a, openedOn, now, row.latitude(), row.longitude(),
                         properties.maxPhotoDistanceM(), properties.photoToleranceMinutes()));
             }
             if (command.utilityConfirmationId() != null) {
-                ownEvidence(c, command.utilityConfirmationId(), "utilityConfirmationId", scope);
+                ownEvidence(c, command.utilityConfirmationId(), "utilityConfirmationId", actor.scope());
             }
             c.recordItem(command.requirement(), by, now, blankToNull(command.note()), ids, command.utilityConfirmationId(),
                     command.permit(), flags);
@@ -134,8 +134,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView review(long id, int version, Requirement requirement, Scope scope) {
-        return change(id, version, scope, "CASE_EVIDENCE_REVIEWED", (row, by, now) -> {
+    public CaseView review(long id, int version, Requirement requirement, CurrentUser actor) {
+        return change(id, version, actor, "CASE_EVIDENCE_REVIEWED", (row, by, now) -> {
             row.rectificationCase().reviewFlags(requirement, by, now);
             return Map.of("requirement", requirement.name());
         });
@@ -143,14 +143,14 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView recordJointEnforcement(long id, int version, LocalDate date, List<String> departments, String note, Scope scope) {
+    public CaseView recordJointEnforcement(long id, int version, LocalDate date, List<String> departments, String note, CurrentUser actor) {
         if (date == null) {
             throw new InvalidInputException("date", "请填写联合执法日期");
         }
         List<String> cleaned = departments == null ? List.of()
                 : departments.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         cleaned.forEach(code -> knownDepartment("departments", code));
-        return change(id, version, scope, "CASE_JOINT_ENFORCEMENT", (row, by, now) -> {
+        return change(id, version, actor, "CASE_JOINT_ENFORCEMENT", (row, by, now) -> {
             row.rectificationCase().recordJointEnforcement(new JointEnforcement(date, cleaned, blankToNull(note), by), today(), now);
             return Map.of("date", date.toString(), "departments", cleaned);
         });
@@ -158,8 +158,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView submit(long id, int version, Scope scope) {
-        return change(id, version, scope, "CASE_SUBMITTED_FOR_ACCEPTANCE", (row, by, now) -> {
+    public CaseView submit(long id, int version, CurrentUser actor) {
+        return change(id, version, actor, "CASE_SUBMITTED_FOR_ACCEPTANCE", (row, by, now) -> {
             row.rectificationCase().submitForAcceptance(by, now);
             return Map.of();
         });
@@ -167,8 +167,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView accept(long id, int version, String onSiteRecord, Scope scope) {
-        return change(id, version, scope, "CASE_ACCEPTED", (row, by, now) -> {
+    public CaseView accept(long id, int version, String onSiteRecord, CurrentUser actor) {
+        return change(id, version, actor, "CASE_ACCEPTED", (row, by, now) -> {
             row.rectificationCase().accept(by, onSiteRecord, now);
             return Map.of("onSiteRecord", onSiteRecord.strip());
         });
@@ -176,8 +176,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView reject(long id, int version, String reason, Scope scope) {
-        return change(id, version, scope, "CASE_ACCEPTANCE_REJECTED", (row, by, now) -> {
+    public CaseView reject(long id, int version, String reason, CurrentUser actor) {
+        return change(id, version, actor, "CASE_ACCEPTANCE_REJECTED", (row, by, now) -> {
             row.rectificationCase().rejectAcceptance(by, reason, now);
             return Map.of("reason", reason);
         });
@@ -185,8 +185,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView closeOut(long id, int version, Scope scope) {
-        return change(id, version, scope, "CASE_CLOSED_OUT", (row, by, now) -> {
+    public CaseView closeOut(long id, int version, CurrentUser actor) {
+        return change(id, version, actor, "CASE_CLOSED_OUT", (row, by, now) -> {
             row.rectificationCase().closeOut(by, today(), now);
             return Map.of("closedOutOn", today().toString());
         });
@@ -194,8 +194,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView reopen(long id, int version, String reason, Scope scope) {
-        return change(id, version, scope, "CASE_REOPENED", (row, by, now) -> {
+    public CaseView reopen(long id, int version, String reason, CurrentUser actor) {
+        return change(id, version, actor, "CASE_REOPENED", (row, by, now) -> {
             row.rectificationCase().reopen(by, reason, now);
             return Map.of("reason", reason);
         });
@@ -203,11 +203,11 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView assign(long id, int version, ResponsiblePersons persons, Scope scope) {
+    public CaseView assign(long id, int version, ResponsiblePersons persons, CurrentUser actor) {
         if (persons.departmentCode() != null) {
             knownDepartment("departmentCode", persons.departmentCode());
         }
-        return change(id, version, scope, "CASE_ASSIGNED", (row, by, now) -> {
+        return change(id, version, actor, "CASE_ASSIGNED", (row, by, now) -> {
             row.rectificationCase().assign(persons,
                     persons.departmentCode() == null ? null : departments.name(persons.departmentCode()), by, now);
             Map<String, Object> details = new LinkedHashMap<>();
@@ -224,8 +224,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView setDeadline(long id, int version, LocalDate deadline, String reason, Scope scope) {
-        return change(id, version, scope, "CASE_DEADLINE_SET", (row, by, now) -> {
+    public CaseView setDeadline(long id, int version, LocalDate deadline, String reason, CurrentUser actor) {
+        return change(id, version, actor, "CASE_DEADLINE_SET", (row, by, now) -> {
             row.rectificationCase().setDeadline(deadline, reason, by, now);
             return Map.of("deadline", String.valueOf(deadline), "reason", String.valueOf(reason));
         });
@@ -233,8 +233,8 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView settleTownRequirement(long id, int version, String reason, Scope scope) {
-        return change(id, version, scope, "CASE_TOWN_REQUIREMENT_SETTLED", (row, by, now) -> {
+    public CaseView settleTownRequirement(long id, int version, String reason, CurrentUser actor) {
+        return change(id, version, actor, "CASE_TOWN_REQUIREMENT_SETTLED", (row, by, now) -> {
             row.rectificationCase().settleTownRequirement(reason, by, now);
             return Map.of("requirement", row.rectificationCase().townReport().requirement(), "reason", String.valueOf(reason));
         });
@@ -247,10 +247,11 @@ class CaseService implements Cases {
         Map<String, Object> apply(CaseStore.Row row, String by, Instant now);
     }
 
-    private CaseView change(long id, int version, Scope scope, String action, Change change) {
+    private CaseView change(long id, int version, CurrentUser actor, String action, Change change) {
+        Scope scope = actor.scope();
         CaseStore.Row row = store.findForUpdate(id, scope).orElseThrow(CaseService::notFound);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String by = actingUsers.username();
+        String by = actor.username();
         Map<String, Object> details = new LinkedHashMap<>(change.apply(row, by, now));
         store.update(row.rectificationCase(), version, now);
         details.put("version", version + 1);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.Scope;
 import org.qingyuan.evidence.AttachmentJson;
@@ -133,7 +134,7 @@ class CaseApiController {
     CaseJson recordItem(@PathVariable long id, @PathVariable String requirement, @RequestBody ItemBody body) {
         return command(() -> cases.recordItem(id, body.version(), new Cases.ItemCommand(requirement(requirement), body.note(),
                 body.evidenceIds(), body.utilityConfirmationId(), permit(body.permitName(), body.permitNumber(), body.permitDate())),
-                scope()));
+                actor()));
     }
 
     /** The same as multipart: photos ({@code files}) and the utility's document ({@code confirmation}) uploaded with the record. */
@@ -148,7 +149,7 @@ class CaseApiController {
                                  @RequestParam(required = false) String permitNumber,
                                  @RequestParam(required = false) LocalDate permitDate) {
         return command(() -> CaseForms.recordWithFiles(cases, id, version, requirement(requirement), note, evidenceIds, files,
-                confirmation, utilityConfirmationId, permit(permitName, permitNumber, permitDate), scope()));
+                confirmation, utilityConfirmationId, permit(permitName, permitNumber, permitDate), actor()));
     }
 
     record VersionBody(int version) {
@@ -159,7 +160,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/items/{requirement}/review")
     CaseJson review(@PathVariable long id, @PathVariable String requirement, @RequestBody ReviewBody body) {
-        return command(() -> cases.review(id, body.version(), requirement(requirement), scope()));
+        return command(() -> cases.review(id, body.version(), requirement(requirement), actor()));
     }
 
     record EnforcementBody(int version, LocalDate date, List<String> departments, String note) {
@@ -167,12 +168,12 @@ class CaseApiController {
 
     @PostMapping("/{id}/enforcements")
     CaseJson enforcement(@PathVariable long id, @RequestBody EnforcementBody body) {
-        return command(() -> cases.recordJointEnforcement(id, body.version(), body.date(), body.departments(), body.note(), scope()));
+        return command(() -> cases.recordJointEnforcement(id, body.version(), body.date(), body.departments(), body.note(), actor()));
     }
 
     @PostMapping("/{id}/submit")
     CaseJson submit(@PathVariable long id, @RequestBody VersionBody body) {
-        return command(() -> cases.submit(id, body.version(), scope()));
+        return command(() -> cases.submit(id, body.version(), actor()));
     }
 
     record AcceptBody(int version, String onSiteRecord) {
@@ -180,7 +181,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/accept")
     CaseJson accept(@PathVariable long id, @RequestBody AcceptBody body) {
-        return command(() -> cases.accept(id, body.version(), body.onSiteRecord(), scope()));
+        return command(() -> cases.accept(id, body.version(), body.onSiteRecord(), actor()));
     }
 
     record ReasonBody(int version, String reason) {
@@ -188,17 +189,17 @@ class CaseApiController {
 
     @PostMapping("/{id}/reject")
     CaseJson reject(@PathVariable long id, @RequestBody ReasonBody body) {
-        return command(() -> cases.reject(id, body.version(), body.reason(), scope()));
+        return command(() -> cases.reject(id, body.version(), body.reason(), actor()));
     }
 
     @PostMapping("/{id}/close-out")
     CaseJson closeOut(@PathVariable long id, @RequestBody VersionBody body) {
-        return command(() -> cases.closeOut(id, body.version(), scope()));
+        return command(() -> cases.closeOut(id, body.version(), actor()));
     }
 
     @PostMapping("/{id}/reopen")
     CaseJson reopen(@PathVariable long id, @RequestBody ReasonBody body) {
-        return command(() -> cases.reopen(id, body.version(), body.reason(), scope()));
+        return command(() -> cases.reopen(id, body.version(), body.reason(), actor()));
     }
 
     record AssignBody(int version, String townCode, String villageCode, String departmentCode, String personName,
@@ -208,7 +209,7 @@ class CaseApiController {
     @PostMapping("/{id}/responsible")
     CaseJson assign(@PathVariable long id, @RequestBody AssignBody b) {
         return command(() -> cases.assign(id, b.version(), new ResponsiblePersons(blank(b.townCode()), blank(b.villageCode()),
-                blank(b.departmentCode()), blank(b.personName()), blank(b.personPhone()), blank(b.username())), scope()));
+                blank(b.departmentCode()), blank(b.personName()), blank(b.personPhone()), blank(b.username())), actor()));
     }
 
     record DeadlineBody(int version, LocalDate deadline, String reason) {
@@ -216,7 +217,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/deadline")
     CaseJson deadline(@PathVariable long id, @RequestBody DeadlineBody b) {
-        return command(() -> cases.setDeadline(id, b.version(), b.deadline(), b.reason(), scope()));
+        return command(() -> cases.setDeadline(id, b.version(), b.deadline(), b.reason(), actor()));
     }
 
     record SettlementBody(int version, String reason) {
@@ -224,7 +225,7 @@ class CaseApiController {
 
     @PostMapping("/{id}/town-requirement")
     CaseJson settleTownRequirement(@PathVariable long id, @RequestBody SettlementBody b) {
-        return command(() -> cases.settleTownRequirement(id, b.version(), b.reason(), scope()));
+        return command(() -> cases.settleTownRequirement(id, b.version(), b.reason(), actor()));
     }
 
     static Requirement requirement(String raw) {
@@ -273,6 +274,11 @@ class CaseApiController {
     }
 
     private static Scope scope() {
-        return CurrentUsers.require().scope();
+        return actor().scope();
+    }
+
+    /** The signed-in user, who acts in the commands. */
+    private static CurrentUser actor() {
+        return CurrentUsers.require();
     }
 }

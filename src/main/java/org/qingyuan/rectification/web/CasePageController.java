@@ -137,7 +137,7 @@ class CasePageController {
         model.addAttribute("caseFiles", files.values().stream().filter(a -> a.owner().type().equals("RectificationCase")).toList());
         model.addAttribute("names", new Names(divisions));
         model.addAttribute("today", LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
-        CurrentUser user = CurrentUsers.require();
+        CurrentUser user = actor();
         String base = "/cases/" + id;
         model.addAttribute("canEdit", routes.allows(user, "POST", base + "/submit"));
         model.addAttribute("canAccept", routes.allows(user, "POST", base + "/accept"));
@@ -157,12 +157,12 @@ class CasePageController {
                       @RequestParam(required = false) String permitDate, RedirectAttributes redirect) {
         return act(id, redirect, "已记录", () -> CaseForms.recordWithFiles(cases, id, version, CaseApiController.requirement(requirement),
                 note, evidenceIds, files, confirmation, null, CaseApiController.permit(permitName, permitNumber, date("permitDate", permitDate)),
-                scope()));
+                actor()));
     }
 
     @PostMapping("/cases/{id}/items/{requirement}/review")
     String review(@PathVariable long id, @PathVariable String requirement, @RequestParam int version, RedirectAttributes redirect) {
-        return act(id, redirect, "已复核", () -> cases.review(id, version, CaseApiController.requirement(requirement), scope()));
+        return act(id, redirect, "已复核", () -> cases.review(id, version, CaseApiController.requirement(requirement), actor()));
     }
 
     @PostMapping("/cases/{id}/enforcements")
@@ -170,35 +170,35 @@ class CasePageController {
                        @RequestParam(name = "departments", required = false) List<String> chosen,
                        @RequestParam(required = false) String note, RedirectAttributes redirect) {
         List<String> list = chosen == null ? List.of() : chosen;
-        return act(id, redirect, "已记录联合执法", () -> cases.recordJointEnforcement(id, version, date("date", date), list, note, scope()));
+        return act(id, redirect, "已记录联合执法", () -> cases.recordJointEnforcement(id, version, date("date", date), list, note, actor()));
     }
 
     @PostMapping("/cases/{id}/submit")
     String submit(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return act(id, redirect, "已提请验收", () -> cases.submit(id, version, scope()));
+        return act(id, redirect, "已提请验收", () -> cases.submit(id, version, actor()));
     }
 
     @PostMapping("/cases/{id}/accept")
     String accept(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String onSiteRecord,
                   RedirectAttributes redirect) {
-        return act(id, redirect, "验收通过", () -> cases.accept(id, version, onSiteRecord, scope()));
+        return act(id, redirect, "验收通过", () -> cases.accept(id, version, onSiteRecord, actor()));
     }
 
     @PostMapping("/cases/{id}/reject")
     String reject(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
-        return act(id, redirect, "已退回整改", () -> cases.reject(id, version, reason, scope()));
+        return act(id, redirect, "已退回整改", () -> cases.reject(id, version, reason, actor()));
     }
 
     @PostMapping("/cases/{id}/close-out")
     String closeOut(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return act(id, redirect, "已销号", () -> cases.closeOut(id, version, scope()));
+        return act(id, redirect, "已销号", () -> cases.closeOut(id, version, actor()));
     }
 
     @PostMapping("/cases/{id}/reopen")
     String reopen(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
-        return act(id, redirect, "已重新打开", () -> cases.reopen(id, version, reason, scope()));
+        return act(id, redirect, "已重新打开", () -> cases.reopen(id, version, reason, actor()));
     }
 
     @PostMapping("/cases/{id}/responsible")
@@ -207,19 +207,19 @@ class CasePageController {
                   @RequestParam(required = false) String personName, @RequestParam(required = false) String personPhone,
                   @RequestParam(required = false) String username, RedirectAttributes redirect) {
         return act(id, redirect, "已保存包保责任", () -> cases.assign(id, version, new ResponsiblePersons(text(townCode), text(villageCode),
-                text(departmentCode), text(personName), text(personPhone), text(username)), scope()));
+                text(departmentCode), text(personName), text(personPhone), text(username)), actor()));
     }
 
     @PostMapping("/cases/{id}/deadline")
     String deadline(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String deadline,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, "已设定期限", () -> cases.setDeadline(id, version, date("deadline", deadline), reason, scope()));
+        return act(id, redirect, "已设定期限", () -> cases.setDeadline(id, version, date("deadline", deadline), reason, actor()));
     }
 
     @PostMapping("/cases/{id}/town-requirement")
     String settleTownRequirement(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                                  RedirectAttributes redirect) {
-        return act(id, redirect, "已处理填报要求", () -> cases.settleTownRequirement(id, version, reason, scope()));
+        return act(id, redirect, "已处理填报要求", () -> cases.settleTownRequirement(id, version, reason, actor()));
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Supplier<CaseView> action) {
@@ -240,6 +240,11 @@ class CasePageController {
     }
 
     private static Scope scope() {
-        return CurrentUsers.require().scope();
+        return actor().scope();
+    }
+
+    /** The signed-in user, who acts in the commands. */
+    private static CurrentUser actor() {
+        return CurrentUsers.require();
     }
 }

@@ -34,9 +34,11 @@ class StepKindLabelsTests {
 
         assertThat(named.getMessage()).isEqualTo("已被他人修改");
         assertThat(named.properties()).containsEntry("currentVersion", 3);
-        assertThat((List<?>) named.properties().get("changes")).singleElement()
-                .satisfies(m -> assertThat(((Map<?, ?>) m).keySet()).containsExactly("kind", "kindName", "by", "at", "detail"))
-                .satisfies(m -> assertThat(((Map<?, ?>) m).get("kindName")).isEqualTo("销号"));
+        List<?> changes = (List<?>) named.properties().get("changes");
+        assertThat(changes).hasSize(1);
+        Map<?, ?> first = (Map<?, ?>) changes.get(0);
+        assertThat(List.copyOf(first.keySet())).isEqualTo(List.of("kind", "kindName", "by", "at", "detail"));
+        assertThat(first.get("kindName")).isEqualTo("销号");
     }
 
     @Test
