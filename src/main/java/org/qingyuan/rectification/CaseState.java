@@ -1,5 +1,7 @@
 package org.qingyuan.rectification;
 
+import org.qingyuan.shared.ConflictException;
+
 /** Where a case stands, in the words of the official forms. */
 public enum CaseState {
     /** 已登记: opened from the classification, work not started. */
@@ -40,6 +42,28 @@ public enum CaseState {
     /** True while work on the items may be recorded: open, and neither waiting for nor past the acceptance. */
     public boolean acceptsWork() {
         return open() && this != AWAITING_ACCEPTANCE && this != ACCEPTED;
+    }
+
+    /** Refuses {@code what} (记录整治情况, 提请验收 …) unless a case in this state accepts work. */
+    void requireAcceptsWork(String what) {
+        refuseUnless(acceptsWork(), "不能" + what);
+    }
+
+    /** Refuses a step this state does not allow (409, nothing changed), naming the state. */
+    void refuseUnless(boolean allowed, String refusal) {
+        if (!allowed) {
+            throw new ConflictException("当前状态为“" + label + "”，" + refusal);
+        }
+    }
+
+    /** Where a case stands once work on it is recorded: a registered case is then in progress. */
+    CaseState withWorkStarted() {
+        return this == REGISTERED ? IN_PROGRESS : this;
+    }
+
+    /** Where a case stands when its plan follows a new classification: back to work, or reopened when it was withdrawn. */
+    CaseState realigned() {
+        return this == AWAITING_ACCEPTANCE || this == ACCEPTED ? IN_PROGRESS : this == WITHDRAWN ? REOPENED : this;
     }
 
     /** The SQL condition "the case whose state is in {@code column} is open", made from {@link #open()}. */

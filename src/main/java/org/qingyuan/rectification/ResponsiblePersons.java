@@ -1,5 +1,7 @@
 package org.qingyuan.rectification;
 
+import org.qingyuan.shared.InvalidInputException;
+
 /**
  * 包保 / 分包责任人 (001 附件1, 002 五2): the units and the named person answerable for a case.
  *
@@ -26,5 +28,26 @@ public record ResponsiblePersons(String townCode, String villageCode, String dep
 
     public boolean named() {
         return personName != null && !personName.isBlank();
+    }
+
+    /** The same units with this person named (no platform account). */
+    ResponsiblePersons withPerson(String name, String phone) {
+        return new ResponsiblePersons(townCode, villageCode, departmentCode, name, phone, null);
+    }
+
+    /** Refuses persons who cannot answer for a case in this division: a named person with a phone, of its town and village. */
+    static void requireAnswerable(ResponsiblePersons persons, String divisionCode) {
+        if (persons == null || !persons.named()) {
+            throw new InvalidInputException("personName", "请填写包保责任人姓名");
+        }
+        if (persons.personPhone() == null || persons.personPhone().isBlank()) {
+            throw new InvalidInputException("personPhone", "请填写包保责任人联系电话");
+        }
+        if (persons.townCode() == null || !divisionCode.startsWith(persons.townCode())) {
+            throw new InvalidInputException("townCode", "包保镇（街道）须为企业所在的镇（街道）");
+        }
+        if (persons.villageCode() != null && !divisionCode.startsWith(persons.villageCode())) {
+            throw new InvalidInputException("villageCode", "包保村（社区）须为企业所在的村（社区）");
+        }
     }
 }

@@ -195,11 +195,11 @@ class RectificationCaseTests {
     @Test
     void responsibilityStaysInsideTheEnterprisesTown() {
         var c = shutdown();
-        assertThatThrownBy(() -> c.assign(new ResponsiblePersons("410108002", null, null, "李四", "13900000000"), "town", NOW))
+        assertThatThrownBy(() -> c.assign(new ResponsiblePersons("410108002", null, null, "李四", "13900000000"), null, "town", NOW))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("所在的镇");
-        assertThatThrownBy(() -> c.assign(new ResponsiblePersons("410108001", null, null, "李四", " "), "town", NOW))
+        assertThatThrownBy(() -> c.assign(new ResponsiblePersons("410108001", null, null, "李四", " "), null, "town", NOW))
                 .hasMessageContaining("电话");
-        c.assign(new ResponsiblePersons("410108001", "410108001001", "ENVIRONMENT", "李四", "13900000000"), "town", NOW);
+        c.assign(new ResponsiblePersons("410108001", "410108001001", "ENVIRONMENT", "李四", "13900000000"), "生态环境", "town", NOW);
         assertThat(c.responsible().personName()).isEqualTo("李四");
     }
 

@@ -17,6 +17,7 @@ import org.qingyuan.rectification.MeasurePlan;
 import org.qingyuan.rectification.RectificationCase;
 import org.qingyuan.rectification.Requirement;
 import org.qingyuan.rectification.ResponsiblePersons;
+import org.qingyuan.rectification.StoredCase;
 import org.qingyuan.rectification.TownReport;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import tools.jackson.core.type.TypeReference;
@@ -34,14 +35,10 @@ final class CaseRows {
         return caseId * 64 + Requirement.valueOf(requirement).ordinal();
     }
 
-    static RectificationCase.Stored stored(RectificationCase c) {
-        return new RectificationCase.Stored(c.id(), c.enterpriseId(), c.divisionCode(), c.plan(), c.deadline(), c.state(),
+    static StoredCase stored(RectificationCase c) {
+        return new StoredCase(c.id(), c.enterpriseId(), c.divisionCode(), c.plan(), c.deadline(), c.state(),
                 c.responsible(), c.appliedEscalations(), c.overdueSince(), c.acceptedBy(), c.acceptanceRecord(), c.closedOutBy(),
-                c.closedOutOn(), c.openedAt(), c.version());
-    }
-
-    static RectificationCase withTownReport(RectificationCase target, RectificationCase source) {
-        return target.withStoredTownReport(source.townReport(), source.townRequirementSettled());
+                c.closedOutOn(), c.townReport(), c.townRequirementSettled(), c.openedAt(), c.version());
     }
 
     static CaseStore.Row row(ResultSet rs, int i) throws SQLException {
@@ -54,13 +51,14 @@ final class CaseRows {
         ResponsiblePersons persons = new ResponsiblePersons(rs.getString("town_code"), rs.getString("village_code"),
                 rs.getString("department_code"), rs.getString("person_name"), rs.getString("person_phone"),
                 rs.getString("person_username"));
-        var stored = new RectificationCase.Stored(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("division_code"), plan,
+        String report = rs.getString("town_report");
+        var stored = new StoredCase(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("division_code"), plan,
                 date(rs, "deadline"), CaseState.valueOf(rs.getString("state")), persons, strings(rs.getArray("applied_escalations")),
                 date(rs, "overdue_since"), rs.getString("accepted_by"), rs.getString("acceptance_record"),
-                rs.getString("closed_out_by"), date(rs, "closed_out_on"), instant(rs, "opened_at"), rs.getInt("version"));
-        String report = rs.getString("town_report");
-        RectificationCase c = RectificationCase.restore(stored, List.of(), List.of()).withStoredTownReport(
-                report == null ? null : JSON.readValue(report, TownReport.class), rs.getString("town_requirement_settled"));
+                rs.getString("closed_out_by"), date(rs, "closed_out_on"),
+                report == null ? null : JSON.readValue(report, TownReport.class), rs.getString("town_requirement_settled"),
+                instant(rs, "opened_at"), rs.getInt("version"));
+        RectificationCase c = RectificationCase.restore(stored, List.of(), List.of());
         return new CaseStore.Row(c, rs.getString("enterprise_name"),
                 rs.getString("address"), (Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"));
     }

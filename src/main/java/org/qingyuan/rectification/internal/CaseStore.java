@@ -126,8 +126,8 @@ class CaseStore {
         return rows.stream().map(r -> {
             RectificationCase s = r.rectificationCase();
             // the row mapper left the aggregate without items and enforcements; rebuild with them
-            RectificationCase full = CaseRows.withTownReport(RectificationCase.restore(CaseRows.stored(s), items.getOrDefault(s.id(), List.of()),
-                    enforcements.getOrDefault(s.id(), List.of())), s);
+            RectificationCase full = RectificationCase.restore(CaseRows.stored(s), items.getOrDefault(s.id(), List.of()),
+                    enforcements.getOrDefault(s.id(), List.of()));
             return new Row(full, r.enterpriseName(), r.address(), r.longitude(), r.latitude());
         }).toList();
     }
