@@ -26,7 +26,7 @@ import org.springframework.modulith.test.Scenario;
  * The rectification module with the modules it depends on: the ledger's events drive the cases (a classification that
  * calls for a measure opens one, a withdrawn enterprise withdraws it), and the open case is the one definition.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 class RectificationModuleTests {
 
     static final Scope DISTRICT = Scope.of(DivisionCode.of("410108"));
