@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +40,7 @@ class CasePageTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
     @Autowired Cases cases;
+    @Autowired JdbcClient jdbc;
 
     CaseFixtures fixtures;
 
@@ -87,6 +89,19 @@ class CasePageTests {
                         .file(new MockMultipartFile("files", "产品.jpg", "image/jpeg", photo)).param("version", "0")
                         .with(as(RoleCode.GRID_MEMBER, "410108001001")).with(csrf()))
                 .andExpect(flash().attribute("failure", containsString("已被他人修改")));
+    }
+
+    @Test
+    void aCaseAwaitingItsAcceptanceOffersNoWorkForms() throws Exception {
+        CaseSummary s = fixtures.open("410108001001", "huiji-2017", CaseFixtures.SHUTDOWN, null,
+                Map.of(DeadlineKind.DEMOLISH, LocalDate.now().plusDays(20)));
+        jdbc.sql("UPDATE rectification_case SET state = 'AWAITING_ACCEPTANCE' WHERE id = :id").param("id", s.id()).update();
+        // still an open case, but no longer one that accepts work: no item, submit or responsibility forms
+        mvc.perform(get("/cases/" + s.id()).with(as(RoleCode.GRID_MEMBER, "410108001001"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("清除原料")))
+                .andExpect(content().string(not(containsString("record-CUT_WATER"))))
+                .andExpect(content().string(not(containsString("id=\"submit-form\""))))
+                .andExpect(content().string(not(containsString("id=\"assign-form\""))));
     }
 
     @Test
