@@ -51,10 +51,15 @@ class CaseTimeline {
         return new ConflictException("该整治任务已被他人修改（当前版本 " + current + "，您的版本 " + expected + "），请刷新后重试", props);
     }
 
+    /**
+     * Appends the steps of cases whose rows are already written: each step records where its case stands after the
+     * command (state and overdue mark, copied from the row), so that a case as of any instant is its last step by then.
+     */
     void append(List<StepRow> steps) {
         named.batchUpdate("""
-                INSERT INTO rectification_step (case_id, case_version, kind, actor, at, detail)
-                VALUES (:caseId, :version, :kind, :actor, :at, :detail)
+                INSERT INTO rectification_step (case_id, case_version, kind, actor, at, detail, state, overdue)
+                SELECT :caseId, :version, :kind, :actor, :at, :detail, c.state, c.overdue_since IS NOT NULL
+                  FROM rectification_case c WHERE c.id = :caseId
                 """, steps.stream().map(s -> new MapSqlParameterSource("caseId", s.caseId()).addValue("version", s.version())
                 .addValue("kind", s.step().kind().name()).addValue("actor", s.step().by())
                 .addValue("at", Timestamp.from(s.step().at())).addValue("detail", s.step().detail()))

@@ -72,8 +72,9 @@ class EnterpriseChangesListener {
         if (moved) {
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
             jdbc.sql("""
-                            INSERT INTO rectification_step (case_id, case_version, kind, actor, at, detail)
-                            VALUES (:id, :version, 'ENTERPRISE_MOVED', 'system', :at, :detail)
+                            INSERT INTO rectification_step (case_id, case_version, kind, actor, at, detail, state, overdue)
+                            SELECT :id, :version, 'ENTERPRISE_MOVED', 'system', :at, :detail, c.state, c.overdue_since IS NOT NULL
+                              FROM rectification_case c WHERE c.id = :id
                             """)
                     .param("id", caseId).param("version", row.rectificationCase().version() + 1)
                     .param("at", java.sql.Timestamp.from(now)).param("detail", from + " → " + site.divisionCode()).update();

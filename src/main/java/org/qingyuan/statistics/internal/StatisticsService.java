@@ -1,0 +1,157 @@
+package org.qingyuan.statistics.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qingyuan.access.Scope;
+import org.qingyuan.ledger.EnterpriseType;
+import org.qingyuan.policy.MeasureKind;
+import org.qingyuan.rectification.CaseState;
+import org.qingyuan.region.Division;
+import org.qingyuan.region.Divisions;
+import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.NotFoundException;
+import org.qingyuan.shared.Page;
+import org.qingyuan.statistics.CountedEnterprise;
+import org.qingyuan.statistics.Dimension;
+import org.qingyuan.statistics.Figure;
+import org.qingyuan.statistics.LedgerStatistics;
+import org.qingyuan.statistics.Tally;
+import org.qingyuan.statistics.TallyRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The statistics in one SQL statement each over the modules' as-of read models: the ledger as of the date
+ * ({@code ledger_enterprise_as_of}), each case's last step by then ({@code rectification_case_as_of}) and the period's
+ * close-outs and reopenings ({@code rectification_events}).
+ */
+@Service
+@Transactional(readOnly = true)
+class StatisticsService implements LedgerStatistics {
+
+    /** The enterprises in the ledger at the date with their case then and the period's events, for {@code WHERE}s. */
+    private static final String FROM = """
+              FROM ledger_enterprise_as_of(:at, :prefix) e
+              LEFT JOIN rectification_case_as_of(:at) c ON c.enterprise_id = e.enterprise_id
+              LEFT JOIN rectification_events(:periodStart, :at) v ON v.enterprise_id = e.enterprise_id
+             WHERE e.active
+            """;
+
+    private final JdbcClient jdbc;
+    private final Divisions divisions;
+    private final Clock clock;
+
+    StatisticsService(JdbcClient jdbc, Divisions divisions, Clock clock) {
+        this.jdbc = jdbc;
+        this.divisions = divisions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Tally tally(Scope scope, DivisionCode division, Dimension by, LocalDate asOf, LocalDate from) {
+        DivisionCode where = within(scope, division);
+        AsOf when = AsOf.of(asOf, from, clock);
+        String sql = "SELECT " + Groups.keySql(by) + " AS key, max(e.category_label) AS category_label, count(*) AS total, "
+                + String.join(", ", countSql(Figure.FOUND), countSql(Figure.TO_RECTIFY), countSql(Figure.CLOSED_OUT),
+                countSql(Figure.CLOSED_OUT_IN_PERIOD), countSql(Figure.REOPENED), countSql(Figure.OVERDUE))
+                + FROM + " GROUP BY 1";
+        Map<String, TallyRow> counted = new LinkedHashMap<>();
+        params(jdbc.sql(sql), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
+                        rs.getString("category_label"), rs.getInt("total"), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                        rs.getInt(7), rs.getInt(8), rs.getInt(9)))
+                .list().forEach(r -> counted.put(r.key(), r));
+        List<TallyRow> rows = new ArrayList<>();
+        Groups.listed(by, where, divisions).forEach((key, label) -> {
+            TallyRow r = counted.remove(key);
+            rows.add(r == null ? empty(key, label) : relabel(r, label));
+        });
+        counted.values().stream()
+                .sorted((a, b) -> by == Dimension.CATEGORY ? Integer.compare(b.total(), a.total()) : a.key().compareTo(b.key()))
+                .forEach(r -> rows.add(relabel(r, Groups.label(by, r.key(), r.label(), divisions))));
+        String name = divisions.find(where).map(Division::name).orElse(where.value());
+        return new Tally(where, name, when.date(), when.from(), by, sum(rows), List.copyOf(rows));
+    }
+
+    @Override
+    public Page<CountedEnterprise> enterprises(Scope scope, DivisionCode division, Dimension by, String key, Figure figure,
+                                               LocalDate asOf, LocalDate from, int page, int size) {
+        DivisionCode where = within(scope, division);
+        AsOf when = AsOf.of(asOf, from, clock);
+        boolean all = key == null || key.isBlank() || "TOTAL".equals(key);
+        String filter = (all ? "" : " AND " + Groups.keySql(by) + " = :key")
+                + (figure == Figure.TOTAL ? "" : " AND " + conditionSql(figure));
+        long total = params(jdbc.sql("SELECT count(*) " + FROM + filter), where, when).param("key", key)
+                .query(Long.class).single();
+        List<CountedEnterprise> items = params(jdbc.sql("""
+                        SELECT e.enterprise_id, e.name, e.division_code, e.enterprise_type, e.category, e.category_label,
+                               e.measure, c.state, coalesce(c.overdue AND %s, false) AS overdue
+                        """.formatted(CaseState.openSql("c.state")) + FROM + filter
+                        + " ORDER BY e.division_code, e.name, e.enterprise_id LIMIT :size OFFSET :offset"), where, when)
+                .param("key", key).param("size", size).param("offset", (long) page * size)
+                .query((rs, i) -> new CountedEnterprise(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Groups.label(Dimension.VILLAGE, rs.getString(3), null, divisions),
+                        EnterpriseType.valueOf(rs.getString(4)).label(),
+                        rs.getString(5) == null ? null : rs.getString(6) != null ? rs.getString(6) : rs.getString(5),
+                        rs.getString(7) == null ? null : MeasureKind.valueOf(rs.getString(7)).label(),
+                        rs.getString(8) == null ? null : CaseState.valueOf(rs.getString(8)).label(), rs.getBoolean(9)))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** The condition an enterprise meets to count in a figure (the total counts every enterprise in the ledger). */
+    static String conditionSql(Figure figure) {
+        return switch (figure) {
+            case TOTAL -> "true";
+            case FOUND -> "e.reported_on BETWEEN :fromDate AND :asOfDate";
+            case TO_RECTIFY -> "c.state IS NOT NULL AND c.state <> '" + CaseState.WITHDRAWN.name() + "'";
+            case CLOSED_OUT -> "c.state = '" + CaseState.CLOSED_OUT.name() + "'";
+            case CLOSED_OUT_IN_PERIOD -> "coalesce(v.closed_out, false)";
+            case REOPENED -> "coalesce(v.reopened, false)";
+            case OVERDUE -> "c.overdue AND " + CaseState.openSql("c.state");
+        };
+    }
+
+    private static String countSql(Figure figure) {
+        return "count(*) FILTER (WHERE " + conditionSql(figure) + ")";
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, DivisionCode where, AsOf when) {
+        return spec.param("at", when.end()).param("prefix", where.prefix()).param("periodStart", when.periodStart())
+                .param("fromDate", when.from()).param("asOfDate", when.date());
+    }
+
+    private DivisionCode within(Scope scope, DivisionCode division) {
+        if (division == null) {
+            return scope.division();
+        }
+        if (!scope.covers(division) || divisions.find(division).isEmpty()) {
+            throw new NotFoundException("该区划不在您的辖区内");
+        }
+        return division;
+    }
+
+    private static TallyRow empty(String key, String label) {
+        return new TallyRow(key, label, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private static TallyRow relabel(TallyRow r, String label) {
+        return new TallyRow(r.key(), label, r.total(), r.found(), r.toRectify(), r.closedOut(), r.closedOutInPeriod(),
+                r.reopened(), r.overdue());
+    }
+
+    private static TallyRow sum(List<TallyRow> rows) {
+        TallyRow t = empty("TOTAL", "合计");
+        for (TallyRow r : rows) {
+            t = new TallyRow("TOTAL", "合计", t.total() + r.total(), t.found() + r.found(), t.toRectify() + r.toRectify(),
+                    t.closedOut() + r.closedOut(), t.closedOutInPeriod() + r.closedOutInPeriod(), t.reopened() + r.reopened(),
+                    t.overdue() + r.overdue());
+        }
+        return t;
+    }
+}
