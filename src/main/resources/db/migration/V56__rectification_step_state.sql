@@ -42,14 +42,14 @@ ALTER TABLE rectification_step ALTER COLUMN state SET NOT NULL;
 CREATE INDEX rectification_step_as_of_idx ON rectification_step (case_id, id DESC) INCLUDE (at, state, overdue);
 CREATE INDEX rectification_step_period_idx ON rectification_step (at, kind) INCLUDE (case_id) WHERE kind IN ('CLOSED_OUT', 'REOPENED');
 
--- Every case opened by :at, with its state and overdue mark as of then (the rectification module's published read
+-- Every case opened by :as_of (only :only_enterprise's when given), with its state and overdue mark as of then (the rectification module's published read
 -- model; the case follows its enterprise, so callers place it by the ledger's division as of the same instant).
-CREATE FUNCTION rectification_case_as_of(as_of timestamptz)
+CREATE FUNCTION rectification_case_as_of(as_of timestamptz, only_enterprise bigint DEFAULT NULL)
     RETURNS TABLE (case_id bigint, enterprise_id bigint, state text, overdue boolean)
     LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT DISTINCT ON (s.case_id) s.case_id, c.enterprise_id, s.state, s.overdue
       FROM rectification_step s JOIN rectification_case c ON c.id = s.case_id
-     WHERE s.at <= as_of
+     WHERE s.at <= as_of AND (only_enterprise IS NULL OR c.enterprise_id = only_enterprise)
      ORDER BY s.case_id, s.id DESC
 $$;
 

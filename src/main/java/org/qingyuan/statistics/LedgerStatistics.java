@@ -1,6 +1,7 @@
 package org.qingyuan.statistics;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.qingyuan.access.Scope;
 import org.qingyuan.shared.DivisionCode;
@@ -21,4 +22,11 @@ public interface LedgerStatistics {
     /** The enterprises behind one figure of one row ({@code key} null or {@code TOTAL}: the whole division), by village and name. */
     Page<CountedEnterprise> enterprises(Scope scope, DivisionCode division, Dimension by, String key, Figure figure,
                                         LocalDate asOf, LocalDate from, int page, int size);
+
+    /**
+     * One enterprise at the end of each of the last {@code count} months or quarters (the current one ends today),
+     * oldest first: its category, measure and case state then, reconstructed from history (ECHO's quarterly compliance
+     * history). 404 when the enterprise is outside the caller's jurisdiction.
+     */
+    List<PeriodState> strip(Scope scope, long enterpriseId, Periodicity every, int count);
 }

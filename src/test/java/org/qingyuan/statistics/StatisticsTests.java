@@ -126,6 +126,22 @@ class StatisticsTests {
         assertThat(counts(tally(TOWN, "state", day0)).get("REGISTERED")).isEqualTo(statesBefore.get("REGISTERED") + 2);
         assertThat(counts(tally(TOWN, "measure", day0)).get("SHUTDOWN")).isPositive();
 
+        // its strip: not yet in the ledger at the end of last month, registered with a shutdown case at today's end
+        mvc.perform(get("/api/v1/statistics/enterprises/" + shutdown + "/periods").with(district()).param("count", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.periods.length()").value(2))
+                .andExpect(jsonPath("$.periods[0].registered").value(false))
+                .andExpect(jsonPath("$.periods[1].end").value(day0.toString()))
+                .andExpect(jsonPath("$.periods[1].registered").value(true))
+                .andExpect(jsonPath("$.periods[1].state").value("REGISTERED"))
+                .andExpect(jsonPath("$.periods[1].measureLabel").value("关停取缔"));
+        mvc.perform(get("/api/v1/statistics/enterprises/" + shutdown + "/periods").with(as(RoleCode.TOWN_OFFICER, "410108001")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/statistics/enterprises/" + shutdown + "/periods").with(district()).param("every", "quarter"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("季度")));
+
         // the next day: one becomes 八小 and moves to another town, the other leaves the ledger (its case is withdrawn)
         clock.advance(Duration.ofDays(1));
         LocalDate day1 = today();
@@ -154,6 +170,14 @@ class StatisticsTests {
         List<Long> ids = new java.util.ArrayList<>();
         behind.get("items").forEach(i -> ids.add(i.get("id").asLong()));
         assertThat(ids).contains(shutdown, other);
+
+        // the strip says the same: at today's end the one left the ledger, the other is 八小 elsewhere with its case
+        mvc.perform(get("/api/v1/statistics/enterprises/" + other + "/periods").with(district()).param("count", "1"))
+                .andExpect(jsonPath("$.periods[0].active").value(false))
+                .andExpect(jsonPath("$.periods[0].state").value("WITHDRAWN"));
+        mvc.perform(get("/api/v1/statistics/enterprises/" + shutdown + "/periods").with(district()).param("count", "1"))
+                .andExpect(jsonPath("$.periods[0].typeLabel").value("八小"))
+                .andExpect(jsonPath("$.periods[0].divisionCode").value(village(OTHER_TOWN)));
     }
 
     @Test

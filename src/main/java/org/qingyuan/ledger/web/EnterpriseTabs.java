@@ -19,20 +19,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The enterprise page: its header, the tab asked for, its duplicates and the links other modules add. */
+/** The enterprise page: its header, the tab asked for, its duplicates and the links and panels other modules add. */
 @Component
 class EnterpriseTabs {
 
     private final Ledger ledger;
     private final Classifications classifications;
     private final List<org.qingyuan.ledger.EnterpriseLinks> links;
+    private final List<org.qingyuan.ledger.EnterprisePanels> panels;
     private final DeclaredFacts declaredFacts;
 
     EnterpriseTabs(Ledger ledger, Classifications classifications, List<org.qingyuan.ledger.EnterpriseLinks> links,
-                   DeclaredFacts declaredFacts) {
+                   List<org.qingyuan.ledger.EnterprisePanels> panels, DeclaredFacts declaredFacts) {
         this.ledger = ledger;
         this.classifications = classifications;
         this.links = links;
+        this.panels = panels;
         this.declaredFacts = declaredFacts;
     }
 
@@ -49,6 +51,8 @@ class EnterpriseTabs {
         model.addAttribute("declaredFactList", declaredFactsOf(enterprise.details().facts()));
         model.addAttribute("duplicates", ledger.openDuplicates(enterpriseId, scope()));
         model.addAttribute("related", links.stream().flatMap(l -> l.linksFor(enterpriseId, scope()).stream()).toList());
+        model.addAttribute("panels", "history".equals(tab)
+                ? panels.stream().flatMap(p -> p.panelsFor(enterpriseId, scope()).stream()).toList() : List.of());
         model.addAttribute("tab", tab);
         model.addAttribute("distance", new Distances(enterprise.details().place()));
         return "ledger/show";

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.qingyuan.access.Scope;
+import org.qingyuan.ledger.EnterpriseId;
 import org.qingyuan.ledger.EnterpriseType;
+import org.qingyuan.ledger.Ledger;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.CaseState;
 import org.qingyuan.region.Division;
@@ -20,6 +22,8 @@ import org.qingyuan.statistics.CountedEnterprise;
 import org.qingyuan.statistics.Dimension;
 import org.qingyuan.statistics.Figure;
 import org.qingyuan.statistics.LedgerStatistics;
+import org.qingyuan.statistics.PeriodState;
+import org.qingyuan.statistics.Periodicity;
 import org.qingyuan.statistics.Tally;
 import org.qingyuan.statistics.TallyRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,11 +49,13 @@ class StatisticsService implements LedgerStatistics {
 
     private final JdbcClient jdbc;
     private final Divisions divisions;
+    private final Ledger ledger;
     private final Clock clock;
 
-    StatisticsService(JdbcClient jdbc, Divisions divisions, Clock clock) {
+    StatisticsService(JdbcClient jdbc, Divisions divisions, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.divisions = divisions;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -102,6 +108,33 @@ class StatisticsService implements LedgerStatistics {
                         rs.getString(8) == null ? null : CaseState.valueOf(rs.getString(8)).label(), rs.getBoolean(9)))
                 .list();
         return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public List<PeriodState> strip(Scope scope, long enterpriseId, Periodicity every, int count) {
+        ledger.get(EnterpriseId.of(enterpriseId), scope);
+        List<LocalDate> ends = every.ends(LocalDate.now(clock.withZone(AsOf.CHINA)), count);
+        String[] instants = ends.stream().map(d -> new AsOf(d, d).end().toInstant().toString()).toArray(String[]::new);
+        List<PeriodState> strip = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT t.n, e.enterprise_id IS NOT NULL AS registered, coalesce(e.active, false) AS active, e.division_code,
+                               e.enterprise_type, e.category, e.category_label, e.measure, c.state, coalesce(c.overdue AND %s, false)
+                          FROM unnest(CAST(CAST(:ends AS text[]) AS timestamptz[])) WITH ORDINALITY AS t(at, n)
+                          LEFT JOIN LATERAL ledger_enterprise_as_of(t.at, '', :id) e ON true
+                          LEFT JOIN LATERAL rectification_case_as_of(t.at, :id) c ON true
+                         ORDER BY t.n
+                        """.formatted(CaseState.openSql("c.state")))
+                .param("ends", instants).param("id", enterpriseId)
+                .query((rs, i) -> {
+                    LocalDate end = ends.get(rs.getInt(1) - 1);
+                    String state = rs.getString(9);
+                    return strip.add(new PeriodState(every.key(end), every.label(end), end, rs.getBoolean(2), rs.getBoolean(3),
+                            rs.getString(4), rs.getString(5) == null ? null : EnterpriseType.valueOf(rs.getString(5)).label(),
+                            rs.getString(6) == null ? null : rs.getString(7) != null ? rs.getString(7) : rs.getString(6),
+                            rs.getString(8) == null ? null : MeasureKind.valueOf(rs.getString(8)).label(),
+                            state == null ? null : CaseState.valueOf(state).label(), state, rs.getBoolean(10)));
+                }).list();
+        return strip;
     }
 
     /** The condition an enterprise meets to count in a figure (the total counts every enterprise in the ledger). */

@@ -24,6 +24,8 @@ class StatisticsRoutes implements RouteRules {
                 RouteRule.of("GET", "/statistics/export", LEDGER_EXPORT),
                 RouteRule.of("GET", "/statistics", LEDGER_READ),
                 RouteRule.of("GET", "/statistics/enterprises", LEDGER_READ),
+                RouteRule.of("GET", "/statistics/enterprises/*/periods", LEDGER_READ),
+                RouteRule.of("GET", "/api/v1/statistics/enterprises/*/periods", LEDGER_READ),
                 RouteRule.of("GET", "/api/v1/statistics/ledger", LEDGER_READ),
                 RouteRule.of("GET", "/api/v1/statistics/ledger/enterprises", LEDGER_READ));
     }
