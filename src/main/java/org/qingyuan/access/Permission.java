@@ -59,6 +59,14 @@ public enum Permission {
     /** Name or change the liaison (联络员) of one's own unit; the district office for any unit. */
     LIAISON_EDIT("维护本单位联络员", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER),
 
+    /** Read the reports (报送) of the units in the jurisdiction, and the bulletins. */
+    REPORT_READ("查看报送情况和通报", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER, SUPERVISOR, LEADER),
+    /** Prepare, submit and correct one's own unit's reports. */
+    REPORT_SUBMIT("报送本单位报表", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER),
+    /** Receive or return the units' reports (the district office). */
+    REPORT_RECEIVE("接收和退回各单位报表", false, DISTRICT_OFFICE),
+    /** Compose and publish the weekly bulletin and the monthly summary. */
+    BULLETIN_ISSUE("编发周通报和月小结", false, DISTRICT_OFFICE),
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**

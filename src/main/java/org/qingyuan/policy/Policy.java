@@ -35,6 +35,13 @@ public interface Policy {
 
     List<Referral> referrals();
 
+    /** Its report calendar: the reports it requires, who submits them and when; empty when it sets none. */
+    List<ReportDuty> reports();
+
+    default Optional<ReportDuty> report(String id) {
+        return reports().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
     /** The raw policy file. */
     String content();
 

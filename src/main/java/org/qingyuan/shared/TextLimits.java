@@ -21,6 +21,8 @@ import java.util.Set;
  *   <li>1000 — reasons ({@code reason}, {@code outcome}, {@code comment}) and every field not named here</li>
  *   <li>2000 — notes ({@code note}, {@code notes}, {@code remarks}, {@code description}, {@code onSiteRecord},
  *       {@code measure})</li>
+ *   <li>20,000 — written texts: a report's work summary ({@code summary}), a bulletin's {@code problems} and
+ *       {@code requirements}</li>
  *   <li>1,000,000 — whole documents sent as text ({@code content}: a locality's plan in YAML), bounded by the
  *       request body's size as well</li>
  * </ul>
@@ -36,6 +38,7 @@ public final class TextLimits {
     public static final int ADDRESS = 500;
     public static final int REASON = 1000;
     public static final int NOTE = 2000;
+    public static final int TEXT = 20_000;
     public static final int DOCUMENT = 1_000_000;
     /** Fields this table does not name. */
     public static final int OTHER = REASON;
@@ -47,6 +50,7 @@ public final class TextLimits {
     private static final Set<String> REASONS = Set.of("reason", "outcome", "comment", "clearedreason");
     private static final Set<String> NOTES = Set.of("note", "notes", "remark", "remarks", "description", "onsiterecord",
             "measure");
+    private static final Set<String> TEXTS = Set.of("summary", "problems", "requirements");
     private static final Set<String> DOCUMENTS = Set.of("content");
 
     private static final Map<String, String> LABELS = Map.ofEntries(
@@ -54,7 +58,8 @@ public final class TextLimits {
             Map.entry("password", "密码"), Map.entry("newPassword", "新密码"), Map.entry("q", "搜索词"),
             Map.entry("reason", "理由"), Map.entry("note", "说明"), Map.entry("remarks", "备注"),
             Map.entry("address", "地址"), Map.entry("content", "内容"), Map.entry("outcome", "结果"),
-            Map.entry("title", "标题"), Map.entry("onSiteRecord", "现场记录"), Map.entry("measure", "措施"),
+            Map.entry("title", "标题"), Map.entry("summary", "工作总结"),
+            Map.entry("problems", "典型问题"), Map.entry("requirements", "工作要求"), Map.entry("onSiteRecord", "现场记录"), Map.entry("measure", "措施"),
             Map.entry("personName", "责任人姓名"), Map.entry("permitName", "证照名称"), Map.entry("contactPerson", "联系人"),
             Map.entry("contactPhone", "联系电话"), Map.entry("divisionCode", "区划代码"), Map.entry("creditCode", "统一社会信用代码"));
 
@@ -78,6 +83,9 @@ public final class TextLimits {
         }
         if (NOTES.contains(key)) {
             return NOTE;
+        }
+        if (TEXTS.contains(key)) {
+            return TEXT;
         }
         if (DOCUMENTS.contains(key)) {
             return DOCUMENT;

@@ -1,5 +1,6 @@
 package org.qingyuan.statistics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,6 +19,12 @@ public interface LedgerStatistics {
      * grouped by {@code by}; the period's figures count from {@code from} (null: the first of asOf's month).
      */
     Tally tally(Scope scope, DivisionCode division, Dimension by, LocalDate asOf, LocalDate from);
+
+    /**
+     * As {@link #tally}, as of an exact instant rather than a day's end (a submission prepared before its period's
+     * cut-off is generated as of that moment); the tally's {@code asOf} is the instant's date.
+     */
+    Tally tallyAt(Scope scope, DivisionCode division, Dimension by, Instant at, LocalDate from);
 
     /** The enterprises behind one figure of one row ({@code key} null or {@code TOTAL}: the whole division), by village and name. */
     Page<CountedEnterprise> enterprises(Scope scope, DivisionCode division, Dimension by, String key, Figure figure,

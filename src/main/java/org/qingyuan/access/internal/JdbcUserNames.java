@@ -49,4 +49,19 @@ class JdbcUserNames implements UserNames, UserContacts, RoleHolders {
                         """)
                 .param("roles", roleCodes).param("division", divisionCode).query(String.class).list();
     }
+
+    @Override
+    public java.util.List<String> ofDepartment(String departmentCode) {
+        return jdbc.sql("SELECT username FROM app_user WHERE enabled AND role_code = 'DEPARTMENT_OFFICER' AND department_code = :d")
+                .param("d", departmentCode).query(String.class).list();
+    }
+
+    @Override
+    public java.util.List<String> byPhone(String phone, String divisionCode) {
+        if (phone == null || phone.isBlank()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("SELECT username FROM app_user WHERE enabled AND phone = :phone AND division_code LIKE left(:division, 6) || '%'")
+                .param("phone", phone.strip()).param("division", divisionCode).query(String.class).list();
+    }
 }

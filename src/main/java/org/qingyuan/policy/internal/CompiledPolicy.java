@@ -54,10 +54,12 @@ final class CompiledPolicy implements Policy {
     final CompiledCategory[] categories;
     final CompiledFlag[] flags;
     final CompiledReferral[] referrals;
+    final List<org.qingyuan.policy.ReportDuty> reports;
 
     CompiledPolicy(PolicyInfo info, String content, List<Zone> zones, FactDefinition[] factTable, Map<String, Integer> factIndex,
                    List<FactDefinition> usedFacts, List<NamedList> lists, List<CompiledTest> tests,
-                   List<CompiledCategory> categories, List<CompiledFlag> flags, List<CompiledReferral> referrals) {
+                   List<CompiledCategory> categories, List<CompiledFlag> flags, List<CompiledReferral> referrals,
+                   List<org.qingyuan.policy.ReportDuty> reports) {
         this.info = info;
         this.content = content;
         this.zones = List.copyOf(zones);
@@ -69,6 +71,7 @@ final class CompiledPolicy implements Policy {
         this.categories = categories.toArray(CompiledCategory[]::new);
         this.flags = flags.toArray(CompiledFlag[]::new);
         this.referrals = referrals.toArray(CompiledReferral[]::new);
+        this.reports = List.copyOf(reports);
     }
 
     @Override
@@ -109,6 +112,11 @@ final class CompiledPolicy implements Policy {
     @Override
     public List<Referral> referrals() {
         return java.util.Arrays.stream(referrals).map(CompiledReferral::referral).toList();
+    }
+
+    @Override
+    public List<org.qingyuan.policy.ReportDuty> reports() {
+        return reports;
     }
 
     @Override

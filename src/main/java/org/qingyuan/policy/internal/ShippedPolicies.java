@@ -36,13 +36,14 @@ final class ShippedPolicies {
     /** The configured policy, else the one whose region most closely contains the home district. */
     static Optional<CompiledPolicy> defaultPolicy(List<CompiledPolicy> shipped, PolicyProperties properties, Deployment deployment) {
         if (properties.active() != null && !properties.active().isBlank()) {
-            return Optional.of(shipped.stream().filter(p -> p.id().equals(properties.active().strip())).findFirst()
+            return Optional.of(shipped.stream().filter(p -> p.id().equals(properties.active().strip()))
+                    .max(Comparator.comparingInt(CompiledPolicy::version))
                     .orElseThrow(() -> new IllegalStateException("qingyuan.policy.active: no shipped policy " + properties.active())));
         }
         DivisionCode home = deployment.homeDistrict();
         return shipped.stream()
                 .filter(p -> p.info().region() != null && DivisionCode.of(p.info().region()).contains(home))
                 .max(Comparator.comparingInt((CompiledPolicy p) -> p.info().region().length()).thenComparing(CompiledPolicy::id,
-                        Comparator.reverseOrder()));
+                        Comparator.reverseOrder()).thenComparingInt(CompiledPolicy::version));
     }
 }

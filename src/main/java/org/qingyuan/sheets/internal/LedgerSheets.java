@@ -57,20 +57,37 @@ public class LedgerSheets {
     /** Writes the form with its liaison line filled; answers the number of enterprises written. */
     public long write(Layout layout, EnterpriseQuery query, Scope scope, LocalDate date, Liaison liaison, OutputStream out)
             throws IOException {
+        return write(layout, query.division() != null ? query.division() : scope.division(), date, liaison, out,
+                rows -> ledger.forEachForForms(query, scope, rows));
+    }
+
+    /**
+     * Writes the form of a division as the ledger stood at an instant (the rows reconstructed from history); the
+     * rectification columns (整治要求, 完成情况 …) are the cases' current ones.
+     */
+    public long writeAsOf(Layout layout, DivisionCode division, java.time.Instant asOf, LocalDate date, Liaison liaison,
+                          OutputStream out) throws IOException {
+        return write(layout, division, date, liaison, out,
+                rows -> ledger.forEachForFormsAsOf(division, asOf, Scope.of(division), rows));
+    }
+
+    private long write(Layout layout, DivisionCode unit, LocalDate date, Liaison liaison, OutputStream out,
+                       java.util.function.Function<java.util.function.Consumer<EnterpriseExport.FormRow>, Long> source)
+            throws IOException {
         Liaison who = liaison == null ? Liaison.NONE : liaison;
         org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Qingyuan", "1.0");
         book.setGlobalDefaultFont("宋体", 11);
         Worksheet ws = book.newWorksheet(layout == Layout.TEMPLATE ? "台账" : layout.title());
         List<SheetColumn> columns = layout.columns();
         int last = columns.size() - 1;
-        FormFrame.Units units = units(query.division() != null ? query.division() : scope.division());
+        FormFrame.Units units = units(unit);
         int row = FormFrame.titleRows(ws, layout, units, who, date, last);
         row = FormFrame.header(ws, layout, columns, row);
 
         FormRowsWriter writer = new FormRowsWriter(book, ws, layout, columns, row, cases,
                 new FormCells(layout, columns, this::villageName, this::localName));
         long start = System.nanoTime();
-        long count = writer.run(() -> ledger.forEachForForms(query, scope, writer::add));
+        long count = writer.run(() -> source.apply(writer::add));
         log.info("export {}: {} rows on {} sheet(s) in {} ms; first row after {} ms, cursor {} ms (waited {} ms for the next "
                         + "stages), rectification look-ups {} ms, cells {} ms (own threads)", layout.param(), count, writer.sheets,
                 (System.nanoTime() - start) / 1_000_000, Math.max(0, writer.firstRowNanos - start) / 1_000_000,

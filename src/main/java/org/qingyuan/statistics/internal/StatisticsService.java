@@ -61,8 +61,16 @@ class StatisticsService implements LedgerStatistics {
 
     @Override
     public Tally tally(Scope scope, DivisionCode division, Dimension by, LocalDate asOf, LocalDate from) {
+        return tally(scope, division, by, AsOf.of(asOf, from, clock));
+    }
+
+    @Override
+    public Tally tallyAt(Scope scope, DivisionCode division, Dimension by, java.time.Instant at, LocalDate from) {
+        return tally(scope, division, by, AsOf.at(at, from, clock));
+    }
+
+    private Tally tally(Scope scope, DivisionCode division, Dimension by, AsOf when) {
         DivisionCode where = within(scope, division);
-        AsOf when = AsOf.of(asOf, from, clock);
         String sql = "SELECT " + Groups.keySql(by) + " AS key, max(e.category_label) AS category_label, count(*) AS total, "
                 + String.join(", ", countSql(Figure.FOUND), countSql(Figure.TO_RECTIFY), countSql(Figure.CLOSED_OUT),
                 countSql(Figure.CLOSED_OUT_IN_PERIOD), countSql(Figure.REOPENED), countSql(Figure.OVERDUE))
@@ -114,7 +122,7 @@ class StatisticsService implements LedgerStatistics {
     public List<PeriodState> strip(Scope scope, long enterpriseId, Periodicity every, int count) {
         ledger.get(EnterpriseId.of(enterpriseId), scope);
         List<LocalDate> ends = every.ends(LocalDate.now(clock.withZone(AsOf.CHINA)), count);
-        String[] instants = ends.stream().map(d -> new AsOf(d, d).end().toInstant().toString()).toArray(String[]::new);
+        String[] instants = ends.stream().map(d -> AsOf.of(d, d, clock).end().toInstant().toString()).toArray(String[]::new);
         List<PeriodState> strip = new ArrayList<>();
         jdbc.sql("""
                         SELECT t.n, e.enterprise_id IS NOT NULL AS registered, coalesce(e.active, false) AS active, e.division_code,

@@ -228,7 +228,7 @@ class ClassificationTests {
                         assertThat(x.previous().computed().policyId()).isEqualTo("huiji-2017");
                     });
         } finally {
-            policies.activate("huiji-2017", 1, "test");
+            policies.activate("huiji-2017", policies.get("huiji-2017").version(), "test");
             worker.drain();
         }
         assertThat(classifications.current(id, DISTRICT).applies().computed().policyId()).isEqualTo("huiji-2017");

@@ -79,7 +79,7 @@ class DeclaredFactsTests {
 
     @AfterEach
     void activateHuijiAgain() {
-        policies.activate("huiji-2017", 1, "test");
+        policies.activate("huiji-2017", policies.get("huiji-2017").version(), "test");
         worker.drain();
     }
 
