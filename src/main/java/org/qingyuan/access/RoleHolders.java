@@ -9,6 +9,9 @@ public interface RoleHolders {
     /** The user names of enabled accounts with one of the roles whose jurisdiction covers the division. */
     List<String> covering(Collection<String> roleCodes, String divisionCode);
 
+    /** The user names of enabled accounts with one of the roles anywhere in the division (a town's officers are in the district). */
+    List<String> within(Collection<String> roleCodes, String divisionCode);
+
     /** The user names of the enabled officers of a department (their notices, e.g. the department's report reminders). */
     List<String> ofDepartment(String departmentCode);
 

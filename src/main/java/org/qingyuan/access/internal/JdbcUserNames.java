@@ -64,4 +64,10 @@ class JdbcUserNames implements UserNames, UserContacts, RoleHolders {
         return jdbc.sql("SELECT username FROM app_user WHERE enabled AND phone = :phone AND division_code LIKE left(:division, 6) || '%'")
                 .param("phone", phone.strip()).param("division", divisionCode).query(String.class).list();
     }
+
+    @Override
+    public java.util.List<String> within(Collection<String> roleCodes, String divisionCode) {
+        return jdbc.sql("SELECT username FROM app_user WHERE enabled AND role_code IN (:roles) AND division_code LIKE :division || '%'")
+                .param("roles", roleCodes).param("division", divisionCode).query(String.class).list();
+    }
 }

@@ -54,12 +54,14 @@ class BulletinService implements Bulletins {
     private final SubmissionService submissions;
     private final Divisions divisions;
     private final Inbox inbox;
+    private final org.qingyuan.access.RoleHolders holders;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     BulletinService(LedgerStatistics statistics, SubmissionService submissions, Divisions divisions, Inbox inbox,
-                    AuditTrail audit, JdbcClient jdbc, Clock clock) {
+                    org.qingyuan.access.RoleHolders holders, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+        this.holders = holders;
         this.statistics = statistics;
         this.submissions = submissions;
         this.divisions = divisions;
@@ -144,7 +146,7 @@ class BulletinService implements Bulletins {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("编号 " + d.issueNumber() + " 或本期" + kind.label() + "刚被他人印发，请刷新后重试");
         }
-        inbox.deliverToRoles(RECIPIENT_ROLES, district(user).value(), new Notice("BULLETIN_PUBLISHED",
+        inbox.deliver(holders.within(RECIPIENT_ROLES, district(user).value()), new Notice("BULLETIN_PUBLISHED",
                 d.title() + d.issueNumber(), "区整治办印发了" + d.periodLabel() + "的" + kind.label() + "，请查阅。",
                 "/bulletins/" + id, "bulletin-" + id));
         audit.record(new AuditEvent("BULLETIN_PUBLISHED", "Bulletin", Long.toString(id), null,
