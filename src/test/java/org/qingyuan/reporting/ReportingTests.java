@@ -103,6 +103,16 @@ class ReportingTests {
         throw new AssertionError("no current submission of " + unit + " in " + list);
     }
 
+    String register(String prefix) throws Exception {
+        String village = jdbc.sql("SELECT min(code) FROM division WHERE parent_code = '410108002'").query(String.class).single();
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/api/v1/enterprises").with(district()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"divisionCode\": \"" + village
+                                + "\", \"type\": \"SLW\", \"discovery\": \"PATROL\"}"))
+                .andExpect(status().isCreated());
+        return name;
+    }
+
     String command(int version) {
         return "{\"version\": " + version + "}";
     }
@@ -214,6 +224,7 @@ class ReportingTests {
         LocalDate due = LocalDate.parse(next.get("period").get("due").asString());
         long id = next.get("id").asLong();
 
+        String before = register("截止前登记厂");
         JsonNode listed = json(mvc.perform(get("/api/v1/reports/submissions/" + id).with(district())));
         assertThat(listed.get("late").asBoolean()).isFalse();
         LocalDate remind = jdbc.sql("SELECT remind_on FROM report_submission WHERE id = :id").param("id", id)
@@ -230,6 +241,7 @@ class ReportingTests {
         assertThat(inbox.messages("district", 500)).filteredOn(m -> m.kind().equals("REPORT_LATE")
                 && m.link().equals("/reports/submissions/" + id)).hasSize(1);
         mvc.perform(get("/api/v1/reports/submissions/" + id).with(district())).andExpect(jsonPath("$.late").value(true));
+        String after = register("截止后登记厂");
 
         int v = json(mvc.perform(post("/api/v1/reports/submissions/" + id + "/prepare").with(district()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(command(next.get("version").asInt())))
@@ -246,6 +258,13 @@ class ReportingTests {
         // the form was generated as of the period's cut-off, not as of the late day it was prepared
         String asOf = json(mvc.perform(get("/api/v1/reports/submissions/" + id).with(district()))).get("asOf").asString();
         assertThat(java.time.Instant.parse(asOf).atZone(CHINA).toLocalDate()).isEqualTo(LocalDate.parse(next.get("period").get("cutOff").asString()));
+        byte[] form = mvc.perform(get("/api/v1/reports/submissions/" + id + "/files/LEDGER_FORM").with(district()))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(form))) {
+            java.util.List<String> names = wb.getFirstSheet().read().stream().flatMap(r -> r.stream())
+                    .filter(java.util.Objects::nonNull).map(c -> c.getText()).toList();
+            assertThat(names).as("registered before the cut-off").contains(before).as("registered after it").doesNotContain(after);
+        }
     }
 
     @Test
