@@ -118,8 +118,12 @@ class SubmissionService implements Submissions {
 
     @Override
     public SubmissionView prepare(CurrentUser user, long id, int version) {
+        return prepareAt(user, id, version, now());
+    }
+
+    /** Prepares as of an instant (now, or a demo's past day): the forms as of the cut-off, or of that instant before it. */
+    SubmissionView prepareAt(CurrentUser user, long id, int version, Instant now) {
         Submission s = own(user, id);
-        Instant now = now();
         Instant asOf = s.generationInstant(now);
         s.prepared(asOf, user.username(), now);
         for (SubmissionFiles.Generated f : files.generate(s, asOf)) {
@@ -160,8 +164,12 @@ class SubmissionService implements Submissions {
 
     @Override
     public SubmissionView submit(CurrentUser user, long id, int version) {
+        return submitAt(user, id, version, now());
+    }
+
+    /** Submits as of an instant (now, or a demo's past day). */
+    SubmissionView submitAt(CurrentUser user, long id, int version, Instant now) {
         Submission s = own(user, id);
-        Instant now = now();
         if (s.summary() != null && s.subject().requires("WRITTEN_SUMMARY") && s.state() == org.qingyuan.reporting.SubmissionState.PREPARED) {
             SubmissionFiles.Generated doc = files.summary(s, now.atZone(Submission.CHINA_ZONE).toLocalDate());
             store.putFile(id, doc.part(), doc.fileName(), doc.mediaType(), doc.content(), Sm3.hex(doc.content()),
@@ -179,8 +187,12 @@ class SubmissionService implements Submissions {
 
     @Override
     public SubmissionView receive(CurrentUser user, long id, int version) {
+        return receiveAt(user, id, version, now());
+    }
+
+    SubmissionView receiveAt(CurrentUser user, long id, int version, Instant at) {
         Submission s = answerable(user, id);
-        s.receive(user.username(), now());
+        s.receive(user.username(), at);
         store.update(s, version);
         record("REPORT_RECEIVED", s, null, Map.of());
         notices.answered(s);
