@@ -269,9 +269,15 @@ class ReportingTests {
 
     @Test
     void theOfficePublishesNumberedBulletinsOnceAndEveryUnitGetsThem() throws Exception {
+        // the demo published last week's: the latest week without a bulletin
         LocalDate lastWeek = today().minusWeeks(1);
         JsonNode draft = json(mvc.perform(get("/api/v1/bulletins/draft").with(district()).param("kind", "WEEKLY")
                 .param("day", lastWeek.toString())).andExpect(status().isOk()));
+        while (draft.get("alreadyPublished").asBoolean()) {
+            lastWeek = lastWeek.minusWeeks(1);
+            draft = json(mvc.perform(get("/api/v1/bulletins/draft").with(district()).param("kind", "WEEKLY")
+                    .param("day", lastWeek.toString())).andExpect(status().isOk()));
+        }
         assertThat(draft.get("alreadyPublished").asBoolean()).isFalse();
         assertThat(draft.get("ranking")).isNotEmpty();
         mvc.perform(post("/api/v1/bulletins").with(TOWN).with(csrf()).contentType(MediaType.APPLICATION_JSON)
@@ -281,7 +287,7 @@ class ReportingTests {
                         .content("{\"kind\": \"WEEKLY\", \"day\": \"" + lastWeek + "\", \"problems\": \"个别镇街台账更新不及时。\","
                                 + " \"requirements\": \"各镇街于下周五前完成逾期企业整治。\"}"))
                 .andExpect(status().isCreated()));
-        assertThat(published.get("number").asInt()).isEqualTo(draft.get("number").asString().contains("第1期") ? 1 : published.get("number").asInt());
+        assertThat(draft.get("number").asString()).isEqualTo("〔" + today().getYear() + "〕第" + published.get("number").asInt() + "期");
         long id = published.get("id").asLong();
         mvc.perform(post("/api/v1/bulletins").with(district()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\": \"WEEKLY\", \"day\": \"" + lastWeek + "\"}"))

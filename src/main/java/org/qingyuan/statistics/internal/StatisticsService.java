@@ -71,12 +71,8 @@ class StatisticsService implements LedgerStatistics {
 
     private Tally tally(Scope scope, DivisionCode division, Dimension by, AsOf when) {
         DivisionCode where = within(scope, division);
-        String sql = "SELECT " + Groups.keySql(by) + " AS key, max(e.category_label) AS category_label, count(*) AS total, "
-                + String.join(", ", countSql(Figure.FOUND), countSql(Figure.TO_RECTIFY), countSql(Figure.CLOSED_OUT),
-                countSql(Figure.CLOSED_OUT_IN_PERIOD), countSql(Figure.REOPENED), countSql(Figure.OVERDUE))
-                + FROM + " GROUP BY 1";
         Map<String, TallyRow> counted = new LinkedHashMap<>();
-        params(jdbc.sql(sql), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
+        params(jdbc.sql(tallySql(by)), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
                         rs.getString("category_label"), rs.getInt("total"), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                         rs.getInt(7), rs.getInt(8), rs.getInt(9)))
                 .list().forEach(r -> counted.put(r.key(), r));
@@ -143,6 +139,14 @@ class StatisticsService implements LedgerStatistics {
                             state == null ? null : CaseState.valueOf(state).label(), state, rs.getBoolean(10)));
                 }).list();
         return strip;
+    }
+
+    /** The one statement of a tally (parameters: at, prefix, periodStart, fromDate, asOfDate). */
+    static String tallySql(Dimension by) {
+        return "SELECT " + Groups.keySql(by) + " AS key, max(e.category_label) AS category_label, count(*) AS total, "
+                + String.join(", ", countSql(Figure.FOUND), countSql(Figure.TO_RECTIFY), countSql(Figure.CLOSED_OUT),
+                countSql(Figure.CLOSED_OUT_IN_PERIOD), countSql(Figure.REOPENED), countSql(Figure.OVERDUE))
+                + FROM + " GROUP BY 1";
     }
 
     /** The condition an enterprise meets to count in a figure (the total counts every enterprise in the ledger). */
