@@ -33,7 +33,7 @@ class ClassificationBrowserTests extends BrowserTest {
         page.get("http://localhost:" + port + "/enterprises/" + id);
         click(page, page.findElement(By.id("tab-classification")));
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("classification-category")));
-        assertThat(page.findElement(By.id("classification-policy")).getText()).contains("huiji-2017 第 1 版");
+        assertThat(page.findElement(By.id("classification-policy")).getText()).contains("huiji-2017 第 2 版");
         assertThat(page.findElement(By.id("classification-explanation")).getText()).isNotBlank();
         assertThat(page.findElements(By.cssSelector("#classification-history .classification-record"))).isNotEmpty();
         assertNoHorizontalScroll(page);
