@@ -19,7 +19,7 @@ class DivisionTreeBrowserTests extends BrowserTest {
         assertThat(page.findElement(By.id("district-name")).getText()).isEqualTo("郑州市惠济区");
         assertThat(page.findElement(By.id("current-user")).getText()).isEqualTo("区办演示账号");
 
-        page.findElement(By.linkText("行政区划")).click();
+        click(page, page.findElement(By.linkText("行政区划")));
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "郑州市惠济区"));
         assertThat(page.findElement(By.id("division-path")).getText()).contains("河南省", "郑州市", "惠济区");
 
