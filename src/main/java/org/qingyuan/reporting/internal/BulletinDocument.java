@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.qingyuan.reporting.BulletinDraft;
 import org.qingyuan.reporting.SubmissionView;
+import org.qingyuan.shared.ChineseDates;
 import org.qingyuan.statistics.TallyRow;
 
 /**
@@ -22,12 +23,12 @@ final class BulletinDocument {
         TallyRow t = d.tally().total();
         Docx doc = new Docx().masthead("“散乱污”企业综合整治工作" + d.kind().label())
                 .centered(d.issueNumber(), 16)
-                .centered(d.issuer() + "　　　　" + chinese(issuedOn), 14)
+                .centered(d.issuer() + "　　　　" + ChineseDates.of(issuedOn), 14)
                 .title(d.title() + "（" + d.periodLabel() + "）");
         doc.heading("一、总体情况");
-        doc.body("截至" + chinese(d.tally().asOf()) + "，全区台账在册“散乱污”企业" + t.total() + "家，其中应整治" + t.toRectify()
-                + "家，已销号" + t.closedOut() + "家，完成率" + rate(t) + "。本期（" + chinese(d.periodStart()) + "至"
-                + chinese(d.tally().asOf()) + "）新发现" + t.found() + "家，销号" + t.closedOutInPeriod() + "家，反弹（重新打开）"
+        doc.body("截至" + ChineseDates.of(d.tally().asOf()) + "，全区台账在册“散乱污”企业" + t.total() + "家，其中应整治" + t.toRectify()
+                + "家，已销号" + t.closedOut() + "家，完成率" + rate(t) + "。本期（" + ChineseDates.of(d.periodStart()) + "至"
+                + ChineseDates.of(d.tally().asOf()) + "）新发现" + t.found() + "家，销号" + t.closedOutInPeriod() + "家，反弹（重新打开）"
                 + t.reopened() + "家；逾期未完成整治" + t.overdue() + "家。");
         doc.heading("二、各镇（街道）进展");
         List<List<String>> rows = new ArrayList<>();
@@ -61,7 +62,4 @@ final class BulletinDocument {
         return r.completionRate() == null ? "—" : r.completionRate().toPlainString() + "%";
     }
 
-    private static String chinese(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-    }
 }

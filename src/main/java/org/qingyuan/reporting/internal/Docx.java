@@ -89,7 +89,7 @@ final class Docx {
     /** The issuing office and the date, at the right. */
     Docx signature(String office, LocalDate date) {
         doc.createParagraph();
-        for (String line : List.of(office, date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日")) {
+        for (String line : List.of(office, org.qingyuan.shared.ChineseDates.of(date))) {
             XWPFParagraph p = doc.createParagraph();
             p.setAlignment(ParagraphAlignment.RIGHT);
             p.setIndentationRight(640);

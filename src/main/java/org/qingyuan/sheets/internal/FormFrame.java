@@ -11,6 +11,7 @@ import java.util.List;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Worksheet;
 import org.qingyuan.ledger.DeclaredFact;
+import org.qingyuan.shared.ChineseDates;
 
 /**
  * The layout of an official form around its rows: the title with the unit's name, the unit and date rows (联络员 on the
@@ -45,9 +46,9 @@ final class FormFrame {
         ws.range(row, 0, row, last).merge();
         row++;
         if (layout == Layout.SURVEY_LEDGER) {
-            ws.value(row, 0, "日期：" + chineseDate(date));
+            ws.value(row, 0, "日期：" + ChineseDates.of(date));
         } else {
-            ws.value(row, 0, "联络员：" + pad(who.name()) + "联系电话：" + pad(who.phone()) + "日期：" + chineseDate(date));
+            ws.value(row, 0, "联络员：" + pad(who.name()) + "联系电话：" + pad(who.phone()) + "日期：" + ChineseDates.of(date));
         }
         ws.range(row, 0, row, last).merge();
         return row + 1;
@@ -74,14 +75,11 @@ final class FormFrame {
         ws.range(row, from, row, last).merge();
         ws.style(row, from).horizontalAlignment("center").set();
         row++;
-        ws.value(row, from, chineseDate(date));
+        ws.value(row, from, ChineseDates.of(date));
         ws.range(row, from, row, last).merge();
         ws.style(row, from).horizontalAlignment("center").set();
     }
 
-    private static String chineseDate(LocalDate date) {
-        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-    }
 
     /** A filled-in blank of the form's lines: the value and some room after it, or the empty blank. */
     static String pad(String value) {

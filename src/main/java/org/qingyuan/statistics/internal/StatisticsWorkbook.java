@@ -11,6 +11,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.qingyuan.organisation.Liaison;
 import org.qingyuan.organisation.Liaisons;
+import org.qingyuan.shared.ChineseDates;
 import org.qingyuan.statistics.Figure;
 import org.qingyuan.statistics.StatisticsTables;
 import org.qingyuan.statistics.Tally;
@@ -44,7 +45,7 @@ class StatisticsWorkbook implements StatisticsTables {
         ws.rowHeight(0, 30);
         Liaison liaison = liaisons.forDivision(tally.division()).orElse(null);
         ws.value(1, 0, "填报单位（盖章）：" + (liaison == null ? tally.divisionName() : liaison.unitName())
-                + "    统计截止日期：" + chinese(tally.asOf()) + "    本期：" + chinese(tally.from()) + "至" + chinese(tally.asOf()));
+                + "    统计截止日期：" + ChineseDates.of(tally.asOf()) + "    本期：" + ChineseDates.of(tally.from()) + "至" + ChineseDates.of(tally.asOf()));
         ws.range(1, 0, 1, last).merge();
         ws.value(2, 0, "联络员：" + pad(liaison == null ? null : liaison.name()) + "联系电话："
                 + pad(liaison == null ? null : liaison.phone()) + "单位：户");
@@ -67,7 +68,7 @@ class StatisticsWorkbook implements StatisticsTables {
         }
         row = line(ws, row, tally.total(), true);
         row++;
-        ws.value(row, 0, "注：数据由清源平台按台账版本历史和整治任务时间线重建，为" + chinese(tally.asOf())
+        ws.value(row, 0, "注：数据由清源平台按台账版本历史和整治任务时间线重建，为" + ChineseDates.of(tally.asOf())
                 + "24时的状态；完成率 = 已销号 ÷ 应整治。");
         ws.range(row, 0, row, last).merge();
         row += 2;
@@ -76,7 +77,7 @@ class StatisticsWorkbook implements StatisticsTables {
         ws.value(row, 5, "填报单位（盖章）");
         ws.range(row, 5, row, last).merge();
         ws.style(row, 5).horizontalAlignment("center").set();
-        ws.value(row + 1, 5, chinese(tally.asOf()));
+        ws.value(row + 1, 5, ChineseDates.of(tally.asOf()));
         ws.range(row + 1, 5, row + 1, last).merge();
         ws.style(row + 1, 5).horizontalAlignment("center").set();
         ws.pageOrientation("landscape");
@@ -98,9 +99,6 @@ class StatisticsWorkbook implements StatisticsTables {
         return row + 1;
     }
 
-    private static String chinese(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-    }
 
     private static String pad(String value) {
         return value == null || value.isBlank() ? "              " : value + "    ";
