@@ -1,5 +1,6 @@
 package org.qingyuan.ledger;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -17,4 +18,10 @@ public interface AppliedMeasures {
 
     /** The classified enterprises among {@code enterpriseIds}; unclassified ones are missing from the map. */
     Map<Long, Applied> of(Long[] enterpriseIds, boolean withCategory);
+
+    /**
+     * As {@link #of}, as things stood at an instant: the last classification computed by then, with the 一企一策
+     * decision in force then (the rule of {@code ledger_enterprise_as_of}); enterprises not yet classified then are missing.
+     */
+    Map<Long, Applied> of(Long[] enterpriseIds, boolean withCategory, Instant asOf);
 }

@@ -1,5 +1,6 @@
 package org.qingyuan.ledger;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.qingyuan.access.Scope;
@@ -24,11 +25,15 @@ public interface EnterpriseExport {
 
     /**
      * As {@link #forEachForForms} for one division, but as the ledger stood at an instant: the enterprises in the
-     * ledger then whose village (as it was) lies in the division, each with every field set back to its value then
-     * (reconstructed from the versions written after the instant), by reported date. Refuses a division outside the
-     * scope like the export.
+     * ledger then (registered by then, not yet withdrawn or merged away) whose village as it was then lies in the
+     * division, each with every field set back to its value then (the current details with the versions written after
+     * the instant undone, newest first), in the forms' order: by the reported date as it was then, then by id. Read
+     * through a cursor, so memory stays flat; joins the caller's transaction. A division outside the scope is refused
+     * as by the export. The facts carry their answers only (as for {@link #forEachForForms}).
+     *
+     * @return the number of enterprises given to {@code each}
      */
-    long forEachForFormsAsOf(DivisionCode division, java.time.Instant asOf, Scope scope, Consumer<FormRow> each);
+    long forEachForFormsAsOf(DivisionCode division, Instant asOf, Scope scope, Consumer<FormRow> each);
 
     /** One enterprise as the forms print it. */
     record FormRow(EnterpriseId id, EnterpriseDetails details) {

@@ -1,5 +1,6 @@
 package org.qingyuan.rectification;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -17,6 +18,15 @@ public interface CaseFormColumns {
 
     /** The same; without the category when the form has no column for it (the survey ledger), which reads less. */
     Map<Long, Columns> of(Long[] enterpriseIds, boolean withCategory);
+
+    /**
+     * As {@link #of(Long[], boolean)}, as things stood at an instant, as far as the history tells: only cases opened by
+     * then, each with its state then (its last timeline step by then) and, when closed out then, that close-out's date;
+     * only town reports received by then; the classification of then (category and, without a case, the measure). A
+     * case's requirement (its measure), deadline and responsible person are its current ones: its timeline records
+     * their changes as text only.
+     */
+    Map<Long, Columns> of(Long[] enterpriseIds, boolean withCategory, Instant asOf);
 
     /**
      * @param category the classification's category (e.g. 散乱污 / 关停取缔类), or null

@@ -8,16 +8,21 @@ import java.time.LocalDate;
 import org.qingyuan.shared.DivisionCode;
 
 /**
- * The official ledger forms of a division as the ledger stood at an instant (for the reports a unit submits): the
- * same file as the export (title, unit rows, the unit's 联络员 line, headers, rows, footnotes, seal block), with the
- * enterprises and their fields as they were then. The rectification columns are the cases' current ones.
+ * The official ledger form of a division as the ledger stood at an instant, for the reports a unit submits: exactly the
+ * file the export writes (title, unit rows, the unit's 联络员 line — blank when it named none —, headers, rows,
+ * footnotes, seal block), dated {@code formDate}, with the enterprises in the ledger at {@code asOf} and their fields as
+ * they were then; scoped to the division itself, read in the caller's transaction. Of the rectification columns, the
+ * case's state (完成情况 / 整治情况, with its completion date), the category and, without a case then, the
+ * classification's measure and the town's report are as of the instant; a case's 整治要求, 整治期限 and 分包责任人 are
+ * its current ones (its timeline records their changes as text only).
  */
 public interface OfficialForms {
 
     /**
-     * @param form {@code survey} (001 附件1 排查台账) or {@code community} (004 附件2 社区统计表)
+     * @param form {@code survey} (001 附件1 排查台账) or {@code community} (004 附件2 社区统计表); another value is a 400
+     *             naming {@code form}
+     * @param asOf the instant the rows are reconstructed at (a period's cut-off)
      * @param formDate the date printed on the form
-     * @return the number of enterprises written
      */
-    long write(String form, DivisionCode division, Instant asOf, LocalDate formDate, OutputStream out) throws IOException;
+    void write(String form, DivisionCode division, Instant asOf, LocalDate formDate, OutputStream out) throws IOException;
 }

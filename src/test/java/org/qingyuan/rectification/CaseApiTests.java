@@ -129,6 +129,35 @@ class CaseApiTests {
                 .param("id", Long.toString(id)).query(Long.class).single()).isGreaterThanOrEqualTo(9);
     }
 
+    @Autowired CaseFormColumns formColumns;
+
+    @Test
+    void theFormsColumnsAsOfAnInstantFollowTheCasesTimeline() throws Exception {
+        Instant beforeOpening = Instant.now();
+        CaseSummary opened = shutdownCase();
+        long id = opened.id();
+        Long[] enterprise = {opened.enterpriseId()};
+        int version = opened.version();
+        for (Requirement r : List.of(Requirement.CUT_WATER, Requirement.CUT_POWER, Requirement.CLEAR_MATERIALS,
+                Requirement.CLEAR_PRODUCTS, Requirement.CLEAR_EQUIPMENT)) {
+            version = record(id, version, r, goodPhoto(), GRID, 200).get("version").asInt();
+        }
+        Instant atWork = Instant.now();
+        JsonNode c = postJson("/api/v1/cases/" + id + "/submit", "{\"version\": " + version + "}", GRID, 200);
+        c = postJson("/api/v1/cases/" + id + "/accept", "{\"version\": " + c.get("version").asInt()
+                + ", \"onSiteRecord\": \"现场核查：水电已断，原料、产品、设备已清除\"}", ENV, 200);
+        c = postJson("/api/v1/cases/" + id + "/close-out", "{\"version\": " + c.get("version").asInt() + "}", TOWN, 200);
+        Instant closed = Instant.now();
+
+        assertThat(formColumns.of(enterprise, true, beforeOpening)).as("no case, no classification yet").isEmpty();
+        CaseFormColumns.Columns working = formColumns.of(enterprise, false, atWork).get(opened.enterpriseId());
+        assertThat(working.progress()).isEqualTo("正在拆除");
+        assertThat(working.requirement()).isEqualTo(opened.measureName());
+        CaseFormColumns.Columns done = formColumns.of(enterprise, false, closed).get(opened.enterpriseId());
+        assertThat(done.progress()).isEqualTo("拆除到位（" + c.get("closedOutOn").asString() + "）");
+        assertThat(done).isEqualTo(formColumns.of(enterprise, false).get(opened.enterpriseId()));
+    }
+
     @Test
     void closeOutWithOneItemMissingIsRefusedNamingTheItem() throws Exception {
         long id = shutdownCase().id();

@@ -1,7 +1,12 @@
 package org.qingyuan.ledger.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,6 +22,7 @@ import org.qingyuan.ledger.EnterpriseDetails.Identity;
 import org.qingyuan.ledger.EnterpriseDetails.Place;
 import org.qingyuan.ledger.EnterpriseId;
 import org.qingyuan.ledger.EnterpriseType;
+import org.qingyuan.ledger.FieldChange;
 import org.qingyuan.ledger.Industry;
 import org.qingyuan.ledger.Premises;
 import org.qingyuan.shared.DivisionCode;
@@ -26,15 +32,18 @@ import org.qingyuan.ledger.EnterpriseExport.FormRow;
 import org.qingyuan.shared.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Streams the list with a server-side cursor (PostgreSQL needs a transaction and a fetch size for that). */
 @Component
 class JdbcEnterpriseExport implements EnterpriseExport {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final int FETCH_SIZE = 2000;
 
@@ -59,13 +68,14 @@ class JdbcEnterpriseExport implements EnterpriseExport {
         return count[0];
     }
 
-    /** The columns of {@link #forEachForForms}, read by position. */
+    /** The columns of {@link #forEachForForms}, read by position: {@value #FORM_COLUMN_COUNT} of them. */
     private static final String FORM_COLUMNS = """
             e.id, e.name, e.credit_code, e.operator_name, e.contact_person, e.contact_phone, e.division_code, e.address,
             e.longitude, e.latitude, e.industry, e.key_industry_set, e.eight_small_set, e.products, e.raw_materials,
             e.equipment_models, e.employees, e.output_value, e.premises, e.landlord, e.facts_yes, e.facts_no,
             e.enterprise_type, e.discovery, e.reported_on, e.remarks
             """;
+    private static final int FORM_COLUMN_COUNT = 26;
 
     @Override
     @Transactional(readOnly = true)
@@ -97,53 +107,65 @@ class JdbcEnterpriseExport implements EnterpriseExport {
                         rs.getObject(25, LocalDate.class), rs.getString(26)));
     }
 
-    /** The old values of the fields changed after the instant: field → JSON value (null when the field was empty). */
-    private static Map<String, tools.jackson.databind.JsonNode> old(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        Map<String, tools.jackson.databind.JsonNode> old = new HashMap<>();
-        JSON.readTree(json).properties().forEach(e -> old.put(e.getKey(), e.getValue()));
-        return old;
-    }
+    /**
+     * The enterprises in the ledger at {@code :at} whose division then lies under {@code :prefix} (the ledger's
+     * {@code ledger_enterprise_as_of}), by their reported date then and id, each with its current form columns and the
+     * changes of every version written after the instant, newest first (null when none). The registration is never
+     * undone: an enterprise registered after the instant is not selected.
+     */
+    private static final String AS_OF = """
+            WITH k AS (SELECT enterprise_id, reported_on FROM ledger_enterprise_as_of(:at, :prefix) WHERE active),
+            later AS (
+                SELECT v.enterprise_id, jsonb_agg(v.changes ORDER BY v.version DESC) AS changes
+                  FROM enterprise_version v JOIN k ON k.enterprise_id = v.enterprise_id
+                 WHERE v.changed_at > :at AND v.action <> 'REGISTERED'
+                 GROUP BY v.enterprise_id)
+            SELECT %s, later.changes::text
+              FROM k JOIN enterprise e ON e.id = k.enterprise_id
+              LEFT JOIN later ON later.enterprise_id = e.id
+             ORDER BY k.reported_on, k.enterprise_id
+            """.formatted(FORM_COLUMNS);
 
     @Override
     @Transactional(readOnly = true)
-    public long forEachForFormsAsOf(DivisionCode division, java.time.Instant asOf, Scope scope, Consumer<FormRow> each) {
-        if (!scope.covers(division) && !division.contains(scope.division())) {
-            throw new InvalidInputException("division", "区划 " + division + " 不在您的辖区 " + scope.division() + " 内");
-        }
+    public long forEachForFormsAsOf(DivisionCode division, Instant asOf, Scope scope, Consumer<FormRow> each) {
+        check(division, scope);
         String prefix = scope.covers(division) ? division.prefix() : scope.prefix();
+        long[] count = {0};
         Map<String, DivisionCode> divisions = new HashMap<>();
-        java.util.List<FormRow> rows = new java.util.ArrayList<>();
-        cursor.query("""
-                        WITH known AS (SELECT enterprise_id FROM ledger_enterprise_as_of(:at, :prefix) WHERE active),
-                        earliest AS (
-                            SELECT DISTINCT ON (v.enterprise_id, c.key) v.enterprise_id, c.key, c.value -> 0 AS old
-                              FROM enterprise_version v JOIN known k ON k.enterprise_id = v.enterprise_id,
-                                   jsonb_each(v.changes) c
-                             WHERE v.changed_at > :at
-                             ORDER BY v.enterprise_id, c.key, v.version),
-                        reverted AS (SELECT enterprise_id, jsonb_object_agg(key, old) AS old FROM earliest GROUP BY enterprise_id)
-                        SELECT %s, r.old::text
-                          FROM enterprise e JOIN known k ON k.enterprise_id = e.id LEFT JOIN reverted r ON r.enterprise_id = e.id
-                        """.formatted(FORM_COLUMNS),
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("at", java.sql.Timestamp.from(asOf))
-                        .addValue("prefix", prefix),
-                (RowCallbackHandler) rs -> {
-                    EnterpriseDetails details = EnterpriseReversal.revert(details(rs, divisions), old(rs.getString(27)));
-                    rows.add(new FormRow(new EnterpriseId(rs.getLong(1)), details));
-                });
-        // the forms list the oldest first, by the reported date as it was then
-        rows.sort(java.util.Comparator.comparing((FormRow r) -> r.details().campaign().reportedOn(),
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(r -> r.id().value()));
-        rows.forEach(each);
-        return rows.size();
+        MapSqlParameterSource params = new MapSqlParameterSource("at", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+                .addValue("prefix", prefix);
+        cursor.query(AS_OF, params, (RowCallbackHandler) rs -> {
+            EnterpriseDetails details = details(rs, divisions);
+            String later = rs.getString(FORM_COLUMN_COUNT + 1);
+            if (later != null) {
+                details = EnterpriseReversal.undo(details, versions(later));
+            }
+            each.accept(new FormRow(new EnterpriseId(rs.getLong(1)), details));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    /** {@code [{field: [old, new]}, …]} → each version's changes, in the array's order. */
+    private static List<List<FieldChange>> versions(String json) {
+        List<List<FieldChange>> out = new ArrayList<>();
+        for (JsonNode version : JSON.readTree(json)) {
+            out.add(JdbcHistory.changes(version));
+        }
+        return out;
     }
 
     private static void check(EnterpriseQuery query, Scope scope) {
-        if (query.division() != null && !scope.covers(query.division()) && !query.division().contains(scope.division())) {
-            throw new InvalidInputException("division", "区划 " + query.division() + " 不在您的辖区 " + scope.division() + " 内");
+        if (query.division() != null) {
+            check(query.division(), scope);
+        }
+    }
+
+    /** A division neither inside the scope nor around it is refused (the same answer as the list's). */
+    private static void check(DivisionCode division, Scope scope) {
+        if (!scope.covers(division) && !division.contains(scope.division())) {
+            throw new InvalidInputException("division", "区划 " + division + " 不在您的辖区 " + scope.division() + " 内");
         }
     }
 }

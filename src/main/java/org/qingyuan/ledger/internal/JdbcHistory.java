@@ -86,8 +86,12 @@ class JdbcHistory {
     }
 
     private static List<FieldChange> changes(String json) {
+        return changes(JSON.readTree(json));
+    }
+
+    /** The changes of one version as stored ({@code {field: [old, new]}}), in stored order. */
+    static List<FieldChange> changes(JsonNode root) {
         List<FieldChange> out = new ArrayList<>();
-        JsonNode root = JSON.readTree(json);
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             JsonNode pair = e.getValue();
             out.add(new FieldChange(e.getKey(), EnterpriseFields.LABELS.getOrDefault(e.getKey(), e.getKey()),

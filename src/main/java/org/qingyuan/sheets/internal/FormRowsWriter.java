@@ -1,6 +1,7 @@
 package org.qingyuan.sheets.internal;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ final class FormRowsWriter {
     private final Layout layout;
     private final List<SheetColumn> columns;
     private final CaseFormColumns cases;
+    /** The instant the rows stand at (their rectification columns are looked up as of then), or null for now. */
+    private final Instant asOf;
     private final FormCells cells;
     private List<FormRow> chunk = new ArrayList<>(CHUNK);
     private Pipeline.Handoff<List<FormRow>> read;
@@ -45,7 +48,7 @@ final class FormRowsWriter {
     }
 
     FormRowsWriter(org.dhatim.fastexcel.Workbook book, Worksheet ws, Layout layout, List<SheetColumn> columns, int row,
-                   CaseFormColumns cases, FormCells cells) {
+                   CaseFormColumns cases, Instant asOf, FormCells cells) {
         this.book = book;
         this.ws = ws;
         this.layout = layout;
@@ -53,6 +56,7 @@ final class FormRowsWriter {
         this.row = row;
         this.firstDataRow = row;
         this.cases = cases;
+        this.asOf = asOf;
         this.cells = cells;
     }
 
@@ -64,8 +68,9 @@ final class FormRowsWriter {
             pipeline.start("sheets-export-lookup", () -> {
                 for (List<FormRow> rows = read.take(); rows != null; rows = read.take()) {
                     long start = System.nanoTime();
-                    Batch batch = new Batch(rows, cases.of(rows.stream().map(e -> e.id().value()).toArray(Long[]::new),
-                            columns.contains(SheetColumn.CATEGORY)));
+                    Long[] ids = rows.stream().map(e -> e.id().value()).toArray(Long[]::new);
+                    boolean withCategory = columns.contains(SheetColumn.CATEGORY);
+                    Batch batch = new Batch(rows, asOf == null ? cases.of(ids, withCategory) : cases.of(ids, withCategory, asOf));
                     lookupNanos += System.nanoTime() - start;
                     looked.put(batch);
                 }

@@ -4,6 +4,7 @@ import static org.qingyuan.sheets.internal.SheetColumn.*;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +58,22 @@ public class LedgerSheets {
     /** Writes the form with its liaison line filled; answers the number of enterprises written. */
     public long write(Layout layout, EnterpriseQuery query, Scope scope, LocalDate date, Liaison liaison, OutputStream out)
             throws IOException {
-        return write(layout, query.division() != null ? query.division() : scope.division(), date, liaison, out,
+        return write(layout, query.division() != null ? query.division() : scope.division(), null, date, liaison, out,
                 rows -> ledger.forEachForForms(query, scope, rows));
     }
 
     /**
-     * Writes the form of a division as the ledger stood at an instant (the rows reconstructed from history); the
-     * rectification columns (整治要求, 完成情况 …) are the cases' current ones.
+     * Writes the form of a division as the ledger stood at an instant: the rows reconstructed from the ledger's history
+     * ({@link EnterpriseExport#forEachForFormsAsOf}), read in the caller's transaction, and their rectification columns
+     * as of the instant as far as the history tells ({@link CaseFormColumns#of(Long[], boolean, Instant)}: a case's
+     * requirement, deadline and responsible person are its current ones); answers the number written.
      */
-    public long writeAsOf(Layout layout, DivisionCode division, java.time.Instant asOf, LocalDate date, Liaison liaison,
+    public long writeAsOf(Layout layout, DivisionCode division, Scope scope, Instant asOf, LocalDate date, Liaison liaison,
                           OutputStream out) throws IOException {
-        return write(layout, division, date, liaison, out,
-                rows -> ledger.forEachForFormsAsOf(division, asOf, Scope.of(division), rows));
+        return write(layout, division, asOf, date, liaison, out, rows -> ledger.forEachForFormsAsOf(division, asOf, scope, rows));
     }
 
-    private long write(Layout layout, DivisionCode unit, LocalDate date, Liaison liaison, OutputStream out,
+    private long write(Layout layout, DivisionCode unit, Instant asOf, LocalDate date, Liaison liaison, OutputStream out,
                        java.util.function.Function<java.util.function.Consumer<EnterpriseExport.FormRow>, Long> source)
             throws IOException {
         Liaison who = liaison == null ? Liaison.NONE : liaison;
@@ -84,7 +86,7 @@ public class LedgerSheets {
         int row = FormFrame.titleRows(ws, layout, units, who, date, last);
         row = FormFrame.header(ws, layout, columns, row);
 
-        FormRowsWriter writer = new FormRowsWriter(book, ws, layout, columns, row, cases,
+        FormRowsWriter writer = new FormRowsWriter(book, ws, layout, columns, row, cases, asOf,
                 new FormCells(layout, columns, this::villageName, this::localName));
         long start = System.nanoTime();
         long count = writer.run(() -> source.apply(writer::add));

@@ -2,8 +2,10 @@ package org.qingyuan.sheets.web;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.sheets.internal.Layout;
 import org.qingyuan.sheets.internal.LedgerSheets;
 import org.qingyuan.shared.InvalidInputException;
+import org.qingyuan.shared.RequestValues;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +31,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/exports/ledger.xlsx?layout=survey-ledger|community-table|template&<ledger filters>}:
+ * {@code GET /api/v1/exports/ledger.xlsx?layout=survey-ledger|community-table|template&<ledger filters>&asOf=}:
  * the ledger inside the caller's jurisdiction as an official form, streamed; audited with its filters and count.
+ * <p>
+ * {@code asOf=yyyy-mm-dd} (optional) writes the form as the ledger stood at the end of that day, China time
+ * (Asia/Shanghai): the enterprises in the ledger then whose village then lay in {@code division}, with their fields as
+ * they were (reconstructed from the ledger's versions), dated that day. It needs the layout {@code survey-ledger} or
+ * {@code community-table} and a {@code division}, and takes no other ledger filter; a value that is not a date, a
+ * future date, another layout, no division or another filter is a 400 naming {@code asOf}. The rectification columns
+ * are as {@link org.qingyuan.sheets.OfficialForms} describes (the state and its date as of the day, a case's 整治要求 /
+ * 整治期限 / 分包责任人 current).
  */
 @RestController
 class ExportApiController {
@@ -70,17 +81,20 @@ class ExportApiController {
             throw new InvalidInputException("division", "区划 " + query.division() + " 不在您的辖区 " + scope.division() + " 内");
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate asOf = asOf(params, layout, query, today);
+        LocalDate date = asOf != null ? asOf : today;
         // the unit's liaison (组织机构) signs the form; a unit that named none is signed by the exporting user
         LedgerSheets.Liaison liaison = liaisons.forDivision(query.division() != null ? query.division() : scope.division())
                 .map(l -> new LedgerSheets.Liaison(l.name(), l.phone()))
                 .or(() -> contacts.contact(user.username())
                         .map(c -> new LedgerSheets.Liaison(c.displayName(), c.phone() == null ? "" : c.phone())))
                 .orElse(new LedgerSheets.Liaison(user.displayName(), ""));
-        ImportApiController.attachment(response, layout.title() + "-" + today + ".xlsx");
+        ImportApiController.attachment(response, layout.title() + "-" + date + ".xlsx");
         tx.executeWithoutResult(s -> {
             long count;
             try {
-                count = sheets.write(layout, query, scope, today, liaison, response.getOutputStream());
+                count = asOf == null ? sheets.write(layout, query, scope, today, liaison, response.getOutputStream())
+                        : sheets.writeAsOf(layout, query.division(), scope, endOf(asOf), asOf, liaison, response.getOutputStream());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -92,5 +106,32 @@ class ExportApiController {
             details.put("filters", filters);
             audit.record(new AuditEvent("LEDGER_EXPORTED", "Ledger", null, "导出" + layout.label(), details));
         });
+    }
+
+    /**
+     * The {@code asOf} day, or null when not asked for: only for the two official forms of one division, with no other
+     * filter, and not after today.
+     */
+    private static LocalDate asOf(Map<String, String> params, Layout layout, EnterpriseQuery query, LocalDate today) {
+        LocalDate asOf = RequestValues.date("asOf", params.get("asOf"));
+        if (asOf == null) {
+            return null;
+        }
+        if (layout == Layout.TEMPLATE || query.division() == null) {
+            throw new InvalidInputException("asOf",
+                    "按日期导出（asOf）只用于排查台账（survey-ledger）或社区统计表（community-table），并须指定区划（division）");
+        }
+        if (!query.equals(EnterpriseQueryParameters.export(Map.of("division", query.division().value())))) {
+            throw new InvalidInputException("asOf", "按日期导出（asOf）只按区划（division）选取企业，不能与其他筛选条件同用");
+        }
+        if (asOf.isAfter(today)) {
+            throw new InvalidInputException("asOf", "导出日期（asOf）不能晚于今天（" + today + "）");
+        }
+        return asOf;
+    }
+
+    /** The last microsecond of the day, China time: everything recorded that day counts. */
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(CHINA).toInstant().minus(1, ChronoUnit.MICROS);
     }
 }
