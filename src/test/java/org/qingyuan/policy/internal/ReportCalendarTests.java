@@ -35,8 +35,8 @@ class ReportCalendarTests {
         ReportPeriod p = d.periodContaining(LocalDate.of(2026, 11, 10), CALENDAR);
         assertThat(p.key()).isEqualTo("2026-11");
         assertThat(p.label()).isEqualTo("2026年11月");
-        assertThat(p.start()).isEqualTo(LocalDate.of(2026, 10, 23));
-        assertThat(p.cutOff()).as("the day before the due day").isEqualTo(LocalDate.of(2026, 11, 22));
+        assertThat(p.start()).isEqualTo(LocalDate.of(2026, 10, 24));
+        assertThat(p.cutOff()).as("the due day itself").isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(p.due()).isEqualTo(LocalDate.of(2026, 11, 23));
         // 2026-05-23 is a Saturday: "before the 23rd" moves to Friday the 22nd
         assertThat(d.periodContaining(LocalDate.of(2026, 5, 1), CALENDAR).due()).isEqualTo(LocalDate.of(2026, 5, 22));
@@ -51,18 +51,19 @@ class ReportCalendarTests {
         ReportPeriod first = d.periodContaining(LocalDate.of(2026, 9, 3), CALENDAR);
         assertThat(first.key()).isEqualTo("2026-09-1");
         assertThat(first.label()).isEqualTo("2026年9月上半月");
-        assertThat(first.start()).isEqualTo(LocalDate.of(2026, 9, 1));
-        assertThat(first.cutOff()).isEqualTo(LocalDate.of(2026, 9, 15));
+        assertThat(first.start()).isEqualTo(LocalDate.of(2026, 9, 2));
+        assertThat(first.cutOff()).isEqualTo(LocalDate.of(2026, 9, 16));
         ReportPeriod second = d.periodContaining(LocalDate.of(2026, 9, 20), CALENDAR);
         assertThat(second.key()).isEqualTo("2026-09-2");
         assertThat(second.label()).isEqualTo("2026年9月下半月");
-        assertThat(second.cutOff()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(second.cutOff()).as("the 1st closes the second half of the month before").isEqualTo(LocalDate.of(2026, 10, 1));
         // due on 1 October, the National Day holiday: the next working day after it
         assertThat(second.due()).isAfter(LocalDate.of(2026, 10, 7)).satisfies(x -> assertThat(CALENDAR.isWorkingDay(x)).isTrue());
         // across the year: the second half of December is due in January
         ReportPeriod december = d.periodContaining(LocalDate.of(2025, 12, 31), CALENDAR);
         assertThat(december.key()).isEqualTo("2025-12-2");
-        assertThat(d.periodContaining(LocalDate.of(2026, 1, 1), CALENDAR).key()).isEqualTo("2026-01-1");
+        assertThat(d.periodContaining(LocalDate.of(2026, 1, 1), CALENDAR).key()).isEqualTo("2025-12-2");
+        assertThat(d.periodContaining(LocalDate.of(2026, 1, 2), CALENDAR).key()).isEqualTo("2026-01-1");
     }
 
     @Test
@@ -71,7 +72,7 @@ class ReportCalendarTests {
         assertThat(table.form()).isEqualTo("community");
         assertThat(table.holidays()).isEqualTo(HolidayRule.PREVIOUS_WORKING_DAY);
         ReportPeriod feb = table.periodContaining(LocalDate.of(2026, 2, 10), CALENDAR);
-        assertThat(feb.cutOff()).isEqualTo(LocalDate.of(2026, 2, 27));
+        assertThat(feb.cutOff()).isEqualTo(LocalDate.of(2026, 2, 28));
         ReportDuty quarter = duty("shuimogou-2017", "quarterly-check");
         ReportPeriod q3 = quarter.periodContaining(LocalDate.of(2026, 8, 15), CALENDAR);
         assertThat(q3.key()).isEqualTo("2026-Q3");
@@ -82,13 +83,13 @@ class ReportCalendarTests {
     }
 
     @Test
-    void theWeeklyBulletinCoversTheIsoWeekBeforeItsMonday() {
+    void theWeeklyBulletinOnMondayCoversTuesdayToMonday() {
         ReportDuty d = duty("huiji-2017", "weekly-bulletin");
         assertThat(d.schedule().dayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         ReportPeriod p = d.periodContaining(LocalDate.of(2026, 12, 30), CALENDAR);
-        assertThat(p.start()).isEqualTo(LocalDate.of(2026, 12, 28));
-        assertThat(p.cutOff()).isEqualTo(LocalDate.of(2027, 1, 3));
-        assertThat(p.key()).isEqualTo("2026-W53");
+        assertThat(p.start()).isEqualTo(LocalDate.of(2026, 12, 29));
+        assertThat(p.cutOff()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(p.key()).as("named after the week of its middle day").isEqualTo("2026-W53");
     }
 
     @Test
