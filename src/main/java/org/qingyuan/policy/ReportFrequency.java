@@ -1,6 +1,6 @@
 package org.qingyuan.policy;
 
-/** How often a report is due. */
+/** How often a report is due ({@link ReportSchedule}). */
 public enum ReportFrequency {
     /** 每月: on one or more days of each month (e.g. the 23rd; the 1st and 16th). */
     MONTH("每月"),
@@ -15,6 +15,7 @@ public enum ReportFrequency {
         this.label = label;
     }
 
+    /** The Chinese name, as the page 实施方案 shows it. */
     public String label() {
         return label;
     }

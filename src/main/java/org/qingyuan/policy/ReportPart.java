@@ -1,6 +1,6 @@
 package org.qingyuan.policy;
 
-/** What a report consists of. */
+/** What a report consists of: the parts a unit submits, or the district office's own bulletins. */
 public enum ReportPart {
     /** The official ledger form (001 附件1 or 004 附件2), generated from the ledger. */
     LEDGER_FORM("台账报表"),
@@ -21,6 +21,7 @@ public enum ReportPart {
         this.label = label;
     }
 
+    /** The Chinese name, as the page 实施方案 shows it. */
     public String label() {
         return label;
     }

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.qingyuan.policy.Policies;
 import org.qingyuan.support.Browser;
 import org.qingyuan.support.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,9 @@ class ClassificationBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Policies policies;
 
     @Test
     void onAPhoneTheDistrictReadsTheClassificationAndDecidesOneEnterpriseOnePolicy() {
@@ -33,7 +37,8 @@ class ClassificationBrowserTests extends BrowserTest {
         page.get("http://localhost:" + port + "/enterprises/" + id);
         click(page, page.findElement(By.id("tab-classification")));
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("classification-category")));
-        assertThat(page.findElement(By.id("classification-policy")).getText()).contains("huiji-2017 第 2 版");
+        assertThat(page.findElement(By.id("classification-policy")).getText()).as("classified under the active, latest version")
+                .contains("huiji-2017 第 " + policies.get("huiji-2017").version() + " 版");
         assertThat(page.findElement(By.id("classification-explanation")).getText()).isNotBlank();
         assertThat(page.findElements(By.cssSelector("#classification-history .classification-record"))).isNotEmpty();
         assertNoHorizontalScroll(page);

@@ -61,12 +61,42 @@ class PolicyApiTests {
     }
 
     @Test
+    void aPolicyShowsItsReportCalendar() throws Exception {
+        mvc.perform(get("/api/v1/policies/huiji-2017").with(district()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reports.length()").value(3))
+                .andExpect(jsonPath("$.reports[0].id").value("monthly-ledger"))
+                .andExpect(jsonPath("$.reports[0].title").value("惠济区小散乱污企业排查台账"))
+                .andExpect(jsonPath("$.reports[0].parts[*].code").value(org.hamcrest.Matchers.contains("LEDGER_FORM", "WRITTEN_SUMMARY", "SEALED_SCAN")))
+                .andExpect(jsonPath("$.reports[0].parts[2].label").value("盖章扫描件"))
+                .andExpect(jsonPath("$.reports[0].form").value("survey"))
+                .andExpect(jsonPath("$.reports[0].submitters[0].code").value("TOWNS"))
+                .andExpect(jsonPath("$.reports[0].submitters[0].label").value("各镇（街道）"))
+                .andExpect(jsonPath("$.reports[0].to").value("区环保局整治“小散乱污”企业领导小组办公室"))
+                .andExpect(jsonPath("$.reports[0].schedule.every").value("MONTH"))
+                .andExpect(jsonPath("$.reports[0].schedule.days[0]").value(23))
+                .andExpect(jsonPath("$.reports[0].schedule.text").value("每月23日"))
+                .andExpect(jsonPath("$.reports[0].holidays.code").value("PREVIOUS_WORKING_DAY"))
+                .andExpect(jsonPath("$.reports[0].holidays.label").value("提前至前一个工作日"))
+                .andExpect(jsonPath("$.reports[0].remindDaysBefore").value(3))
+                .andExpect(jsonPath("$.reports[0].source").value("三(三)；附件1 注1"))
+                .andExpect(jsonPath("$.reports[1].schedule.dayOfWeek").value("SUNDAY"))
+                .andExpect(jsonPath("$.reports[1].submitters[0].label").value("区本级"));
+        mvc.perform(get("/api/v1/policies/tianjin-market-2017").with(district()))
+                .andExpect(jsonPath("$.reports[0].schedule.text").value("每月1日、16日"))
+                .andExpect(jsonPath("$.reports[0].holidays.code").value("NEXT_WORKING_DAY"));
+        mvc.perform(get("/api/v1/policies/baokou").with(district()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reports.length()").value(0));
+    }
+
+    @Test
     void evaluatingFactsAnswersCategoryMeasureDeadlinesAndExplanation() throws Exception {
         mvc.perform(post("/api/v1/policies/shuimogou-2017/evaluations").with(district()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(SAN_LUAN.formatted("outside-second-ring")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.policy").value("shuimogou-2017"))
-                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.version").value(3))
                 .andExpect(jsonPath("$.category").value("散乱"))
                 .andExpect(jsonPath("$.measure.kind").value("RELOCATE"))
                 .andExpect(jsonPath("$.measure.stopProduction").value(true))
@@ -130,7 +160,7 @@ class PolicyApiTests {
         mvc.perform(post("/api/v1/policies").with(district()).with(csrf()).contentType("application/yaml")
                         .content(yaml.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/v1/policies/shuimogou-api-test?version=2"))
+                .andExpect(header().string("Location", "/api/v1/policies/shuimogou-api-test?version=3"))
                 .andExpect(jsonPath("$.active").value(false));
         mvc.perform(put("/api/v1/policies/shuimogou-api-test/zones/650105005001").with(district()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"zone\": \"outside-second-ring\"}"))
@@ -199,6 +229,24 @@ class PolicyApiTests {
                 .andExpect(content().string(containsString("附件1 第7项 二环路以内")))
                 .andExpect(content().string(containsString("2017年10月底前完成关停工作")))
                 .andExpect(content().string(containsString("新民路街道")));
+        mvc.perform(get("/policies/huiji-2017").with(district()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("报送要求")))
+                .andExpect(content().string(containsString("<th>遇节假日</th>")))
+                .andExpect(content().string(containsString("惠济区小散乱污企业排查台账")))
+                .andExpect(content().string(containsString("台账报表、工作总结、盖章扫描件（台账为 001 附件1 排查台账）")))
+                .andExpect(content().string(containsString("每月23日")))
+                .andExpect(content().string(containsString("提前至前一个工作日")))
+                .andExpect(content().string(containsString("3 个工作日")))
+                .andExpect(content().string(containsString("每周日")))
+                .andExpect(content().string(containsString("每月末")));
+        mvc.perform(get("/policies/tianjin-market-2017").with(district()))
+                .andExpect(content().string(containsString("每月1日、16日")))
+                .andExpect(content().string(containsString("顺延至下一个工作日")))
+                .andExpect(content().string(containsString("市市场监管委企业监管处")));
+        mvc.perform(get("/policies/baokou").with(district()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("本方案未规定定期报送事项")));
         mvc.perform(post("/policies/tianjin-market-2017/try").with(district()).with(csrf()).header("HX-Request", "true")
                         .param("version", "1").param("fact_hasEiaApproval", "false").param("fact_hasBusinessLicence", "true")
                         .param("noticeDate", "2017-09-29"))

@@ -50,6 +50,20 @@ class PolicyBrowserTests extends BrowserTest {
         assertThat(page.findElement(By.id("result-questions")).getText()).contains("是否符合产业政策及当地产业布局规划");
     }
 
+    @Test
+    void onAPhoneThePlanShowsItsReportCalendarWithoutSidewaysScrolling() {
+        WebDriver page = browser.open(375, 812);
+        Browser.signIn(page, port, "district");
+        page.get(url("/policies/huiji-2017"));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("policy-reports")));
+        assertThat(page.findElement(By.cssSelector("[data-report='monthly-ledger']")).getText())
+                .contains("惠济区小散乱污企业排查台账", "各镇（街道）", "每月23日", "提前至前一个工作日", "3 个工作日", "三(三)");
+        assertThat(page.findElement(By.cssSelector("[data-report='weekly-bulletin']")).getText()).contains("区本级", "每周日");
+        assertNoHorizontalScroll(page);
+        ((JavascriptExecutor) page).executeScript("document.getElementById('policy-reports').scrollIntoView({block: 'start', behavior: 'instant'});");
+        browser.screenshot("policy-reports-phone");
+    }
+
     private static void choose(WebDriver page, String id, String value) {
         new Select(page.findElement(By.id(id))).selectByValue(value);
     }

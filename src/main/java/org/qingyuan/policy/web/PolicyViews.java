@@ -21,6 +21,8 @@ import org.qingyuan.policy.PolicySummary;
 import org.qingyuan.policy.PolicyTest;
 import org.qingyuan.policy.Question;
 import org.qingyuan.policy.Referral;
+import org.qingyuan.policy.ReportDuty;
+import org.qingyuan.policy.ReportSchedule;
 import org.qingyuan.policy.Zone;
 
 /** The policies and evaluations as the JSON API shows them. */
@@ -106,10 +108,33 @@ final class PolicyViews {
         }
     }
 
+    /** A code with its Chinese label (report parts, submitters, holiday rules). */
+    record Labelled(String code, String label) {
+    }
+
+    record ScheduleView(String every, String everyLabel, List<Integer> days, String dayOfWeek, String text) {
+
+        static ScheduleView of(ReportSchedule s) {
+            return new ScheduleView(s.every().name(), s.every().label(), s.days(),
+                    s.dayOfWeek() == null ? null : s.dayOfWeek().name(), s.describe());
+        }
+    }
+
+    record ReportView(String id, String title, List<Labelled> parts, String form, List<Labelled> submitters, String to,
+                      ScheduleView schedule, Labelled holidays, int remindDaysBefore, String source) {
+
+        static ReportView of(ReportDuty d) {
+            return new ReportView(d.id(), d.title(), d.parts().stream().map(p -> new Labelled(p.name(), p.label())).toList(),
+                    d.form(), d.submitters().stream().map(s -> new Labelled(s.name(), s.label())).toList(), d.recipient(),
+                    ScheduleView.of(d.schedule()), new Labelled(d.holidays().name(), d.holidays().label()), d.remindDaysBefore(),
+                    d.source());
+        }
+    }
+
     record PolicyView(String id, int version, String title, String issuer, String document, LocalDate issued, String region,
                       String seed, String summary, String noneLabel, String contentHash, boolean active, List<Integer> versions,
                       List<Zone> zones, List<FactDefinition> facts, List<PolicyTest> tests, List<CategoryView> categories,
-                      List<NamedList> lists, List<Flag> flags, List<ReferralView> referrals) {
+                      List<NamedList> lists, List<Flag> flags, List<ReferralView> referrals, List<ReportView> reports) {
 
         static PolicyView of(Policy p, PolicySummary summary) {
             var i = p.info();
@@ -117,7 +142,7 @@ final class PolicyViews {
             return new PolicyView(i.id(), i.version(), i.title(), i.issuer(), i.document(), i.issued(), i.region(), i.seed(),
                     i.summary(), i.noneLabel(), i.contentHash(), active, summary.versions(), p.zones(), p.facts(), p.tests(),
                     p.categories().stream().map(CategoryView::of).toList(), p.lists(), p.flags(),
-                    p.referrals().stream().map(ReferralView::of).toList());
+                    p.referrals().stream().map(ReferralView::of).toList(), p.reports().stream().map(ReportView::of).toList());
         }
     }
 

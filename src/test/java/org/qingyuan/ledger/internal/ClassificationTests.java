@@ -327,7 +327,7 @@ class ClassificationTests {
         mvc.perform(get("/api/v1/enterprises/" + id).with(district()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.classification.policy").value("huiji-2017"))
-                .andExpect(jsonPath("$.classification.version").value(2))
+                .andExpect(jsonPath("$.classification.version").value(policies.get("huiji-2017").version()))
                 .andExpect(jsonPath("$.classification.category").value("小散乱污"))
                 .andExpect(jsonPath("$.classification.measure.kind").value("REMEDIATE"))
                 .andExpect(jsonPath("$.classification.measure.label").value("补办手续"))
@@ -371,7 +371,7 @@ class ClassificationTests {
                 .andExpect(content().string(containsString("id=\"classification-category\"")))
                 .andExpect(content().string(containsString("补办手续")))
                 .andExpect(content().string(containsString("2017-08-29")))
-                .andExpect(content().string(containsString("huiji-2017 第 2 版")))
+                .andExpect(content().string(containsString("huiji-2017 第 " + policies.get("huiji-2017").version() + " 版")))
                 .andExpect(content().string(containsString("已按期补办")))
                 .andExpect(content().string(containsString("id=\"override-form\"")));
         mvc.perform(get("/enterprises/" + id + "/classification").with(as(RoleCode.TOWN_OFFICER, "410108001")))
