@@ -72,10 +72,10 @@ class StatisticsService implements LedgerStatistics {
     private Tally tally(Scope scope, DivisionCode division, Dimension by, AsOf when) {
         DivisionCode where = within(scope, division);
         Map<String, TallyRow> counted = new LinkedHashMap<>();
-        params(jdbc.sql(tallySql(by)), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
+        HashJoins.run(jdbc, () -> params(jdbc.sql(tallySql(by)), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
                         rs.getString("category_label"), rs.getInt("total"), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                         rs.getInt(7), rs.getInt(8), rs.getInt(9)))
-                .list().forEach(r -> counted.put(r.key(), r));
+                .list()).forEach(r -> counted.put(r.key(), r));
         List<TallyRow> rows = new ArrayList<>();
         Groups.listed(by, where, divisions).forEach((key, label) -> {
             TallyRow r = counted.remove(key);
@@ -96,9 +96,9 @@ class StatisticsService implements LedgerStatistics {
         boolean all = key == null || key.isBlank() || "TOTAL".equals(key);
         String filter = (all ? "" : " AND " + Groups.keySql(by) + " = :key")
                 + (figure == Figure.TOTAL ? "" : " AND " + conditionSql(figure));
-        long total = params(jdbc.sql("SELECT count(*) " + FROM + filter), where, when).param("key", key)
-                .query(Long.class).single();
-        List<CountedEnterprise> items = params(jdbc.sql("""
+        long total = HashJoins.run(jdbc, () -> params(jdbc.sql("SELECT count(*) " + FROM + filter), where, when).param("key", key)
+                .query(Long.class).single());
+        List<CountedEnterprise> items = HashJoins.run(jdbc, () -> params(jdbc.sql("""
                         SELECT e.enterprise_id, e.name, e.division_code, e.enterprise_type, e.category, e.category_label,
                                e.measure, c.state, coalesce(c.overdue AND %s, false) AS overdue
                         """.formatted(CaseState.openSql("c.state")) + FROM + filter
@@ -110,7 +110,7 @@ class StatisticsService implements LedgerStatistics {
                         rs.getString(5) == null ? null : rs.getString(6) != null ? rs.getString(6) : rs.getString(5),
                         rs.getString(7) == null ? null : MeasureKind.valueOf(rs.getString(7)).label(),
                         rs.getString(8) == null ? null : CaseState.valueOf(rs.getString(8)).label(), rs.getBoolean(9)))
-                .list();
+                .list());
         return new Page<>(items, page, size, total);
     }
 
