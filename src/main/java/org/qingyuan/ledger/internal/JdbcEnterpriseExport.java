@@ -26,6 +26,7 @@ import org.qingyuan.ledger.FieldChange;
 import org.qingyuan.ledger.Industry;
 import org.qingyuan.ledger.Premises;
 import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.HashJoins;
 import org.qingyuan.ledger.EnterpriseExport;
 import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.ledger.EnterpriseExport.FormRow;
@@ -48,8 +49,10 @@ class JdbcEnterpriseExport implements EnterpriseExport {
     private static final int FETCH_SIZE = 2000;
 
     private final NamedParameterJdbcTemplate cursor;
+    private final DataSource dataSource;
 
     JdbcEnterpriseExport(DataSource dataSource) {
+        this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.cursor = new NamedParameterJdbcTemplate(template);
@@ -135,14 +138,17 @@ class JdbcEnterpriseExport implements EnterpriseExport {
         Map<String, DivisionCode> divisions = new HashMap<>();
         MapSqlParameterSource params = new MapSqlParameterSource("at", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
                 .addValue("prefix", prefix);
-        cursor.query(AS_OF, params, (RowCallbackHandler) rs -> {
-            EnterpriseDetails details = details(rs, divisions);
-            String later = rs.getString(FORM_COLUMN_COUNT + 1);
-            if (later != null) {
-                details = EnterpriseReversal.undo(details, versions(later));
-            }
-            each.accept(new FormRow(new EnterpriseId(rs.getLong(1)), details));
-            count[0]++;
+        HashJoins.run(dataSource, () -> {
+            cursor.query(AS_OF, params, (RowCallbackHandler) rs -> {
+                EnterpriseDetails details = details(rs, divisions);
+                String later = rs.getString(FORM_COLUMN_COUNT + 1);
+                if (later != null) {
+                    details = EnterpriseReversal.undo(details, versions(later));
+                }
+                each.accept(new FormRow(new EnterpriseId(rs.getLong(1)), details));
+                count[0]++;
+            });
+            return null;
         });
         return count[0];
     }

@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * In demo mode, once, after the demo ledger, its cases and their history: reporting in progress. For the last period
  * whose due date has passed most towns submitted on time and were received, one was returned and corrected, some were
- * late and some never reported (the first half on time, one returned and corrected, one late, the rest missing); in the current period some towns have already submitted; last month's summary (月小结)
+ * late and some never reported (the first half on time, one returned and corrected, one late, the rest missing; a
+ * report only the district makes was made late); in the current period some towns have already submitted; last
+ * month's summary (月小结)
  * and last week's bulletin (周通报) are published. It lives here rather than in the demo module for the reason
  * {@code DemoCases} lives in rectification: the past submissions are made at past times, which the public commands
  * rightly refuse (they act now, as the signed-in user).
@@ -90,6 +92,13 @@ class DemoReports implements ApplicationRunner {
             List<SubmissionView> past = towns(office, duty.duty().id(), previous.key());
             int n = past.size();
             int returned = n / 2;
+            if (n == 1) {
+                // one unit reports (区本级 to the city, as tianjin-market-2017 orders): it reported late last period
+                Submission s = past.get(0).submission();
+                submit(s, beforeNow(s.subject().due().plusDays(1).atTime(11, 0).atZone(Submission.CHINA_ZONE).toInstant()));
+                submitted++;
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 Submission s = past.get(i).submission();
                 LocalDate due = s.subject().due();
@@ -108,7 +117,7 @@ class DemoReports implements ApplicationRunner {
                         submissions.receiveAt(office, v.submission().id(), v.submission().version(), at.plusSeconds(3 * 3600));
                     }
                 } else if (i == returned + 1) {
-                    submit(s, due.plusDays(2).atTime(11, 0).atZone(Submission.CHINA_ZONE).toInstant());
+                    submit(s, beforeNow(due.plusDays(2).atTime(11, 0).atZone(Submission.CHINA_ZONE).toInstant()));
                     submitted++;
                 }
             }
@@ -129,10 +138,18 @@ class DemoReports implements ApplicationRunner {
         log.info("演示数据 demo reports: {} submissions made, last month's summary and last week's bulletin published", submitted);
     }
 
-    /** The towns' current submissions of a report's period, by town. */
+    /** The instant, or an hour ago when it is not yet past. */
+    private Instant beforeNow(Instant at) {
+        Instant latest = Instant.now(clock).minusSeconds(3600);
+        return at.isAfter(latest) ? latest : at;
+    }
+
+    /** The towns' current submissions of a report's period, by town; the reporting units' when no town reports it. */
     private List<SubmissionView> towns(CurrentUser office, String duty, String period) {
-        List<SubmissionView> list = new ArrayList<>(submissions.list(office, period, duty).stream()
-                .filter(v -> v.submission().subject().unitKind().equals("TOWN")).toList());
+        List<SubmissionView> all = submissions.list(office, period, duty);
+        boolean byTowns = all.stream().anyMatch(v -> v.submission().subject().unitKind().equals("TOWN"));
+        List<SubmissionView> list = new ArrayList<>(all.stream()
+                .filter(v -> !byTowns || v.submission().subject().unitKind().equals("TOWN")).toList());
         list.sort(Comparator.comparing(v -> v.submission().subject().unitKey()));
         return list;
     }
@@ -153,8 +170,9 @@ class DemoReports implements ApplicationRunner {
     }
 
     private static CurrentUser unitUser(Submission s) {
-        return new CurrentUser(0, "town", s.subject().unitName() + "联络员", "TOWN_OFFICER", "镇街",
-                DivisionCode.of(s.subject().unitKey()), null);
+        boolean district = s.subject().unitKind().equals("DISTRICT");
+        return new CurrentUser(0, district ? "district" : "town", s.subject().unitName() + "联络员",
+                district ? "DISTRICT_OFFICE" : "TOWN_OFFICER", district ? "区办" : "镇街", DivisionCode.of(s.subject().unitKey()), null);
     }
 
     /** A one-page PDF standing for the sealed scan. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.EnterpriseId;
 import org.qingyuan.ledger.EnterpriseType;
@@ -16,6 +18,7 @@ import org.qingyuan.rectification.CaseState;
 import org.qingyuan.region.Division;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.shared.HashJoins;
 import org.qingyuan.shared.NotFoundException;
 import org.qingyuan.shared.Page;
 import org.qingyuan.statistics.CountedEnterprise;
@@ -48,12 +51,14 @@ class StatisticsService implements LedgerStatistics {
             """;
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Divisions divisions;
     private final Ledger ledger;
     private final Clock clock;
 
-    StatisticsService(JdbcClient jdbc, Divisions divisions, Ledger ledger, Clock clock) {
+    StatisticsService(JdbcClient jdbc, DataSource dataSource, Divisions divisions, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.divisions = divisions;
         this.ledger = ledger;
         this.clock = clock;
@@ -72,7 +77,7 @@ class StatisticsService implements LedgerStatistics {
     private Tally tally(Scope scope, DivisionCode division, Dimension by, AsOf when) {
         DivisionCode where = within(scope, division);
         Map<String, TallyRow> counted = new LinkedHashMap<>();
-        HashJoins.run(jdbc, () -> params(jdbc.sql(tallySql(by)), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
+        HashJoins.run(dataSource, () -> params(jdbc.sql(tallySql(by)), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
                         rs.getString("category_label"), rs.getInt("total"), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                         rs.getInt(7), rs.getInt(8), rs.getInt(9)))
                 .list()).forEach(r -> counted.put(r.key(), r));
@@ -96,9 +101,9 @@ class StatisticsService implements LedgerStatistics {
         boolean all = key == null || key.isBlank() || "TOTAL".equals(key);
         String filter = (all ? "" : " AND " + Groups.keySql(by) + " = :key")
                 + (figure == Figure.TOTAL ? "" : " AND " + conditionSql(figure));
-        long total = HashJoins.run(jdbc, () -> params(jdbc.sql("SELECT count(*) " + FROM + filter), where, when).param("key", key)
+        long total = HashJoins.run(dataSource, () -> params(jdbc.sql("SELECT count(*) " + FROM + filter), where, when).param("key", key)
                 .query(Long.class).single());
-        List<CountedEnterprise> items = HashJoins.run(jdbc, () -> params(jdbc.sql("""
+        List<CountedEnterprise> items = HashJoins.run(dataSource, () -> params(jdbc.sql("""
                         SELECT e.enterprise_id, e.name, e.division_code, e.enterprise_type, e.category, e.category_label,
                                e.measure, c.state, coalesce(c.overdue AND %s, false) AS overdue
                         """.formatted(CaseState.openSql("c.state")) + FROM + filter
