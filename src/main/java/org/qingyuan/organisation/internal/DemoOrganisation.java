@@ -90,7 +90,7 @@ class DemoOrganisation implements ApplicationRunner {
                 case DEPARTMENT -> "综合科";
             };
             organisation.saveLiaison(office, unit.key(), 0,
-                    new LiaisonInput(section, name(10 + n), n % 3 == 0 ? "副所长" : "科员", "139" + district.substring(2, 6) + String.format("%04d", n)));
+                    new LiaisonInput(section, name(10 + n), n % 3 == 0 && unit.kind() == ReportingUnit.Kind.TOWN ? "副所长" : "科员", "139" + district.substring(2, 6) + String.format("%04d", n)));
             n++;
         }
         log.info("演示数据 demo organisation: leading group of {}, office, {} liaisons", 3 + members.size(), n);
