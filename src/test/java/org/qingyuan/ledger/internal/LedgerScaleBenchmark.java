@@ -1,14 +1,7 @@
 package org.qingyuan.ledger.internal;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
@@ -25,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.qingyuan.BenchClient;
 import org.qingyuan.QingyuanApplication;
 import org.qingyuan.access.Scope;
 import org.qingyuan.ledger.EnterpriseNames;
@@ -214,8 +208,8 @@ public final class LedgerScaleBenchmark {
         long total = jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single();
         long town = jdbc.sql("SELECT count(*) FROM enterprise WHERE division_code LIKE '410108001%'").query(Long.class).single();
         System.out.printf("%nledger: %,d enterprises; 新城街道 410108001: %,d%n", total, town);
-        Client townClient = new Client(port, "town");
-        Client districtClient = new Client(port, "district");
+        BenchClient townClient = new BenchClient(port, "town");
+        BenchClient districtClient = new BenchClient(port, "district");
         Scope townScope = Scope.of(DivisionCode.of("410108001"));
         Scope districtScope = Scope.of(DivisionCode.of("410108"));
 
@@ -236,7 +230,7 @@ public final class LedgerScaleBenchmark {
         }
     }
 
-    private static String[] run(String label, Client client, String query, Scope scope, NamedParameterJdbcTemplate named)
+    private static String[] run(String label, BenchClient client, String query, Scope scope, NamedParameterJdbcTemplate named)
             throws Exception {
         String path = "/api/v1/enterprises?" + query;
         String first = client.get(path);
@@ -280,7 +274,7 @@ public final class LedgerScaleBenchmark {
     }
 
     /** The platform's own cost per signed-in API request: a division lookup whose SQL takes well under a millisecond. */
-    private static String[] baseline(Client client) throws Exception {
+    private static String[] baseline(BenchClient client) throws Exception {
         String path = "/api/v1/regions/410108001";
         for (int i = 0; i < WARMUP; i++) {
             client.get(path);
@@ -322,38 +316,5 @@ public final class LedgerScaleBenchmark {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** A signed-in HTTP client. */
-    private static final class Client {
-        private final HttpClient http;
-        private final String base;
-
-        Client(int port, String username) throws Exception {
-            this.base = "http://localhost:" + port;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            String login = get("/login");
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token");
-            }
-            String form = "username=" + username + "&password=" + enc("Qingyuan@2026") + "&_csrf=" + enc(m.group(1));
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.headers().firstValue("Location").orElse("").contains("error")) {
-                throw new IllegalStateException("sign-in failed for " + username);
-            }
-        }
-
-        String get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() != 200 && !path.equals("/login")) {
-                throw new IllegalStateException(path + " → " + r.statusCode() + " " + r.body());
-            }
-            return r.body();
-        }
     }
 }

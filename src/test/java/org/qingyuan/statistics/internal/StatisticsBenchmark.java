@@ -1,14 +1,5 @@
 package org.qingyuan.statistics.internal;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +10,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.qingyuan.BenchClient;
 import org.qingyuan.QingyuanApplication;
 import org.qingyuan.statistics.Dimension;
 import org.springframework.boot.SpringApplication;
@@ -143,7 +135,7 @@ public final class StatisticsBenchmark {
     private static void measure(int port, NamedParameterJdbcTemplate named) throws Exception {
         LocalDate asOf = LocalDate.now(CHINA).minusMonths(6).withDayOfMonth(1).minusDays(1);
         String path = "/api/v1/statistics/ledger?division=410108&by=town&asOf=" + asOf;
-        Client district = new Client(port, "district");
+        BenchClient district = new BenchClient(port, "district");
         for (int i = 0; i < WARMUP; i++) {
             district.get(path);
         }
@@ -174,7 +166,7 @@ public final class StatisticsBenchmark {
                 p50(endpoint), e95, s95, e95 / s95);
         System.out.println(district.get(path).substring(0, 300));
 
-        Client town = new Client(port, "town");
+        BenchClient town = new BenchClient(port, "town");
         String list = town.get("/api/v1/reports/submissions?report=monthly-ledger");
         Matcher m = Pattern.compile("\\{\"id\":(\\d+),.{0,600}?\"unit\":\\{\"key\":\"410108001\".{0,80}?\"state\":\"(DUE|PREPARED)\"").matcher(list);
         if (!m.find()) {
@@ -209,52 +201,5 @@ public final class StatisticsBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    /** A signed-in HTTP client (form login; the XSRF cookie as header for the API's POSTs). */
-    private static final class Client {
-        private final HttpClient http;
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final String base;
-
-        Client(int port, String username) throws Exception {
-            this.base = "http://localhost:" + port;
-            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-            String login = get("/login");
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token");
-            }
-            String form = "username=" + username + "&password=" + URLEncoder.encode("Qingyuan@2026", StandardCharsets.UTF_8)
-                    + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.headers().firstValue("Location").orElse("").contains("error")) {
-                throw new IllegalStateException("sign-in failed for " + username);
-            }
-            get("/");
-        }
-
-        String get(String path) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() != 200 && !path.equals("/login")) {
-                throw new IllegalStateException(path + " → " + r.statusCode() + " " + r.body());
-            }
-            return r.body();
-        }
-
-        String post(String path, String json) throws Exception {
-            String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .header("X-XSRF-TOKEN", xsrf).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(path + " → " + r.statusCode() + " " + r.body());
-            }
-            return r.body();
-        }
     }
 }
