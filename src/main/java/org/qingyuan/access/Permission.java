@@ -67,6 +67,12 @@ public enum Permission {
     REPORT_RECEIVE("接收和退回各单位报表", false, DISTRICT_OFFICE),
     /** Compose and publish the weekly bulletin and the monthly summary. */
     BULLETIN_ISSUE("编发周通报和月小结", false, DISTRICT_OFFICE),
+    /** Read the leads (线索) waiting in the towns' queues of the jurisdiction, and those decided. */
+    LEAD_READ("查看线索", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, SUPERVISOR, LEADER),
+    /** File a lead: a possible 散乱污 site found on a patrol, assigned from above, found by supervision. */
+    LEAD_REPORT("上报线索", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, SUPERVISOR),
+    /** Decide a lead: confirm it into the ledger, merge it into an enterprise there, or dismiss it with a reason. */
+    LEAD_DECIDE("核实处理线索", false, DISTRICT_OFFICE, TOWN_OFFICER),
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**
