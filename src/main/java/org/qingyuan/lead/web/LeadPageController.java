@@ -148,6 +148,8 @@ class LeadPageController {
                 form.put("name", draft.identity().name());
                 form.put("divisionCode", draft.place().division() == null ? "" : draft.place().division().value());
                 form.put("address", draft.place().address());
+                form.put("longitude", draft.place().longitude() == null ? "" : draft.place().longitude().toString());
+                form.put("latitude", draft.place().latitude() == null ? "" : draft.place().latitude().toString());
                 form.put("type", EnterpriseType.SLW.name());
                 model.addAttribute("form", form);
             }
