@@ -56,7 +56,7 @@ class LeadBrowserTests extends BrowserTest {
         click(town, town.findElement(By.id("confirm")));
         wait(town).until(ExpectedConditions.urlMatches(".*/enterprises/\\d+$"));
         assertThat(town.findElement(By.tagName("h1")).getText()).contains(name);
-        assertThat(town.getPageSource()).contains("巡查发现");
+        assertThat(town.getPageSource()).contains("巡查发现").as("the page links back to the lead").contains("线索 #");
         browser.screenshot("lead-confirmed");
     }
 }

@@ -181,6 +181,12 @@ public class LeadService implements Leads {
         return new Page<>(store.list(prefix, state, source, page, size), page, size, store.count(prefix, state, source));
     }
 
+    /** The leads that became or were merged into an enterprise, inside the scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Lead> ofEnterprise(long enterpriseId, Scope scope) {
+        return store.ofEnterprise(enterpriseId).stream().filter(l -> scope.covers(l.division())).toList();
+    }
+
     /** Open leads per town of the scope: the queues' lengths and the oldest one waiting. */
     @Transactional(readOnly = true)
     public List<LeadQueue> queues(Scope scope) {

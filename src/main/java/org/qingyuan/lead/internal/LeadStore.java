@@ -59,6 +59,11 @@ class LeadStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM lead WHERE id = :id").param("id", id).query(LeadStore::row).optional();
     }
 
+    List<Lead> ofEnterprise(long enterpriseId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM lead WHERE enterprise_id = :id ORDER BY id").param("id", enterpriseId)
+                .query(LeadStore::row).list();
+    }
+
     /** Writes a decision made on {@code decided.version() - 1}; false when someone decided or changed it since. */
     boolean decide(Lead decided) {
         return jdbc.sql("""
