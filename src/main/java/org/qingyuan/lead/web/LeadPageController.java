@@ -86,6 +86,9 @@ class LeadPageController {
         model.addAttribute("names", names(p.items()));
         model.addAttribute("townNames", townNames(user));
         model.addAttribute("canReport", routes.allows(user, "GET", "/leads/new"));
+        // the list import lives in sheets (Excel in and out); offered to the offices that receive lists, not on a phone
+        model.addAttribute("canImport", routes.allows(user, "GET", "/imports/leads")
+                && !"GRID_MEMBER".equals(user.roleCode()) && !"VILLAGE_OFFICER".equals(user.roleCode()));
         model.addAttribute("prefix", "/leads?state=" + (s == null ? "ALL" : s.name()) + "&source=" + (from == null ? "" : from.name())
                 + "&division=" + (within == null ? "" : within.value()) + "&page=");
         return "lead/list";

@@ -20,6 +20,8 @@ class SheetsRoutes implements RouteRules {
     @Override
     public List<RouteRule> rules() {
         return List.of(
+                RouteRule.of("GET,POST", "/imports/leads", LEAD_REPORT),
+                RouteRule.of("POST", "/api/v1/imports/leads", LEAD_REPORT),
                 RouteRule.of("GET", "/imports/**", LEDGER_IMPORT),
                 RouteRule.of("GET", "/imports", LEDGER_IMPORT),
                 RouteRule.of("POST", "/imports", LEDGER_IMPORT),
