@@ -44,6 +44,7 @@ CREATE TABLE patrol_check_in (
     longitude        double precision,
     accuracy_m       double precision,
     distance_m       int,
+    photo_ids        bigint[]    NOT NULL DEFAULT '{}',   -- evidence attachments, owner PatrolCheckIn
     flags            text[]      NOT NULL DEFAULT '{}',
     finding          text        NOT NULL CHECK (finding IN ('NOTHING', 'NEW_SITE', 'REBOUND')),
     note             text,
