@@ -15,7 +15,7 @@ class LoggingSmsGateway {
 
     @Bean
     @ConditionalOnMissingBean(SmsGateway.class)
-    SmsGateway loggingSmsGateway() {
+    SmsGateway smsGateway() {
         return (phone, text) -> log.info("短信 → {}: {}", mask(phone), text);
     }
 
