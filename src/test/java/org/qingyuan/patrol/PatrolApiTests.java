@@ -194,6 +194,11 @@ class PatrolApiTests {
         assertThat(Sms.SENT).extracting(m -> m[0]).contains("13800000001", "13800000002");
         assertThat(Sms.SENT).allMatch(m -> m[1].contains("反弹警报") && m[1].contains("现场控制"));
 
+        // the check-in page says the scene is held and names the reopened case and who was alerted
+        String page = mvc.perform(get("/patrols/check-ins/" + c.get("id").asLong()).with(GRID)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("现场控制中").contains("#" + caseId + "（已重新打开）").contains("派出所联络人").contains("记录执法人员到场");
+
         // enforcement arrives: the scene is handed over once
         int version = c.get("version").asInt();
         JsonNode handed = json(mvc.perform(post("/api/v1/patrols/check-ins/" + c.get("id").asLong() + "/enforcement").with(GRID).with(csrf())

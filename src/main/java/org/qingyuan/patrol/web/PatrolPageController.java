@@ -42,8 +42,11 @@ class PatrolPageController {
     private final DailyList daily;
     private final Grids grids;
     private final RouteAccess routes;
+    private final org.qingyuan.access.UserNames userNames;
 
-    PatrolPageController(PatrolService patrols, DailyList daily, Grids grids, RouteAccess routes) {
+    PatrolPageController(PatrolService patrols, DailyList daily, Grids grids, RouteAccess routes,
+                         org.qingyuan.access.UserNames userNames) {
+        this.userNames = userNames;
         this.patrols = patrols;
         this.daily = daily;
         this.grids = grids;
@@ -152,6 +155,9 @@ class PatrolPageController {
         CurrentUser user = CurrentUsers.require();
         CheckIn c = patrols.checkIn(id, user);
         model.addAttribute("checkIn", c);
+        var people = new java.util.ArrayList<>(c.alerted());
+        people.add(c.recordedBy());
+        model.addAttribute("names", userNames.displayNames(people));
         model.addAttribute("patrol", patrols.get(c.patrolId(), user));
         model.addAttribute("canRecord", routes.allows(user, "POST", "/patrols/check-ins/" + id + "/enforcement"));
         return "patrol/check-in-view";

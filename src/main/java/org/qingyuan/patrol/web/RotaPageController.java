@@ -56,7 +56,11 @@ class RotaPageController {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         model.addAttribute("entries", rota.between(user, RequestValues.text(town), today.minusDays(7), today.plusDays(31)));
         model.addAttribute("today", today);
-        model.addAttribute("towns", towns(user));
+        List<Division> towns = towns(user);
+        model.addAttribute("towns", towns);
+        Map<String, String> townNames = new java.util.HashMap<>();
+        towns.forEach(t -> townNames.put(t.code().value(), t.name()));
+        model.addAttribute("townNames", townNames);
         model.addAttribute("canPlan", routes.allows(user, "POST", "/patrols/rota"));
         model.addAttribute("canRecord", routes.allows(user, "POST", "/patrols/start"));
         if (!model.containsAttribute("form")) {
