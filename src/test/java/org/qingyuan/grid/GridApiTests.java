@@ -66,6 +66,17 @@ class GridApiTests {
         mvc.perform(get("/api/v1/grids/" + gridId + "/enterprises").with(district())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2));
 
+        // the ledger filters and shows by grid
+        mvc.perform(get("/api/v1/enterprises").param("grid", Long.toString(gridId)).param("status", "ALL").with(district()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2));
+        mvc.perform(get("/api/v1/enterprises").param("grid", "x").with(district())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("grid"));
+        mvc.perform(get("/enterprises").param("grid", Long.toString(gridId)).with(district())).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("网格：金河社区 · " + grid.get("name").asString())))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("共 2 家")));
+
         // by hand only where no boundary decides
         long boundless = fixtures.grid("人工网格", null, List.of()).get("id").asLong();
         mvc.perform(put("/api/v1/grids/" + boundless + "/enterprises/" + before).with(district()).with(csrf())
