@@ -87,6 +87,9 @@ class PatrolPageTests {
                 .query(Long.class).optional().orElseThrow();
         mvc.perform(post("/patrols/start").with(TOWN).with(csrf()).param("kind", "NIGHT").param("rotaId", Long.toString(rota)))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "夜查已开始"));
+        long patrol = jdbc.sql("SELECT id FROM patrol WHERE rota_id = :r").param("r", rota).query(Long.class).single();
+        mvc.perform(get("/patrols/" + patrol).with(TOWN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("夜查重点：已关停（已销号）企业")));
         List<String> people = jdbc.sql("SELECT unnest(participants) FROM patrol WHERE rota_id = :r").param("r", rota).query(String.class).list();
         org.assertj.core.api.Assertions.assertThat(people).hasSizeGreaterThanOrEqualTo(2);
     }

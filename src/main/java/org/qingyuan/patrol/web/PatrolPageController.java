@@ -43,9 +43,11 @@ class PatrolPageController {
     private final Grids grids;
     private final RouteAccess routes;
     private final org.qingyuan.access.UserNames userNames;
+    private final org.qingyuan.rectification.CaseLists caseLists;
 
     PatrolPageController(PatrolService patrols, DailyList daily, Grids grids, RouteAccess routes,
-                         org.qingyuan.access.UserNames userNames) {
+                         org.qingyuan.access.UserNames userNames, org.qingyuan.rectification.CaseLists caseLists) {
+        this.caseLists = caseLists;
         this.userNames = userNames;
         this.patrols = patrols;
         this.daily = daily;
@@ -112,8 +114,14 @@ class PatrolPageController {
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUsers.require();
-        model.addAttribute("patrol", patrols.get(id, user));
+        Patrol patrol = patrols.get(id, user);
+        model.addAttribute("patrol", patrol);
         model.addAttribute("checkIns", patrols.checkIns(id, user));
+        // a night patrol's round: the closed-out sites of the town, where a rebound would show
+        model.addAttribute("closedSites", patrol.kind() == PatrolKind.NIGHT && patrol.underWay()
+                ? caseLists.search(new org.qingyuan.rectification.CaseQuery(patrol.divisionCode(), null,
+                        org.qingyuan.rectification.CaseState.CLOSED_OUT, null, null, null, 0, 100), user.scope()).items()
+                : List.of());
         model.addAttribute("canRecord", routes.allows(user, "POST", "/patrols/" + id + "/check-in"));
         return "patrol/patrol";
     }
