@@ -47,7 +47,9 @@ class PatrolPageTests {
                 .andExpect(content().string(containsString("新建网格")));
         mvc.perform(get("/grids/" + demoGrid).with(GRID)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("按坐标"))).andExpect(content().string(containsString("grid")));
-        mvc.perform(get("/grids/new").with(TOWN)).andExpect(status().isOk()).andExpect(content().string(containsString("网格名称")));
+        mvc.perform(get("/grids/new").with(TOWN)).andExpect(status().isOk()).andExpect(content().string(containsString("选定村（社区）")));
+        mvc.perform(get("/grids/new").param("village", PatrolFixtures.VILLAGE).with(TOWN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("网格名称"))).andExpect(content().string(containsString("value=\"grid\"")));
         mvc.perform(get("/grids/" + demoGrid + "/edit").with(district())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Polygon")));
         mvc.perform(get("/grids/new").with(GRID)).andExpect(status().isForbidden());

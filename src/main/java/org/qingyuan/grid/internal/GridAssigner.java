@@ -10,15 +10,21 @@ import org.springframework.stereotype.Component;
 class GridAssigner {
 
     private final GridService grids;
+    private final GridStore store;
 
-    GridAssigner(GridService grids) {
+    GridAssigner(GridService grids, GridStore store) {
         this.grids = grids;
+        this.store = store;
     }
 
     /** Same transaction: an enterprise registered inside a grid's boundary is in the grid from its first moment. */
     @EventListener
     void on(EnterpriseRegistered event) {
-        grids.placeByPosition(event.enterpriseId());
+        // an import registers thousands: only a village with a bounded grid has anything to place
+        String division = event.divisionCode();
+        if (division != null && store.anyBoundedIn(division.length() >= 12 ? division.substring(0, 12) : division)) {
+            grids.placeByPosition(event.enterpriseId());
+        }
     }
 
     /** Same transaction: an enterprise moved (coordinates or village) leaves its old grid with the edit. */

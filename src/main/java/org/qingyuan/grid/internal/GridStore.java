@@ -101,6 +101,12 @@ class GridStore {
                 .param("at", Timestamp.from(at)).param("by", by).query(Integer.class).optional().orElse(-1);
     }
 
+    /** True when a grid of the village has a boundary (else nothing there is placed by coordinates). */
+    boolean anyBoundedIn(String villageCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM grid WHERE village_code = :v AND boundary IS NOT NULL)").param("v", villageCode)
+                .query(Boolean.class).single();
+    }
+
     boolean nameTaken(String villageCode, String name, long exceptId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM grid WHERE village_code = :v AND name = :n AND id <> :id)")
                 .param("v", villageCode).param("n", name).param("id", exceptId).query(Boolean.class).single();
