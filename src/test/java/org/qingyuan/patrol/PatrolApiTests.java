@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.test.context.event.RecordApplicationEvents
 class PatrolApiTests {
 
     /** The SMS adapter, recording what it is asked to send. */
@@ -64,6 +65,7 @@ class PatrolApiTests {
     @Autowired TransactionTemplate tx;
     @Autowired Cases cases;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.context.event.ApplicationEvents published;
 
     PatrolFixtures fixtures;
 
@@ -192,6 +194,8 @@ class PatrolApiTests {
                     .param("r", who).param("k", "rebound:" + c.get("id").asLong()).query(Long.class).single()).isEqualTo(1);
         }
         assertThat(Sms.SENT).extracting(m -> m[0]).contains("13800000001", "13800000002");
+        assertThat(published.stream(ReboundFound.class).filter(e -> e.checkInId() == c.get("id").asLong()))
+                .singleElement().extracting(ReboundFound::caseId).isEqualTo(caseId);
         assertThat(Sms.SENT).allMatch(m -> m[1].contains("反弹警报") && m[1].contains("现场控制"));
 
         // the check-in page says the scene is held and names the reopened case and who was alerted
@@ -265,7 +269,13 @@ class PatrolApiTests {
         assertThat(c.get("enterpriseId").isNull()).isTrue();
         assertThat(c.get("photoIds")).hasSize(1);
         assertThat(c.get("latitude").asDouble()).isEqualTo(34.85);
-        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%SuspectedSiteReported'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(0);
+        // published for the lead queue, with what it needs to register the lead
+        assertThat(published.stream(SuspectedSiteReported.class).filter(e -> e.checkInId() == c.get("id").asLong()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.latitude()).isEqualTo(34.85);
+                    assertThat(e.photoIds()).hasSize(1);
+                    assertThat(e.gridId()).isEqualTo(gridId);
+                    assertThat(e.note()).isEqualTo("彩钢房内有喷漆作业");
+                });
     }
 }
