@@ -59,6 +59,17 @@ public enum Permission {
     /** Name or change the liaison (联络员) of one's own unit; the district office for any unit. */
     LIAISON_EDIT("维护本单位联络员", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER),
 
+    /** See the grids (网格) of the jurisdiction, their members and enterprises. */
+    GRID_READ("查看网格", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, SUPERVISOR, LEADER),
+    /** Draw grids, name their members and place enterprises in them by hand. */
+    GRID_MANAGE("划分网格和指定网格员", false, DISTRICT_OFFICE, TOWN_OFFICER),
+    /** See patrols, check-ins and the night-patrol rota of the jurisdiction. */
+    PATROL_READ("查看巡查记录", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, SUPERVISOR, LEADER),
+    /** Patrol: start and end patrols, check in at sites, report findings and the arrival of enforcement. */
+    PATROL_RECORD("巡查打卡和报告发现", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER),
+    /** Plan the town's night patrols (夜查排班). */
+    NIGHT_PATROL_PLAN("安排夜查值班", false, DISTRICT_OFFICE, TOWN_OFFICER),
+
     /** Read the reports (报送) of the units in the jurisdiction, and the bulletins. */
     REPORT_READ("查看报送情况和通报", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER, SUPERVISOR, LEADER),
     /** Prepare, submit and correct one's own unit's reports. */

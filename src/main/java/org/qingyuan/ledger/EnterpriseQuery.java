@@ -15,12 +15,13 @@ import org.qingyuan.shared.DivisionCode;
  * @param status ACTIVE by default; null together with {@code allStatuses} for every status
  * @param openDuplicates only those with an unresolved possible duplicate
  * @param page zero-based
+ * @param enterpriseIds only these enterprises (a filter another module resolved, e.g. a grid's), or null for any
  */
 public record EnterpriseQuery(DivisionCode division, String text, EnterpriseType type, Industry industry,
                               IndustryGroup industryGroup, Boolean keyIndustry, Boolean eightSmall,
                               Map<Fact, Boolean> facts, Discovery discovery, LocalDate reportedFrom, LocalDate reportedTo,
                               EnterpriseStatus status, boolean allStatuses, boolean openDuplicates, Sort sort,
-                              boolean descending, int page, int size) {
+                              boolean descending, int page, int size, java.util.Set<Long> enterpriseIds) {
 
     /** The largest page. */
     public static final int MAX_SIZE = 200;
@@ -31,6 +32,27 @@ public record EnterpriseQuery(DivisionCode division, String text, EnterpriseType
         page = Math.max(0, page);
         size = size <= 0 ? 20 : Math.min(size, MAX_SIZE);
         text = text == null || text.isBlank() ? null : text.strip();
+        enterpriseIds = enterpriseIds == null ? null : java.util.Set.copyOf(enterpriseIds);
+    }
+
+    /** Every filter of the list but the enterprises another module selects. */
+    public EnterpriseQuery(DivisionCode division, String text, EnterpriseType type, Industry industry,
+                           IndustryGroup industryGroup, Boolean keyIndustry, Boolean eightSmall,
+                           Map<Fact, Boolean> facts, Discovery discovery, LocalDate reportedFrom, LocalDate reportedTo,
+                           EnterpriseStatus status, boolean allStatuses, boolean openDuplicates, Sort sort,
+                           boolean descending, int page, int size) {
+        this(division, text, type, industry, industryGroup, keyIndustry, eightSmall, facts, discovery, reportedFrom, reportedTo,
+                status, allStatuses, openDuplicates, sort, descending, page, size, null);
+    }
+
+    /** The same query narrowed to the given enterprises (intersected with any narrowing already in it). */
+    public EnterpriseQuery only(java.util.Collection<Long> ids) {
+        java.util.Set<Long> narrowed = new java.util.HashSet<>(ids);
+        if (enterpriseIds != null) {
+            narrowed.retainAll(enterpriseIds);
+        }
+        return new EnterpriseQuery(division, text, type, industry, industryGroup, keyIndustry, eightSmall, facts, discovery,
+                reportedFrom, reportedTo, status, allStatuses, openDuplicates, sort, descending, page, size, narrowed);
     }
 
     /** The first page of every active enterprise, newest first. */
@@ -41,7 +63,7 @@ public record EnterpriseQuery(DivisionCode division, String text, EnterpriseType
 
     public EnterpriseQuery page(int number, int pageSize) {
         return new EnterpriseQuery(division, text, type, industry, industryGroup, keyIndustry, eightSmall, facts, discovery,
-                reportedFrom, reportedTo, status, allStatuses, openDuplicates, sort, descending, number, pageSize);
+                reportedFrom, reportedTo, status, allStatuses, openDuplicates, sort, descending, number, pageSize, enterpriseIds);
     }
 
     /** Sort keys of the list; ties are broken by id. */

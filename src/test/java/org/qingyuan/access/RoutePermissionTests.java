@@ -119,8 +119,8 @@ class RoutePermissionTests {
                         RouteRules.of("patrol", RouteRule.of("GET", "/enterprises/*/patrols", Permission.LEDGER_READ)))))
                 .hasMessageContaining("also claimed");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RouteTable(java.util.List.of(
-                        RouteRules.of("patrol", RouteRule.of("GET", "/patrols", "PATROL_READ")))))
-                .hasMessageContaining("unknown permission PATROL_READ");
+                        RouteRules.of("patrol", RouteRule.of("GET", "/patrols", "PATROL_DANCE")))))
+                .hasMessageContaining("unknown permission PATROL_DANCE");
         assertThat(new RouteTable(java.util.List.of(RouteRules.of("patrol", RouteRule.of("GET", "/patrols/**", "LEDGER_READ"))))
                 .find("GET", "/patrols/7")).map(RouteTable.Route::permission).contains(Permission.LEDGER_READ);
     }

@@ -117,6 +117,10 @@ final class ListSql {
         if (q.openDuplicates()) {
             conditions.add(OPEN_DUPLICATE);
         }
+        if (q.enterpriseIds() != null) {
+            conditions.add("e.id = ANY(:enterpriseIds)");
+            p.addValue("enterpriseIds", q.enterpriseIds().toArray(Long[]::new));
+        }
         if (q.text() != null) {
             String[] terms = normalise(q.text()).split("\\s+");
             for (int i = 0; i < terms.length; i++) {

@@ -50,8 +50,11 @@ class EnterpriseApiController {
     private final Classifications classifications;
     private final EnterpriseHistory history;
 
+    private final ExternalFilters externalFilters;
+
     EnterpriseApiController(Ledger ledger, DivisionNames names, JsonMapper json, Classifications classifications,
-                            EnterpriseHistory history) {
+                            EnterpriseHistory history, ExternalFilters externalFilters) {
+        this.externalFilters = externalFilters;
         this.classifications = classifications;
         this.history = history;
         this.ledger = ledger;
@@ -77,7 +80,8 @@ class EnterpriseApiController {
 
     @GetMapping
     PageJson list(@RequestParam Map<String, String> params) {
-        Page<EnterpriseSummary> page = ledger.search(EnterpriseQueryParameters.list(params), scope());
+        Page<EnterpriseSummary> page = ledger.search(externalFilters.apply(EnterpriseQueryParameters.list(params), params, scope()),
+                scope());
         return new PageJson(page.items().stream().map(this::summary).toList(), page.page(), page.size(), page.total(),
                 page.totalPages());
     }

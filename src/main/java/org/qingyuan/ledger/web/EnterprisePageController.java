@@ -48,8 +48,11 @@ class EnterprisePageController {
     private final DivisionOptions divisionOptions;
     private final java.time.Clock clock;
 
+    private final ExternalFilters externalFilters;
+
     EnterprisePageController(Ledger ledger, EnterpriseHistory history, EnterpriseTabs tabs, DivisionOptions divisionOptions,
-                             java.time.Clock clock) {
+                             java.time.Clock clock, ExternalFilters externalFilters) {
+        this.externalFilters = externalFilters;
         this.ledger = ledger;
         this.history = history;
         this.tabs = tabs;
@@ -60,9 +63,12 @@ class EnterprisePageController {
     @GetMapping
     String list(@RequestParam Map<String, String> params, @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model) {
-        EnterpriseQuery query = EnterpriseQueryParameters.list(params);
         Scope scope = scope();
-        model.addAttribute("page", ledger.search(query, scope));
+        EnterpriseQuery query = externalFilters.apply(EnterpriseQueryParameters.list(params), params, scope);
+        var page = ledger.search(query, scope);
+        model.addAttribute("page", page);
+        model.addAttribute("externalFilters", externalFilters.shown(scope));
+        model.addAttribute("externalLabels", externalFilters.labels(page.items().stream().map(s -> s.id().value()).toList()));
         model.addAttribute("query", query);
         model.addAttribute("links", new ListLinks(params));
         model.addAttribute("divisionOptions", divisionOptions.within(scope.division()));

@@ -1,0 +1,116 @@
+package org.qingyuan.patrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.Scope;
+import org.qingyuan.demo.DemoPhotos;
+import org.qingyuan.grid.internal.GridService;
+import org.qingyuan.ledger.Discovery;
+import org.qingyuan.ledger.EnterpriseClassified;
+import org.qingyuan.ledger.EnterpriseDetails;
+import org.qingyuan.ledger.EnterpriseType;
+import org.qingyuan.ledger.EnterprisesClassified;
+import org.qingyuan.ledger.Ledger;
+import org.qingyuan.policy.ClassificationOverride;
+import org.qingyuan.policy.DeadlineKind;
+import org.qingyuan.policy.Policies;
+import org.qingyuan.shared.DivisionCode;
+import org.qingyuan.support.Browser;
+import org.qingyuan.support.BrowserTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A grid member on a 375 px phone: today's list shows an enterprise of his grid under rectification; he starts the
+ * round, checks in there with the phone's position and a photo from the camera input, and sees the check-in accepted
+ * at its distance from the site.
+ */
+class PatrolBrowserTests extends BrowserTest {
+
+    static final String VILLAGE = "410108001001";
+    static final double LON = 101.7001;
+    static final double LAT = 31.6001;
+
+    @Autowired Ledger ledger;
+    @Autowired Policies policies;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired GridService grids;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void aGridMemberChecksInAtAnEnterpriseOfHisGridOnAPhone() throws Exception {
+        Scope district = Scope.of(DivisionCode.of("410108"));
+        String name = "巡查浏览器测试厂" + System.nanoTime() % 100000;
+        long enterpriseId = ledger.register(new EnterpriseDetails(new EnterpriseDetails.Identity(name, null, null, null, null),
+                new EnterpriseDetails.Place(DivisionCode.of(VILLAGE), "金河路 9 号", LON, LAT), null, null,
+                new EnterpriseDetails.Campaign(EnterpriseType.SLW, Discovery.PATROL, null, null)), "测试", district).id().value();
+        var computed = policies.evaluate("huiji-2017", 1, PatrolFixtures.SHUTDOWN, null, LocalDate.of(2017, 10, 9));
+        var classification = ClassificationOverride.of(computed, null, null, Map.of(DeadlineKind.DEMOLISH, LocalDate.now().plusDays(20)),
+                "镇政府责令限期", "district", Instant.now()).applyTo(computed);
+        tx.executeWithoutResult(s -> events.publishEvent(new EnterprisesClassified(List.of(
+                new EnterpriseClassified(enterpriseId, VILLAGE, classification, null, "district", "登记")))));
+        CurrentUser office = new CurrentUser(1, "district", "区办演示账号", "DISTRICT_OFFICE", "区办", DivisionCode.of("410108"), null);
+        long gridId = tx.execute(s -> {
+            var grid = grids.create(office, new GridService.GridInput(VILLAGE, "浏览器网格" + System.nanoTime() % 10000, null, List.of("grid")));
+            grids.assignByHand(office, grid.id(), enterpriseId, 0);
+            return grid.id();
+        });
+        Path photo = files.resolve("现场.jpg");
+        Files.write(photo, DemoPhotos.sitePhoto(false, 16, "patrol", Instant.now(), LAT + 0.0002, LON));
+
+        ChromeDriver page = browser.open(375, 812);
+        page.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""), "permissions", List.of("geolocation")));
+        page.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", LAT + 0.0003, "longitude", LON, "accuracy", 10));
+        Browser.signIn(page, port, "grid");
+
+        page.get(url("/patrols/today"));
+        By card = By.cssSelector(".grid-list[data-grid='" + gridId + "']");
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(card));
+        assertThat(page.findElement(card).getText()).contains(name).contains("已登记 · 期限");
+        assertNoHorizontalScroll(page);
+        click(page, page.findElement(card).findElement(By.cssSelector(".start-patrol")));
+
+        By checkInLink = By.cssSelector(".grid-list[data-grid='" + gridId + "'] a.check-in-link[href*='enterprise=" + enterpriseId + "']");
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(checkInLink));
+        assertThat(page.findElement(By.id("patrol-under-way")).getText()).contains("巡查中");
+        click(page, page.findElement(checkInLink));
+
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("position-status"), "已定位"));
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+        assertThat(page.findElement(By.id("photos")).getAttribute("capture")).isEqualTo("environment");
+        assertNoHorizontalScroll(page);
+        page.findElement(By.id("photos")).sendKeys(photo.toString());
+        page.findElement(By.id("note")).sendKeys("大门紧闭，无生产迹象");
+        click(page, page.findElement(By.id("submit-check-in")));
+
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("check-in-finding")));
+        assertThat(page.findElement(By.id("message")).getText()).isEqualTo("已打卡");
+        assertThat(page.findElement(By.id("check-in-finding")).getText()).isEqualTo("未发现问题");
+        assertThat(page.findElement(By.id("check-in-distance")).getText()).isEqualTo("33 米");
+        assertThat(page.findElements(By.id("check-in-flags"))).isEmpty();
+        assertThat(page.findElements(By.cssSelector("img.check-in-photo"))).hasSize(1);
+        assertNoHorizontalScroll(page);
+        browser.screenshot("patrol-check-in");
+
+        page.get(url("/patrols/today"));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(card));
+        assertThat(page.findElement(card).getText()).contains("今日已到");
+    }
+}
