@@ -69,6 +69,8 @@ public enum Permission {
     PATROL_RECORD("巡查打卡和报告发现", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER),
     /** Plan the town's night patrols (夜查排班). */
     NIGHT_PATROL_PLAN("安排夜查值班", false, DISTRICT_OFFICE, TOWN_OFFICER),
+    /** Add a revisit (回头看) of a closed-out enterprise of the town, beyond the plan's schedule. */
+    REVISIT_PLAN("增加回头看", false, DISTRICT_OFFICE, TOWN_OFFICER),
 
     /** Read the reports (报送) of the units in the jurisdiction, and the bulletins. */
     REPORT_READ("查看报送情况和通报", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER, SUPERVISOR, LEADER),

@@ -38,6 +38,9 @@ public interface Policy {
     /** Its report calendar: the reports it requires, who submits them and when; empty when it sets none. */
     List<ReportDuty> reports();
 
+    /** When closed-out enterprises are revisited (回头看): the plan's {@code revisits:}, or {@link RevisitSchedule#DEFAULT}. */
+    RevisitSchedule revisits();
+
     default Optional<ReportDuty> report(String id) {
         return reports().stream().filter(r -> r.id().equals(id)).findFirst();
     }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A grid member's list for today (今日巡查): for each of his grids, the enterprises closed out (to keep them closed,
- * first) and those under rectification (nearest deadline first), each marked when checked in today, then the area
+ * A grid member's list for today (今日巡查): for each of his grids, the enterprises due a revisit (回头看, within the
+ * reminder window or overdue) first, then those closed out (to keep them closed) and those under rectification (nearest deadline first), each marked when checked in today, then the area
  * sweep of the grid (扫街: anything not in the ledger).
  */
 @Service
@@ -35,8 +35,10 @@ public class DailyList {
     private final Cases cases;
     private final PatrolStore store;
     private final Clock clock;
+    private final Revisits revisits;
 
-    DailyList(Grids grids, EnterpriseSites sites, Cases cases, PatrolStore store, Clock clock) {
+    DailyList(Grids grids, EnterpriseSites sites, Cases cases, PatrolStore store, Clock clock, Revisits revisits) {
+        this.revisits = revisits;
         this.grids = grids;
         this.sites = sites;
         this.cases = cases;
@@ -46,7 +48,13 @@ public class DailyList {
 
     /** One site to visit. */
     public record Item(long enterpriseId, String name, String address, Long caseId, String caseState, boolean closedOut,
-                       boolean overdue, String reason, boolean checkedToday, boolean located) {
+                       boolean overdue, String reason, boolean checkedToday, boolean located, LocalDate revisitDue,
+                       boolean revisitOverdue) {
+
+        /** A revisit (回头看) is due within the reminder window, or overdue. */
+        public boolean revisit() {
+            return revisitDue != null;
+        }
     }
 
     /** The list of one grid. */
@@ -67,6 +75,8 @@ public class DailyList {
             List<Long> ids = grids.enterprisesIn(grid.id(), scope);
             Map<Long, EnterpriseSites.Site> byId = sites.sites(ids);
             Set<Long> checked = ids.isEmpty() ? Set.of() : store.checkedInSince(ids, since);
+            Map<Long, org.qingyuan.patrol.Revisit> due = revisits.nextDue(ids);
+            LocalDate window = today.plusDays(revisits.schedule().remindDaysBefore());
             List<Item> items = new ArrayList<>();
             for (Long id : ids) {
                 Optional<CaseSummary> c = cases.ofEnterprise(id, user.scope());
@@ -76,11 +86,16 @@ public class DailyList {
                 }
                 CaseSummary k = c.get();
                 boolean closed = k.state() == CaseState.CLOSED_OUT;
-                String reason = closed ? "已销号 · 防反弹" : k.state().label() + (k.deadline() == null ? "" : " · 期限 " + k.deadline());
-                items.add(new Item(id, site.name(), site.address(), k.id(), k.state().label(), closed, k.overdue(), reason,
-                        checked.contains(id), site.latitude() != null && site.longitude() != null));
+                org.qingyuan.patrol.Revisit r = due.get(id);
+                LocalDate revisitDue = r != null && !r.dueOn().isAfter(window) ? r.dueOn() : null;
+                boolean revisitOverdue = revisitDue != null && revisitDue.isBefore(today);
+                String reason = revisitDue != null ? (revisitOverdue ? "回头看逾期 · 应于 " + revisitDue : "回头看 · 应于 " + revisitDue + " 前")
+                        + " · 现场打卡拍照"
+                        : closed ? "已销号 · 防反弹" : k.state().label() + (k.deadline() == null ? "" : " · 期限 " + k.deadline());
+                items.add(new Item(id, site.name(), site.address(), k.id(), k.state().label(), closed, k.overdue() || revisitOverdue, reason,
+                        checked.contains(id), site.latitude() != null && site.longitude() != null, revisitDue, revisitOverdue));
             }
-            items.sort(Comparator.comparing((Item i) -> !i.closedOut()).thenComparing(Item::checkedToday)
+            items.sort(Comparator.comparing((Item i) -> !i.revisit()).thenComparing(i -> !i.closedOut()).thenComparing(Item::checkedToday)
                     .thenComparing(Item::name));
             lists.add(new GridList(grid, items));
         }

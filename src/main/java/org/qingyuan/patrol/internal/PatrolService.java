@@ -66,9 +66,11 @@ public class PatrolService {
     private final ApplicationEventPublisher events;
     private final PatrolProperties properties;
     private final Clock clock;
+    private final Revisits revisits;
 
     PatrolService(PatrolStore store, Grids grids, EnterpriseSites sites, Cases cases, Dossier dossier, ReboundAlerts alerts,
-                  AuditTrail audit, ApplicationEventPublisher events, PatrolProperties properties, Clock clock) {
+                  AuditTrail audit, ApplicationEventPublisher events, PatrolProperties properties, Clock clock, Revisits revisits) {
+        this.revisits = revisits;
         this.store = store;
         this.grids = grids;
         this.sites = sites;
@@ -282,6 +284,8 @@ public class PatrolService {
                     user.displayName(), now, note));
         }
         store.saveOutcome(id, photoIds, flags, caseId, alerted, finding == Finding.REBOUND);
+        Revisits.Outcome revisit = site == null ? null : revisits.checkedIn(id, site.id(), finding == Finding.REBOUND,
+                distance != null && distance <= properties.maxCheckInDistanceM(), !photoIds.isEmpty());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("patrolId", patrolId);
         details.put("enterpriseId", site == null ? "" : site.id());
@@ -289,6 +293,9 @@ public class PatrolService {
         details.put("distanceM", distance == null ? "" : distance);
         details.put("flags", flags);
         details.put("photos", photoIds);
+        if (revisit != null && revisit.done() != null) {
+            details.put("revisitId", revisit.done().id());
+        }
         if (caseId != null) {
             details.put("caseId", caseId);
             details.put("alerted", alerted);

@@ -44,9 +44,12 @@ class PatrolPageController {
     private final RouteAccess routes;
     private final org.qingyuan.access.UserNames userNames;
     private final org.qingyuan.rectification.CaseLists caseLists;
+    private final org.qingyuan.patrol.internal.Revisits revisits;
 
     PatrolPageController(PatrolService patrols, DailyList daily, Grids grids, RouteAccess routes,
-                         org.qingyuan.access.UserNames userNames, org.qingyuan.rectification.CaseLists caseLists) {
+                         org.qingyuan.access.UserNames userNames, org.qingyuan.rectification.CaseLists caseLists,
+                         org.qingyuan.patrol.internal.Revisits revisits) {
+        this.revisits = revisits;
         this.caseLists = caseLists;
         this.userNames = userNames;
         this.patrols = patrols;
@@ -163,6 +166,7 @@ class PatrolPageController {
         CurrentUser user = CurrentUsers.require();
         CheckIn c = patrols.checkIn(id, user);
         model.addAttribute("checkIn", c);
+        model.addAttribute("revisit", revisits.byCheckIn(id).orElse(null));
         var people = new java.util.ArrayList<>(c.alerted());
         people.add(c.recordedBy());
         model.addAttribute("names", userNames.displayNames(people));

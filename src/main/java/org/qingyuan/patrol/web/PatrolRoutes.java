@@ -3,6 +3,7 @@ package org.qingyuan.patrol.web;
 import static org.qingyuan.access.Permission.NIGHT_PATROL_PLAN;
 import static org.qingyuan.access.Permission.PATROL_READ;
 import static org.qingyuan.access.Permission.PATROL_RECORD;
+import static org.qingyuan.access.Permission.REVISIT_PLAN;
 
 import java.util.List;
 
@@ -22,6 +23,11 @@ class PatrolRoutes implements RouteRules {
     @Override
     public List<RouteRule> rules() {
         return List.of(
+                RouteRule.of("POST", "/revisits", REVISIT_PLAN),
+                RouteRule.of("GET", "/revisits", PATROL_READ),
+                RouteRule.of("POST", "/api/v1/revisits", REVISIT_PLAN),
+                RouteRule.of("GET", "/api/v1/revisits", PATROL_READ),
+                RouteRule.of("GET", "/api/v1/revisits/**", PATROL_READ),
                 RouteRule.of("GET", "/patrols/today", PATROL_RECORD),
                 RouteRule.of("GET", "/patrols/*/check-in", PATROL_RECORD),
                 RouteRule.of("POST", "/patrols/rota", NIGHT_PATROL_PLAN),

@@ -55,11 +55,12 @@ final class CompiledPolicy implements Policy {
     final CompiledFlag[] flags;
     final CompiledReferral[] referrals;
     final List<org.qingyuan.policy.ReportDuty> reports;
+    final org.qingyuan.policy.RevisitSchedule revisits;
 
     CompiledPolicy(PolicyInfo info, String content, List<Zone> zones, FactDefinition[] factTable, Map<String, Integer> factIndex,
                    List<FactDefinition> usedFacts, List<NamedList> lists, List<CompiledTest> tests,
                    List<CompiledCategory> categories, List<CompiledFlag> flags, List<CompiledReferral> referrals,
-                   List<org.qingyuan.policy.ReportDuty> reports) {
+                   List<org.qingyuan.policy.ReportDuty> reports, org.qingyuan.policy.RevisitSchedule revisits) {
         this.info = info;
         this.content = content;
         this.zones = List.copyOf(zones);
@@ -72,6 +73,7 @@ final class CompiledPolicy implements Policy {
         this.flags = flags.toArray(CompiledFlag[]::new);
         this.referrals = referrals.toArray(CompiledReferral[]::new);
         this.reports = List.copyOf(reports);
+        this.revisits = revisits;
     }
 
     @Override
@@ -117,6 +119,11 @@ final class CompiledPolicy implements Policy {
     @Override
     public List<org.qingyuan.policy.ReportDuty> reports() {
         return reports;
+    }
+
+    @Override
+    public org.qingyuan.policy.RevisitSchedule revisits() {
+        return revisits;
     }
 
     @Override

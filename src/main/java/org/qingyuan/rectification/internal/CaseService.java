@@ -51,10 +51,12 @@ class CaseService implements Cases {
     private final Clock clock;
     private final Departments departments;
     private final CaseViews views;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseService(CaseStore store, Dossier dossier, AuditTrail audit,
                 RectificationProperties properties, Clock clock, Departments departments,
-                CaseViews views) {
+                CaseViews views, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.departments = departments;
         this.views = views;
         this.store = store;
@@ -186,10 +188,13 @@ class CaseService implements Cases {
     @Override
     @Transactional
     public CaseView closeOut(long id, int version, CurrentUser actor) {
-        return change(id, version, actor, "CASE_CLOSED_OUT", (row, by, now) -> {
+        CaseView closed = change(id, version, actor, "CASE_CLOSED_OUT", (row, by, now) -> {
             row.rectificationCase().closeOut(by, today(), now);
             return Map.of("closedOutOn", today().toString());
         });
+        RectificationCase c = closed.rectificationCase();
+        events.publishEvent(new org.qingyuan.rectification.CaseClosedOut(c.id(), c.enterpriseId(), c.divisionCode(), c.closedOutOn()));
+        return closed;
     }
 
     @Override
