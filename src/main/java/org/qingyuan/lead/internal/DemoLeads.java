@@ -72,7 +72,7 @@ class DemoLeads implements ApplicationRunner {
         }
         try {
             tx.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(4017)").query().singleValue();
+                jdbc.sql("SELECT pg_advisory_xact_lock(4018)").query().singleValue();
                 if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM lead)").query(Boolean.class).single()) {
                     build();
                 }
