@@ -2,6 +2,7 @@ package org.qingyuan.statistics.web;
 
 import static org.qingyuan.access.Permission.LEDGER_EXPORT;
 import static org.qingyuan.access.Permission.LEDGER_READ;
+import static org.qingyuan.access.Permission.PATROL_READ;
 
 import java.util.List;
 
@@ -23,6 +24,9 @@ class StatisticsRoutes implements RouteRules {
         return List.of(
                 RouteRule.of("GET", "/statistics/export", LEDGER_EXPORT),
                 RouteRule.of("GET", "/statistics", LEDGER_READ),
+                RouteRule.of("GET", "/statistics/coverage", PATROL_READ),
+                RouteRule.of("GET", "/api/v1/statistics/coverage", PATROL_READ),
+                RouteRule.of("GET", "/api/v1/statistics/coverage/unvisited", PATROL_READ),
                 RouteRule.of("GET", "/statistics/enterprises", LEDGER_READ),
                 RouteRule.of("GET", "/statistics/enterprises/*/periods", LEDGER_READ),
                 RouteRule.of("GET", "/api/v1/statistics/enterprises/*/periods", LEDGER_READ),
