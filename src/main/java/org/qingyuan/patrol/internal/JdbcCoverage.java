@@ -69,7 +69,7 @@ class JdbcCoverage implements Coverage {
         DivisionCode where = within(scope, division);
         Period p = period(from, to);
         List<Site> sites = sites(where, p, scope);
-        Set<Long> visited = visited(where, p);
+        Set<Long> visited = visited(sites, p);
         Map<Long, GridAssignment> assigned = by == By.GRID ? grids.ofEnterprises(sites.stream().map(Site::id).toList()) : Map.of();
         Map<String, int[]> counts = new LinkedHashMap<>();   // key → enterprises, visited, day patrols, night patrols
         Map<String, String> labels = new LinkedHashMap<>();
@@ -128,7 +128,7 @@ class JdbcCoverage implements Coverage {
         DivisionCode where = within(scope, division);
         Period p = period(from, to);
         List<Site> sites = sites(where, p, scope);
-        Set<Long> visited = visited(where, p);
+        Set<Long> visited = visited(sites, p);
         Map<Long, GridAssignment> assigned = grids.ofEnterprises(sites.stream().map(Site::id).toList());
         return sites.stream().filter(s -> !visited.contains(s.id()))
                 .filter(s -> key == null || key.isBlank() || key.equals("TOTAL") || key(by, s, assigned).equals(key))
@@ -151,14 +151,18 @@ class JdbcCoverage implements Coverage {
         return all.stream().filter(s -> assigned.containsKey(s.id()) && scope.grids().contains(assigned.get(s.id()).gridId())).toList();
     }
 
-    /** The enterprises a check-in of the period reached within the geofence. */
-    private Set<Long> visited(DivisionCode where, Period p) {
+    /** The enterprises a check-in of the period reached within the geofence: one index probe each, stopping at the first. */
+    private Set<Long> visited(List<Site> sites, Period p) {
+        if (sites.isEmpty()) {
+            return Set.of();
+        }
         return new HashSet<>(jdbc.sql("""
-                        SELECT DISTINCT enterprise_id FROM patrol_check_in
-                         WHERE division_code LIKE :prefix || '%' AND checked_at >= :start AND checked_at < :end
-                           AND enterprise_id IS NOT NULL AND distance_m <= :max
-                        """).param("prefix", where.prefix()).param("start", p.start()).param("end", p.end())
-                .param("max", properties.maxCheckInDistanceM()).query(Long.class).list());
+                        SELECT e.id FROM unnest(CAST(:ids AS bigint[])) AS e(id)
+                         WHERE EXISTS (SELECT 1 FROM patrol_check_in c
+                                        WHERE c.enterprise_id = e.id AND c.checked_at >= :start AND c.checked_at < :end
+                                          AND c.distance_m <= :max)
+                        """).param("ids", sites.stream().map(Site::id).toArray(Long[]::new)).param("start", p.start())
+                .param("end", p.end()).param("max", properties.maxCheckInDistanceM()).query(Long.class).list());
     }
 
     private int dayTotal(List<Row> rows, DivisionCode where, Period p) {
