@@ -116,9 +116,11 @@ public class GridService implements Grids {
     @Transactional(readOnly = true)
     public Map<Long, GridAssignment> ofEnterprises(Collection<Long> enterpriseIds) {
         Map<Long, GridAssignment> found = store.assignments(enterpriseIds);
+        Map<String, String> villages = new java.util.HashMap<>();   // a town's thousands of enterprises lie in a few villages
         found.replaceAll((id, a) -> {
             String[] villageAndName = a.gridLabel().split("\\|", 2);
-            return new GridAssignment(a.enterpriseId(), a.gridId(), villageName(villageAndName[0]) + " · " + villageAndName[1],
+            return new GridAssignment(a.enterpriseId(), a.gridId(),
+                    villages.computeIfAbsent(villageAndName[0], this::villageName) + " · " + villageAndName[1],
                     a.assignedBy(), a.version());
         });
         return found;
