@@ -101,9 +101,17 @@ class DemoRevisits implements ApplicationRunner {
                 .flatMap((Grid g) -> grids.enterprisesIn(g.id(), Scope.of(DivisionCode.of(g.villageCode()))).stream()).toList();
         Optional<CaseSummary> inGrid = closed.stream().filter(c -> gridSites.contains(c.enterpriseId())).findFirst();
         inGrid.ifPresent(c -> revisits.add(officer, c.enterpriseId(), today.plusDays(2), "群众反映夜间有动静，提前回访"));
-        Optional<CaseSummary> elsewhere = closed.stream().filter(c -> !gridSites.contains(c.enterpriseId()))
+        // the rebound: in the first town when it has a closed-out site with coordinates outside the grid member's grids, else in another
+        Scope district = Scope.of(deployment.homeDistrict());
+        List<CaseSummary> candidates = new java.util.ArrayList<>(closed);
+        candidates.addAll(cases.search(new CaseQuery(null, null, CaseState.CLOSED_OUT, null, null, null, 0, 200), district).items());
+        Optional<CaseSummary> elsewhere = candidates.stream().filter(c -> !gridSites.contains(c.enterpriseId()))
                 .filter(c -> sites.sites(List.of(c.enterpriseId())).values().stream().anyMatch(s -> s.latitude() != null)).findFirst();
-        elsewhere.ifPresent(c -> rebound(officer, c));
+        elsewhere.ifPresent(c -> {
+            String itsTown = c.divisionCode().substring(0, 9);
+            rebound(new CurrentUser(0, "town", divisions.find(DivisionCode.of(itsTown)).map(Division::name).orElse(itsTown) + "演示账号",
+                    "TOWN_OFFICER", "镇街", DivisionCode.of(itsTown), null), c);
+        });
         log.info("演示数据 demo revisits: {} scheduled, {} in the grid member's list, {} rebound", scheduled.scheduled(),
                 inGrid.isPresent() ? 1 : 0, elsewhere.isPresent() ? 1 : 0);
     }
