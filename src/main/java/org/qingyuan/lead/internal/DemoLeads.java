@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
+import org.qingyuan.demo.DemoData;
 import org.qingyuan.lead.Lead;
 import org.qingyuan.lead.LeadState;
 import org.qingyuan.ledger.Discovery;
@@ -23,7 +24,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, once: the first two towns' queues hold leads from each source, found over the last days (a grid
@@ -51,36 +51,28 @@ class DemoLeads implements ApplicationRunner {
     private final Divisions divisions;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DemoData demo;
     private final Clock clock;
 
-    DemoLeads(Deployment deployment, LeadStore store, Divisions divisions, AuditTrail audit, JdbcClient jdbc, TransactionTemplate tx,
+    DemoLeads(Deployment deployment, LeadStore store, Divisions divisions, AuditTrail audit, JdbcClient jdbc, DemoData demo,
               Clock clock) {
         this.deployment = deployment;
         this.store = store;
         this.divisions = divisions;
         this.audit = audit;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.demo = demo;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!deployment.demo()) {
-            return;
-        }
-        try {
-            tx.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(4018)").query().singleValue();
-                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM lead)").query(Boolean.class).single()) {
-                    build();
-                }
-            });
-        } catch (RuntimeException e) {
-            // demo data must never stop the platform from starting
-            log.error("演示数据: demo leads not created", e);
-        }
+        // a database seeded before the data set had its name holds it already
+        demo.once("leads", () -> {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM lead)").query(Boolean.class).single()) {
+                build();
+            }
+        });
     }
 
     private void build() {

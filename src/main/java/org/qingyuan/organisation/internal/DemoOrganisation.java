@@ -3,6 +3,7 @@ package org.qingyuan.organisation.internal;
 import java.util.List;
 
 import org.qingyuan.access.CurrentUser;
+import org.qingyuan.demo.DemoData;
 import org.qingyuan.organisation.internal.Organisation.LiaisonInput;
 import org.qingyuan.organisation.internal.Organisation.MemberInput;
 import org.qingyuan.platform.Deployment;
@@ -13,7 +14,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, once, before the demo reports (which print the liaison on their forms): the district's leading group,
@@ -31,32 +31,23 @@ class DemoOrganisation implements ApplicationRunner {
     private final Deployment deployment;
     private final Organisation organisation;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DemoData demo;
 
-    DemoOrganisation(Deployment deployment, Organisation organisation, JdbcClient jdbc, TransactionTemplate tx) {
+    DemoOrganisation(Deployment deployment, Organisation organisation, JdbcClient jdbc, DemoData demo) {
         this.deployment = deployment;
         this.organisation = organisation;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!deployment.demo()) {
-            return;
-        }
-        try {
-            tx.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(4016)").query().singleValue();
-                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM liaison) OR EXISTS (SELECT 1 FROM leading_group_member)")
-                        .query(Boolean.class).single()) {
-                    build();
-                }
-            });
-        } catch (RuntimeException e) {
-            // demo data must never stop the platform from starting
-            log.error("演示数据: demo organisation not created", e);
-        }
+        // a database seeded before the data set had its name holds it already
+        demo.once("organisation", () -> {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM liaison) OR EXISTS (SELECT 1 FROM leading_group_member)").query(Boolean.class).single()) {
+                build();
+            }
+        });
     }
 
     private void build() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.Scope;
+import org.qingyuan.demo.DemoData;
 import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.grid.Grid;
 import org.qingyuan.grid.Grids;
@@ -29,7 +30,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, once, after the demo cases, grids and patrols: every closed-out case has its revisits (回头看), the
@@ -52,10 +52,10 @@ class DemoRevisits implements ApplicationRunner {
     private final EnterpriseSites sites;
     private final Divisions divisions;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DemoData demo;
 
     DemoRevisits(Deployment deployment, RevisitSweep sweep, Revisits revisits, PatrolService patrols, Grids grids, CaseLists cases,
-                 EnterpriseSites sites, Divisions divisions, JdbcClient jdbc, TransactionTemplate tx) {
+                 EnterpriseSites sites, Divisions divisions, JdbcClient jdbc, DemoData demo) {
         this.deployment = deployment;
         this.sweep = sweep;
         this.revisits = revisits;
@@ -65,25 +65,17 @@ class DemoRevisits implements ApplicationRunner {
         this.sites = sites;
         this.divisions = divisions;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!deployment.demo()) {
-            return;
-        }
-        try {
-            tx.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(4019)").query().singleValue();
-                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM revisit)").query(Boolean.class).single()) {
-                    build();
-                }
-            });
-        } catch (RuntimeException e) {
-            // demo data must never stop the platform from starting
-            log.error("演示数据: demo revisits not created", e);
-        }
+        // a database seeded before the data set had its name holds it already
+        demo.once("revisits", () -> {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM revisit)").query(Boolean.class).single()) {
+                build();
+            }
+        });
     }
 
     private void build() {

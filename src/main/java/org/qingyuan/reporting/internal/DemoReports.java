@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.qingyuan.access.CurrentUser;
+import org.qingyuan.demo.DemoData;
 import org.qingyuan.platform.Deployment;
 import org.qingyuan.reporting.BulletinKind;
 import org.qingyuan.reporting.Submission;
@@ -21,7 +22,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, once, after the demo ledger, its cases and their history: reporting in progress. For the last period
@@ -48,36 +48,28 @@ class DemoReports implements ApplicationRunner {
     private final BulletinService bulletins;
     private final ReportCalendar calendar;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DemoData demo;
     private final Clock clock;
 
     DemoReports(Deployment deployment, SubmissionService submissions, BulletinService bulletins, ReportCalendar calendar,
-                JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+                JdbcClient jdbc, DemoData demo, Clock clock) {
         this.deployment = deployment;
         this.submissions = submissions;
         this.bulletins = bulletins;
         this.calendar = calendar;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.demo = demo;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!deployment.demo()) {
-            return;
-        }
-        try {
-            tx.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(4015)").query().singleValue();
-                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM bulletin)").query(Boolean.class).single()) {
-                    build();
-                }
-            });
-        } catch (RuntimeException e) {
-            // demo data must never stop the platform from starting
-            log.error("演示数据: demo reports not created", e);
-        }
+        // a database seeded before the data set had its name holds it already
+        demo.once("reports", () -> {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM bulletin)").query(Boolean.class).single()) {
+                build();
+            }
+        });
     }
 
     private void build() {
