@@ -288,4 +288,40 @@ class PatrolApiTests {
         assertThat(jdbc.sql("SELECT count(*) FROM evidence_attachment WHERE owner_type = 'PatrolCheckIn' AND owner_id = :id")
                 .param("id", c.get("id").asLong()).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aCheckInQueuedWithoutSignalIsRecordedOnceAtItsOwnTimeEvenAfterThePatrolEnded() throws Exception {
+        long site = fixtures.enterprise("离线打卡厂", LON, LAT);
+        long gridId = fixtures.grid("离线网格", null, List.of("grid")).get("id").asLong();
+        fixtures.assign(gridId, site);
+        JsonNode patrol = startDay(gridId);
+        long patrolId = patrol.get("id").asLong();
+        java.time.Instant taken = java.time.Instant.now().minusSeconds(60);
+        String key = "phone-" + System.nanoTime();
+        // ended while the phone was still without signal
+        mvc.perform(post("/api/v1/patrols/" + patrolId + "/end").with(GRID).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\": " + patrol.get("version").asInt() + "}")).andExpect(status().isOk());
+        var send = (java.util.function.Supplier<org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder>) () ->
+                (org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder) multipart("/api/v1/patrols/" + patrolId + "/check-ins")
+                        .file(photo("photos", LAT, LON)).param("enterpriseId", Long.toString(site))
+                        .param("latitude", Double.toString(LAT)).param("longitude", Double.toString(LON))
+                        .param("clientKey", key).param("takenAt", taken.toString()).with(GRID).with(csrf());
+        JsonNode first = json(mvc.perform(send.get()).andExpect(status().isCreated()));
+        JsonNode again = json(mvc.perform(send.get()).andExpect(status().isCreated()));
+        assertThat(again.get("id").asLong()).as("a resend answers the first check-in").isEqualTo(first.get("id").asLong());
+        assertThat(jdbc.sql("SELECT count(*) FROM patrol_check_in WHERE client_key = :k").param("k", key).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT checked_at FROM patrol_check_in WHERE client_key = :k").param("k", key)
+                .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(taken.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        // without a time of its own, an ended patrol takes no check-in; a time outside the patrol is refused by field
+        mvc.perform(multipart("/api/v1/patrols/" + patrolId + "/check-ins").param("enterpriseId", Long.toString(site))
+                .with(GRID).with(csrf())).andExpect(status().isConflict());
+        mvc.perform(multipart("/api/v1/patrols/" + patrolId + "/check-ins").param("enterpriseId", Long.toString(site))
+                        .param("clientKey", key + "-b").param("takenAt", java.time.Instant.now().plusSeconds(3600).toString())
+                        .with(GRID).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("takenAt"));
+        mvc.perform(multipart("/api/v1/patrols/" + patrolId + "/check-ins").param("enterpriseId", Long.toString(site))
+                        .param("clientKey", "坏 key").with(GRID).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("clientKey"));
+    }
 }

@@ -94,8 +94,19 @@ public class PatrolService {
      * @param latitude the phone's position (WGS-84), null when the phone gave none
      */
     public record CheckInCommand(Long enterpriseId, Double latitude, Double longitude, Double accuracyM, Finding finding,
-                                 String note, List<Photo> photos) {
+                                 String note, List<Photo> photos, String clientKey, Instant takenAt) {
+
+        /** A check-in made now, online. */
+        public CheckInCommand(Long enterpriseId, Double latitude, Double longitude, Double accuracyM, Finding finding, String note,
+                              List<Photo> photos) {
+            this(enterpriseId, latitude, longitude, accuracyM, finding, note, photos, null, null);
+        }
     }
+
+    /** How far a phone's clock may run ahead of the server's, and how long a queued check-in may wait. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    static final java.time.Duration MAX_QUEUED = java.time.Duration.ofDays(7);
+    private static final java.util.regex.Pattern CLIENT_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** What a patrol start carries; a night patrol names its leader and crew, or the rota entry it follows. */
     public record StartCommand(PatrolKind kind, Long gridId, String divisionCode, Long rotaId, String leader, List<String> participants) {
@@ -212,7 +223,16 @@ public class PatrolService {
         Scope scope = grids.scopeOf(user);
         Patrol patrol = store.find(patrolId, scope, user.username()).orElseThrow(PatrolService::notFound);
         store.lock(patrolId);
-        patrol.requireUnderWay();
+        if (command.clientKey() != null) {
+            if (!CLIENT_KEY.matcher(command.clientKey()).matches()) {
+                throw new InvalidInputException("clientKey", "打卡编号（clientKey）应为 1–64 位字母、数字、- 或 _");
+            }
+            java.util.Optional<Long> sent = store.checkInByClientKey(user.username(), command.clientKey());
+            if (sent.isPresent()) {
+                return checkIn(sent.get(), user);   // a resend from a phone that was offline: the first one stands
+            }
+        }
+        Instant at = takenAt(patrol, command.takenAt());
         Finding finding = command.finding() == null ? Finding.NOTHING : command.finding();
         checkPosition(command);
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
@@ -235,7 +255,7 @@ public class PatrolService {
         if (finding == Finding.NEW_SITE && (command.photos() == null || command.photos().isEmpty())) {
             throw new InvalidInputException("photos", "报告疑似散乱污企业须拍摄现场照片");
         }
-        Instant now = now();
+        Instant now = at;
         List<String> flags = new ArrayList<>();
         Integer distance = null;
         if (site != null) {
@@ -254,7 +274,7 @@ public class PatrolService {
         }
         String division = site != null ? site.divisionCode() : patrol.divisionCode();
         long id = store.insertCheckIn(patrolId, site == null ? null : site.id(), division, now, command.latitude(),
-                command.longitude(), command.accuracyM(), distance, finding, note, user.username());
+                command.longitude(), command.accuracyM(), distance, finding, note, user.username(), command.clientKey());
         List<Long> photoIds = new ArrayList<>();
         List<Attachment> photos = new ArrayList<>();
         for (Photo photo : command.photos() == null ? List.<Photo>of() : command.photos()) {
@@ -395,6 +415,29 @@ public class PatrolService {
                 c.checkedAt(), c.latitude(), c.longitude(), c.accuracyM(), c.distanceM(), c.flags(), c.finding(), c.note(),
                 c.caseId(), c.alerted(), c.sceneHeld(), c.enforcementAt(), c.enforcementNote(), c.recordedBy(), c.photoIds(),
                 c.version())).toList();
+    }
+
+    /**
+     * When the check-in was made: now, or the time the phone recorded it (a check-in queued without signal), which must
+     * lie within the patrol (a queued check-in may arrive after the patrol ended) and not in the future.
+     */
+    private Instant takenAt(Patrol patrol, Instant takenAt) {
+        Instant now = now();
+        if (takenAt == null) {
+            patrol.requireUnderWay();
+            return now;
+        }
+        Instant at = takenAt.truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidInputException("takenAt", "打卡时间晚于当前时间，请检查手机时间");
+        }
+        if (at.isBefore(now.minus(MAX_QUEUED))) {
+            throw new InvalidInputException("takenAt", "离线打卡超过 7 天未上传，不再接收");
+        }
+        if (at.isBefore(patrol.startedAt().minus(CLOCK_SKEW)) || (patrol.endedAt() != null && at.isAfter(patrol.endedAt().plus(CLOCK_SKEW)))) {
+            throw new InvalidInputException("takenAt", "打卡时间不在本次巡查的时间内");
+        }
+        return at.isAfter(now) ? now : at;
     }
 
     private Instant now() {

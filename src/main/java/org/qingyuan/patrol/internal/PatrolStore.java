@@ -102,12 +102,23 @@ class PatrolStore {
 
     long insertCheckIn(long patrolId, Long enterpriseId, String division, Instant at, Double lat, Double lon, Double accuracy,
                        Integer distance, Finding finding, String note, String by) {
+        return insertCheckIn(patrolId, enterpriseId, division, at, lat, lon, accuracy, distance, finding, note, by, null);
+    }
+
+    /** The check-in a user's phone sent under this key before, if any. */
+    java.util.Optional<Long> checkInByClientKey(String by, String clientKey) {
+        return jdbc.sql("SELECT id FROM patrol_check_in WHERE recorded_by = :by AND client_key = :key").param("by", by)
+                .param("key", clientKey).query(Long.class).optional();
+    }
+
+    long insertCheckIn(long patrolId, Long enterpriseId, String division, Instant at, Double lat, Double lon, Double accuracy,
+                       Integer distance, Finding finding, String note, String by, String clientKey) {
         return jdbc.sql("""
                         INSERT INTO patrol_check_in (patrol_id, enterprise_id, division_code, checked_at, latitude, longitude,
-                            accuracy_m, distance_m, finding, note, recorded_by)
-                        VALUES (:patrol, :enterprise, :division, :at, :lat, :lon, :accuracy, :distance, :finding, :note, :by)
+                            accuracy_m, distance_m, finding, note, recorded_by, client_key)
+                        VALUES (:patrol, :enterprise, :division, :at, :lat, :lon, :accuracy, :distance, :finding, :note, :by, :key)
                         RETURNING id
-                        """)
+                        """).param("key", clientKey)
                 .param("patrol", patrolId).param("enterprise", enterpriseId).param("division", division)
                 .param("at", Timestamp.from(at)).param("lat", lat).param("lon", lon).param("accuracy", accuracy)
                 .param("distance", distance).param("finding", finding.name()).param("note", note).param("by", by)

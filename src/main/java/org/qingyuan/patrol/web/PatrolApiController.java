@@ -106,8 +106,27 @@ class PatrolApiController {
                     @RequestParam(required = false) String latitude, @RequestParam(required = false) String longitude,
                     @RequestParam(required = false) String accuracy, @RequestParam(required = false) String finding,
                     @RequestParam(required = false) String note,
-                    @RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
-        return patrols.checkIn(CurrentUsers.require(), id, command(enterpriseId, latitude, longitude, accuracy, finding, note, photos));
+                    @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                    @RequestParam(required = false) String clientKey, @RequestParam(required = false) String takenAt) {
+        PatrolService.CheckInCommand c = command(enterpriseId, latitude, longitude, accuracy, finding, note, photos);
+        return patrols.checkIn(CurrentUsers.require(), id, new PatrolService.CheckInCommand(c.enterpriseId(), c.latitude(), c.longitude(),
+                c.accuracyM(), c.finding(), c.note(), c.photos(), RequestValues.blank(clientKey) ? null : clientKey.strip(), instant(takenAt)));
+    }
+
+    /** An ISO-8601 instant ({@code 2026-12-05T01:30:00Z}, or with an offset), or null. */
+    private static Instant instant(String raw) {
+        if (RequestValues.blank(raw)) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(raw.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return Instant.parse(raw.strip());
+            } catch (java.time.format.DateTimeParseException again) {
+                throw new InvalidInputException("takenAt", "打卡时间应为 ISO-8601 时刻，如 2026-12-05T09:30:00+08:00，实际为“" + raw + "”");
+            }
+        }
     }
 
     @GetMapping("/check-ins/{id}")
