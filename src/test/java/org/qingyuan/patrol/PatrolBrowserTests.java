@@ -113,4 +113,89 @@ class PatrolBrowserTests extends BrowserTest {
         wait(page).until(ExpectedConditions.presenceOfElementLocated(card));
         assertThat(page.findElement(card).getText()).contains("今日已到");
     }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** The check-in of a phone without signal: kept on the phone with its position and photo, sent once when back online. */
+    @Test
+    void aCheckInWithoutSignalIsKeptOnThePhoneAndSentOnceBackOnline() throws Exception {
+        Scope district = Scope.of(DivisionCode.of("410108"));
+        String name = "离线浏览器测试厂" + System.nanoTime() % 100000;
+        long enterpriseId = ledger.register(new EnterpriseDetails(new EnterpriseDetails.Identity(name, null, null, null, null),
+                new EnterpriseDetails.Place(DivisionCode.of(VILLAGE), "金河路 11 号", LON + 0.01, LAT), null, null,
+                new EnterpriseDetails.Campaign(EnterpriseType.SLW, Discovery.PATROL, null, null)), "测试", district).id().value();
+        var computed = policies.evaluate("huiji-2017", 1, PatrolFixtures.SHUTDOWN, null, LocalDate.of(2017, 10, 9));
+        var classification = ClassificationOverride.of(computed, null, null, Map.of(DeadlineKind.DEMOLISH, LocalDate.now().plusDays(20)),
+                "镇政府责令限期", "district", Instant.now()).applyTo(computed);
+        tx.executeWithoutResult(s -> events.publishEvent(new EnterprisesClassified(List.of(
+                new EnterpriseClassified(enterpriseId, VILLAGE, classification, null, "district", "登记")))));
+        CurrentUser office = new CurrentUser(1, "district", "区办演示账号", "DISTRICT_OFFICE", "区办", DivisionCode.of("410108"), null);
+        long gridId = tx.execute(s -> {
+            var grid = grids.create(office, new GridService.GridInput(VILLAGE, "离线网格" + System.nanoTime() % 10000, null, List.of("grid")));
+            grids.assignByHand(office, grid.id(), enterpriseId, 0);
+            return grid.id();
+        });
+        Path photo = files.resolve("离线现场.jpg");
+        Files.write(photo, DemoPhotos.sitePhoto(false, 17, "offline", Instant.now(), LAT, LON + 0.01));
+
+        ChromeDriver page = browser.open(375, 812);
+        page.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""), "permissions", List.of("geolocation")));
+        page.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", LAT + 0.0001, "longitude", LON + 0.01, "accuracy", 10));
+        Browser.signIn(page, port, "grid");
+        page.get(url("/patrols/today"));
+        By card = By.cssSelector(".grid-list[data-grid='" + gridId + "']");
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(card));
+        if (!page.findElement(card).findElements(By.cssSelector(".start-patrol")).isEmpty()) {
+            click(page, page.findElement(card).findElement(By.cssSelector(".start-patrol")));   // else a round is under way
+        }
+        By checkInLink = By.cssSelector(".grid-list[data-grid='" + gridId + "'] a.check-in-link[href*='enterprise=" + enterpriseId + "']");
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(checkInLink));
+        click(page, page.findElement(checkInLink));
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("position-status"), "已定位"));
+        wait(page).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return navigator.serviceWorker.controller !== null")));
+
+        // the signal goes: the check-in is kept on the phone, nothing reaches the server
+        page.executeCdpCommand("Network.enable", Map.of());
+        page.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        wait(page).until(d -> Boolean.FALSE.equals(((ChromeDriver) d).executeScript("return navigator.onLine")));
+        page.findElement(By.id("photos")).sendKeys(photo.toString());
+        page.findElement(By.id("note")).sendKeys("离线打卡：大门紧闭");
+        click(page, page.findElement(By.id("submit-check-in")));
+        wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("offline-saved")));
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("offline-queue"), "1 条离线打卡待上传"));
+        Instant taken = Instant.now();
+        assertThat(count(name)).isZero();
+        browser.screenshot("patrol-offline-saved");
+        // still offline, today's list opens (kept by the service worker) and says what waits on the phone
+        click(page, page.findElement(By.cssSelector("#offline-saved a")));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(card));
+        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("offline-queue"), "1 条离线打卡待上传"));
+
+        // back online: sent once, with the time, position and photo of the moment it was made
+        Thread.sleep(1500);
+        page.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        wait(page).until(d -> count(name) == 1);
+        var row = jdbc.sql("""
+                        SELECT c.checked_at, c.latitude, cardinality(c.photo_ids) AS photos, c.client_key
+                          FROM patrol_check_in c WHERE c.enterprise_id = :e
+                        """).param("e", enterpriseId).query().singleRow();
+        assertThat(((java.sql.Timestamp) row.get("checked_at")).toInstant()).isBefore(taken.plusMillis(200));
+        assertThat((Double) row.get("latitude")).isEqualTo(LAT + 0.0001);
+        assertThat(row.get("photos")).isEqualTo(1);
+        assertThat(row.get("client_key")).isNotNull();
+        wait(page).until(d -> d.findElement(By.id("offline-queue")).getText().isEmpty());
+        // a second flush (another page, another online event) sends nothing twice
+        page.get(url("/patrols/today"));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(card));
+        Thread.sleep(500);
+        assertThat(count(name)).isEqualTo(1);
+    }
+
+    private long count(String enterpriseName) {
+        return jdbc.sql("""
+                SELECT count(*) FROM patrol_check_in c JOIN enterprise e ON e.id = c.enterprise_id WHERE e.name = :n
+                """).param("n", enterpriseName).query(Long.class).single();
+    }
 }

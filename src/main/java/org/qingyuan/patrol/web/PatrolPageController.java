@@ -77,6 +77,15 @@ class PatrolPageController {
         return "patrol/index";
     }
 
+    /** The service worker of the grid member's pages, served under /patrols/ so that it controls them. */
+    @GetMapping(value = "/sw.js", produces = "text/javascript;charset=UTF-8")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<String> serviceWorker() throws java.io.IOException {
+        String script = new String(new org.springframework.core.io.ClassPathResource("patrol/sw.js").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return org.springframework.http.ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noCache()).body(script);
+    }
+
     @GetMapping("/today")
     String today(Model model) {
         CurrentUser user = CurrentUsers.require();
