@@ -45,8 +45,9 @@ class LeadListController {
                   Model model, HttpServletResponse response) throws IOException {
         try {
             LeadListImport.Result r = lists.file(file == null ? null : file.getBytes(), source(source), CurrentUsers.require().scope());
-            model.addAttribute("message", "已导入 " + r.filed() + " 条线索" + (r.already() > 0 ? "；另有 " + r.already() + " 条此前已导入，未重复登记" : "")
-                    + "，已进入各镇（街道）的待核实队列");
+            model.addAttribute("message", r.filed() == 0 ? "清单中的 " + r.already() + " 条线索此前都已导入，未重复登记"
+                    : "已导入 " + r.filed() + " 条线索，已进入各镇（街道）的待核实队列"
+                    + (r.already() > 0 ? "；另有 " + r.already() + " 条此前已导入，未重复登记" : ""));
             return page(model, source, r, List.of());
         } catch (ValidationException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
