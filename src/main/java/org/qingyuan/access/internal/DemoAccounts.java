@@ -63,6 +63,8 @@ class DemoAccounts implements ApplicationRunner {
             }
         }
         demos.add(new Demo("env-dept", "生态环境部门演示账号", RoleCode.DEPARTMENT_OFFICER, district, "ENVIRONMENT"));
+        // the police contact a rebound alerts at once (002 五2: 立即联系派出所人员)
+        demos.add(new Demo("police", "公安部门演示账号", RoleCode.DEPARTMENT_OFFICER, district, "PUBLIC_SECURITY"));
         demos.add(new Demo("supervisor", "督查组演示账号", RoleCode.SUPERVISOR, district, null));
         demos.add(new Demo("leader", "领导演示账号", RoleCode.LEADER, district, null));
         demos.add(new Demo("sysadmin", "系统管理员", RoleCode.SYSTEM_ADMIN, district, null));
