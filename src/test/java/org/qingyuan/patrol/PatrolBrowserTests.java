@@ -56,22 +56,10 @@ class PatrolBrowserTests extends BrowserTest {
 
     @Test
     void aGridMemberChecksInAtAnEnterpriseOfHisGridOnAPhone() throws Exception {
-        Scope district = Scope.of(DivisionCode.of("410108"));
         String name = "巡查浏览器测试厂" + System.nanoTime() % 100000;
-        long enterpriseId = ledger.register(new EnterpriseDetails(new EnterpriseDetails.Identity(name, null, null, null, null),
-                new EnterpriseDetails.Place(DivisionCode.of(VILLAGE), "金河路 9 号", LON, LAT), null, null,
-                new EnterpriseDetails.Campaign(EnterpriseType.SLW, Discovery.PATROL, null, null)), "测试", district).id().value();
-        var computed = policies.evaluate("huiji-2017", 1, PatrolFixtures.SHUTDOWN, null, LocalDate.of(2017, 10, 9));
-        var classification = ClassificationOverride.of(computed, null, null, Map.of(DeadlineKind.DEMOLISH, LocalDate.now().plusDays(20)),
-                "镇政府责令限期", "district", Instant.now()).applyTo(computed);
-        tx.executeWithoutResult(s -> events.publishEvent(new EnterprisesClassified(List.of(
-                new EnterpriseClassified(enterpriseId, VILLAGE, classification, null, "district", "登记")))));
-        CurrentUser office = new CurrentUser(1, "district", "区办演示账号", "DISTRICT_OFFICE", "区办", DivisionCode.of("410108"), null);
-        long gridId = tx.execute(s -> {
-            var grid = grids.create(office, new GridService.GridInput(VILLAGE, "浏览器网格" + System.nanoTime() % 10000, null, List.of("grid")));
-            grids.assignByHand(office, grid.id(), enterpriseId, 0);
-            return grid.id();
-        });
+        long[] site = siteInAGridOfGrid(name, "金河路 9 号", LON, LAT, "浏览器网格");
+        long enterpriseId = site[0];
+        long gridId = site[1];
         Path photo = files.resolve("现场.jpg");
         Files.write(photo, DemoPhotos.sitePhoto(false, 16, "patrol", Instant.now(), LAT + 0.0002, LON));
 
@@ -119,22 +107,10 @@ class PatrolBrowserTests extends BrowserTest {
     /** The check-in of a phone without signal: kept on the phone with its position and photo, sent once when back online. */
     @Test
     void aCheckInWithoutSignalIsKeptOnThePhoneAndSentOnceBackOnline() throws Exception {
-        Scope district = Scope.of(DivisionCode.of("410108"));
         String name = "离线浏览器测试厂" + System.nanoTime() % 100000;
-        long enterpriseId = ledger.register(new EnterpriseDetails(new EnterpriseDetails.Identity(name, null, null, null, null),
-                new EnterpriseDetails.Place(DivisionCode.of(VILLAGE), "金河路 11 号", LON + 0.01, LAT), null, null,
-                new EnterpriseDetails.Campaign(EnterpriseType.SLW, Discovery.PATROL, null, null)), "测试", district).id().value();
-        var computed = policies.evaluate("huiji-2017", 1, PatrolFixtures.SHUTDOWN, null, LocalDate.of(2017, 10, 9));
-        var classification = ClassificationOverride.of(computed, null, null, Map.of(DeadlineKind.DEMOLISH, LocalDate.now().plusDays(20)),
-                "镇政府责令限期", "district", Instant.now()).applyTo(computed);
-        tx.executeWithoutResult(s -> events.publishEvent(new EnterprisesClassified(List.of(
-                new EnterpriseClassified(enterpriseId, VILLAGE, classification, null, "district", "登记")))));
-        CurrentUser office = new CurrentUser(1, "district", "区办演示账号", "DISTRICT_OFFICE", "区办", DivisionCode.of("410108"), null);
-        long gridId = tx.execute(s -> {
-            var grid = grids.create(office, new GridService.GridInput(VILLAGE, "离线网格" + System.nanoTime() % 10000, null, List.of("grid")));
-            grids.assignByHand(office, grid.id(), enterpriseId, 0);
-            return grid.id();
-        });
+        long[] site = siteInAGridOfGrid(name, "金河路 11 号", LON + 0.01, LAT, "离线网格");
+        long enterpriseId = site[0];
+        long gridId = site[1];
         Path photo = files.resolve("离线现场.jpg");
         Files.write(photo, DemoPhotos.sitePhoto(false, 17, "offline", Instant.now(), LAT, LON + 0.01));
 
@@ -191,6 +167,26 @@ class PatrolBrowserTests extends BrowserTest {
         wait(page).until(ExpectedConditions.presenceOfElementLocated(card));
         Thread.sleep(500);
         assertThat(count(name)).isEqualTo(1);
+    }
+
+    /** An enterprise under rectification (a shutdown with a deadline), placed by hand in a new grid of {@code grid}: {enterprise, grid}. */
+    private long[] siteInAGridOfGrid(String name, String address, double lon, double lat, String gridName) {
+        Scope district = Scope.of(DivisionCode.of("410108"));
+        long enterpriseId = ledger.register(new EnterpriseDetails(new EnterpriseDetails.Identity(name, null, null, null, null),
+                new EnterpriseDetails.Place(DivisionCode.of(VILLAGE), address, lon, lat), null, null,
+                new EnterpriseDetails.Campaign(EnterpriseType.SLW, Discovery.PATROL, null, null)), "测试", district).id().value();
+        var computed = policies.evaluate("huiji-2017", 1, PatrolFixtures.SHUTDOWN, null, LocalDate.of(2017, 10, 9));
+        var classification = ClassificationOverride.of(computed, null, null, Map.of(DeadlineKind.DEMOLISH, LocalDate.now().plusDays(20)),
+                "镇政府责令限期", "district", Instant.now()).applyTo(computed);
+        tx.executeWithoutResult(s -> events.publishEvent(new EnterprisesClassified(List.of(
+                new EnterpriseClassified(enterpriseId, VILLAGE, classification, null, "district", "登记")))));
+        CurrentUser office = new CurrentUser(1, "district", "区办演示账号", "DISTRICT_OFFICE", "区办", DivisionCode.of("410108"), null);
+        long gridId = tx.execute(s -> {
+            var grid = grids.create(office, new GridService.GridInput(VILLAGE, gridName + System.nanoTime() % 10000, null, List.of("grid")));
+            grids.assignByHand(office, grid.id(), enterpriseId, 0);
+            return grid.id();
+        });
+        return new long[] {enterpriseId, gridId};
     }
 
     private long count(String enterpriseName) {
