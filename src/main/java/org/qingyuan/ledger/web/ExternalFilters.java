@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The list filters other modules contribute ({@link EnterpriseFilters}, e.g. 网格), applied to the list page and API. */
 @Component
-class ExternalFilters {
+class ExternalFilters implements org.qingyuan.ledger.EnterpriseQueryNarrowing {
 
     private final List<EnterpriseFilters> filters;
 
@@ -23,6 +23,11 @@ class ExternalFilters {
 
     /** One contributed filter as the list page shows it. */
     record Shown(String parameter, String label, List<EnterpriseFilters.Option> options) {
+    }
+
+    @Override
+    public EnterpriseQuery narrow(EnterpriseQuery query, Map<String, String> params, Scope scope) {
+        return apply(query, params, scope);
     }
 
     /** The query narrowed by every contributed filter the request sets. */

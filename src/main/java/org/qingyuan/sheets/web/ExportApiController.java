@@ -55,8 +55,11 @@ class ExportApiController {
     private final UserContacts contacts;
     private final Liaisons liaisons;
 
+    private final org.qingyuan.ledger.EnterpriseQueryNarrowing narrowing;
+
     ExportApiController(LedgerSheets sheets, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                        UserContacts contacts, Liaisons liaisons) {
+                        UserContacts contacts, Liaisons liaisons, org.qingyuan.ledger.EnterpriseQueryNarrowing narrowing) {
+        this.narrowing = narrowing;
         this.contacts = contacts;
         this.liaisons = liaisons;
         this.sheets = sheets;
@@ -74,9 +77,10 @@ class ExportApiController {
         String layoutParam = params.getOrDefault("layout", "survey-ledger");
         Layout layout = Layout.byParam(layoutParam.strip()).orElseThrow(() -> new InvalidInputException("layout",
                 "layout 应为 survey-ledger（排查台账）、community-table（社区统计表）或 template（全字段）"));
-        EnterpriseQuery query = EnterpriseQueryParameters.export(params);
         CurrentUser user = CurrentUsers.require();
         Scope scope = user.scope();
+        // the filters other modules contribute (网格) select here as in the list
+        EnterpriseQuery query = narrowing.narrow(EnterpriseQueryParameters.export(params), params, scope);
         if (query.division() != null && !scope.covers(query.division()) && !query.division().contains(scope.division())) {
             throw new InvalidInputException("division", "区划 " + query.division() + " 不在您的辖区 " + scope.division() + " 内");
         }
