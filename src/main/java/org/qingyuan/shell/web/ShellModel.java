@@ -61,8 +61,13 @@ class ShellModel {
     record Shell(String districtName, boolean demo, CurrentUser user, Map<String, List<NavigationItem>> menu, String path,
                  long unread) {
 
+        /** The menu item of the page: of the items the path lies under, the most specific (统计分析 is not also 巡查覆盖). */
         public boolean active(NavigationItem item) {
-            return item.activeFor(path);
+            if (!item.activeFor(path)) {
+                return false;
+            }
+            return menu.values().stream().flatMap(List::stream)
+                    .noneMatch(other -> other.activeFor(path) && other.path().length() > item.path().length());
         }
     }
 }
