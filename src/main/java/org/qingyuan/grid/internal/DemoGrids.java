@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.Scope;
+import org.qingyuan.demo.DemoData;
 import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.ledger.EnterpriseSites;
 import org.qingyuan.ledger.Ledger;
@@ -20,7 +21,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, the grids of the first town's villages, once: the demo grid member's village gets two grids, 第一网格
@@ -41,10 +41,10 @@ class DemoGrids implements ApplicationRunner {
     private final Ledger ledger;
     private final EnterpriseSites sites;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DemoData demo;
 
     DemoGrids(Deployment deployment, Divisions divisions, GridService grids, GridStore store, Ledger ledger, EnterpriseSites sites,
-              JdbcClient jdbc, TransactionTemplate tx) {
+              JdbcClient jdbc, DemoData demo) {
         this.deployment = deployment;
         this.divisions = divisions;
         this.grids = grids;
@@ -52,27 +52,20 @@ class DemoGrids implements ApplicationRunner {
         this.ledger = ledger;
         this.sites = sites;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!deployment.demo()) {
-            return;
-        }
-        try {
-            tx.executeWithoutResult(status -> build());
-        } catch (RuntimeException e) {
-            // demo data must never stop the platform from starting
-            log.error("演示数据: demo grids not created", e);
-        }
+        // a database seeded before the data set had its name holds it already
+        demo.once("grids", () -> {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM grid WHERE created_by = 'demo')").query(Boolean.class).single()) {
+                build();
+            }
+        });
     }
 
     private void build() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(4016)").query().singleValue();
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM grid WHERE created_by = 'demo')").query(Boolean.class).single()) {
-            return;
-        }
         List<Division> towns = divisions.children(deployment.homeDistrict());
         if (towns.isEmpty()) {
             return;

@@ -27,6 +27,7 @@ import org.qingyuan.platform.Deployment;
 import org.qingyuan.region.Division;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.access.Scope;
+import org.qingyuan.demo.DemoData;
 import org.qingyuan.shared.DivisionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, a week of patrols, once: the demo grid member's daily rounds of his grids over the last seven days with
@@ -59,11 +59,11 @@ class DemoPatrols implements ApplicationRunner {
     private final Dossier dossier;
     private final PatrolProperties properties;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DemoData demo;
     private final Clock clock;
 
     DemoPatrols(Deployment deployment, Divisions divisions, Grids grids, EnterpriseSites sites, PatrolStore store, Dossier dossier,
-                PatrolProperties properties, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+                PatrolProperties properties, JdbcClient jdbc, DemoData demo, Clock clock) {
         this.deployment = deployment;
         this.divisions = divisions;
         this.grids = grids;
@@ -72,28 +72,21 @@ class DemoPatrols implements ApplicationRunner {
         this.dossier = dossier;
         this.properties = properties;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.demo = demo;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!deployment.demo()) {
-            return;
-        }
-        try {
-            tx.executeWithoutResult(status -> build());
-        } catch (RuntimeException e) {
-            // demo data must never stop the platform from starting
-            log.error("演示数据: demo patrols not created", e);
-        }
+        // a database seeded before the data set had its name holds it already
+        demo.once("patrols", () -> {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM patrol WHERE started_by IN ('demo', 'grid'))").query(Boolean.class).single()) {
+                build();
+            }
+        });
     }
 
     private void build() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(4017)").query().singleValue();
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM patrol WHERE started_by IN ('demo', 'grid'))").query(Boolean.class).single()) {
-            return;
-        }
         List<Division> towns = divisions.children(deployment.homeDistrict());
         if (towns.isEmpty()) {
             return;

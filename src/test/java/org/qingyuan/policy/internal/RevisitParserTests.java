@@ -10,20 +10,7 @@ import org.qingyuan.policy.RevisitSchedule;
 /** A plan's {@code revisits:} (回头看): the default without it, a declared schedule, and each bad field refused by name. */
 class RevisitParserTests {
 
-    private static final String PLAN = """
-            id: demo
-            version: 1
-            title: 示例方案
-            document: 示例〔2026〕1号
-            tests:
-              - {id: 污, label: 超标排放, when: {fact: emissionsOverStandard, is: true}, source: 二}
-            categories:
-              - id: 污
-                when: {test: 污}
-                source: 三
-                disposal:
-                  - {kind: SHUTDOWN, label: 关停, text: 关停取缔。, production: stop, source: 三}
-            """;
+    private static final String PLAN = MinimalPlan.PLAN;
 
     @Test
     void withoutRevisitsAPlanKeepsThePlatformsReadingOfRegularly() {
