@@ -10,7 +10,8 @@ import org.qingyuan.shared.DivisionCode;
  * The jurisdiction of a caller, passed explicitly to every query that reads business data:
  * {@code WHERE division_code LIKE :prefix || '%'}. A department officer's division is the
  * district, and {@link #department()} names the department whose matters they handle. A grid member's scope is
- * narrowed to his grids ({@link #grids()}): what lies in his village but outside his grids is "not found" as well.
+ * narrowed to his grids ({@link #grids()}): what lies in another grid of his village is "not found" as well; what lies
+ * in his village but in no grid yet stays visible to the village's grid members, so that no site is left unwatched.
  *
  * @param division the division whose business the caller sees
  * @param department the department code of a department officer, else null
@@ -51,8 +52,11 @@ public record Scope(DivisionCode division, String department, Set<Long> grids) i
         return grids != null;
     }
 
-    /** True when an object of the grid (null: of no grid) in the division is visible to the caller. */
+    /**
+     * True when an object of the grid in the division is visible to the caller: inside his division and, for a scope
+     * narrowed to grids, in one of them or in none (null).
+     */
     public boolean coversGrid(DivisionCode objectDivision, Long gridId) {
-        return covers(objectDivision) && (grids == null || gridId != null && grids.contains(gridId));
+        return covers(objectDivision) && (grids == null || gridId == null || grids.contains(gridId));
     }
 }

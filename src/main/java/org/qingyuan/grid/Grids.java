@@ -14,8 +14,9 @@ import org.qingyuan.access.Scope;
 public interface Grids {
 
     /**
-     * The caller's jurisdiction with the grid level: a grid member sees only his grids (and their enterprises);
-     * everyone else keeps his division's scope.
+     * The caller's jurisdiction with the grid level: a grid member of one or more grids sees only them (their
+     * enterprises, and his village's enterprises of no grid); a grid member of no grid, and everyone else, keeps his
+     * division's scope. The same as {@link CurrentUser#scope()} of a caller signed in through the web.
      */
     Scope scopeOf(CurrentUser user);
 

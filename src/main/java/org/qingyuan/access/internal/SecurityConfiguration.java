@@ -32,6 +32,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
                                             RouteAuthorization routes, PasswordAuthentication passwords,
                                             SignInSession signInSession, SignInGate gate, BearerTokenFilter bearer,
+                                            GridScopeFilter gridScope,
                                             AuditTrail auditTrail) throws Exception {
         // PasswordAuthentication is the global provider (a bean); registering it here as well would
         // make a failed attempt run, and count, twice
@@ -45,6 +46,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(gate, AuthorizationFilter.class)
+                .addFilterBefore(gridScope, AuthorizationFilter.class)
                 .addFilterBefore(new AuditFilter(auditTrail, Set.of("/login", "/logout")), ExceptionTranslationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -64,6 +66,13 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerTokenRegistration(BearerTokenFilter bearer) {
         var registration = new FilterRegistrationBean<>(bearer);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<GridScopeFilter> gridScopeRegistration(GridScopeFilter gridScope) {
+        var registration = new FilterRegistrationBean<>(gridScope);
         registration.setEnabled(false);
         return registration;
     }

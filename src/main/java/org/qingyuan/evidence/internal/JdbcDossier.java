@@ -54,8 +54,11 @@ class JdbcDossier implements Dossier {
     private final Clock clock;
     private final ActingUsers actors;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.qingyuan.evidence.EvidenceVisibility> visibility;
+
     JdbcDossier(JdbcClient jdbc, ObjectStore store, EvidenceProperties limits, AuditTrail audit, Clock clock,
-                ActingUsers actors) {
+                ActingUsers actors, org.springframework.beans.factory.ObjectProvider<org.qingyuan.evidence.EvidenceVisibility> visibility) {
+        this.visibility = visibility;
         this.jdbc = jdbc;
         this.store = store;
         this.limits = limits;
@@ -162,6 +165,9 @@ class JdbcDossier implements Dossier {
     @Override
     @Transactional(readOnly = true)
     public List<Attachment> attachments(EvidenceOwner owner, Scope scope) {
+        if (hidden(owner, scope)) {
+            return List.of();
+        }
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM evidence_attachment
                         WHERE owner_type = :type AND owner_id = :id AND division_code LIKE :prefix || '%'
@@ -176,7 +182,13 @@ class JdbcDossier implements Dossier {
     public Attachment attachment(long id, Scope scope) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_attachment WHERE id = :id AND division_code LIKE :prefix || '%'")
                 .param("id", id).param("prefix", scope.prefix()).query(AttachmentRows::attachment).optional()
+                .filter(a -> !hidden(a.owner(), scope))
                 .orElseThrow(() -> new NotFoundException("文件 #" + id + " 不存在或不在您的辖区内"));
+    }
+
+    /** True when the owner's evidence is hidden from a scope narrowed to grids (another grid's). */
+    private boolean hidden(EvidenceOwner owner, Scope scope) {
+        return scope.gridLimited() && visibility.orderedStream().anyMatch(v -> v.hides(owner, scope));
     }
 
     private java.util.Optional<Attachment> find(long id) {
@@ -248,6 +260,9 @@ class JdbcDossier implements Dossier {
     @Override
     @Transactional(readOnly = true)
     public List<RemovedEquipment> equipment(EvidenceOwner owner, Scope scope) {
+        if (hidden(owner, scope)) {
+            return List.of();
+        }
         return jdbc.sql("""
                         SELECT id, owner_type, owner_id, name, model, quantity, disposal, note, recorded_at, recorded_by
                           FROM evidence_equipment

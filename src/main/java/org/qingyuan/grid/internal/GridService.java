@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.qingyuan.access.ActingUsers;
 import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.GridMemberships;
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.access.RoleHolders;
 import org.qingyuan.access.Scope;
@@ -25,6 +26,7 @@ import org.qingyuan.grid.GridAssignment;
 import org.qingyuan.grid.GridAssignment.AssignedBy;
 import org.qingyuan.grid.Grids;
 import org.qingyuan.ledger.EnterpriseQuery;
+import org.qingyuan.ledger.EnterpriseVisibility;
 import org.qingyuan.ledger.EnterpriseSites;
 import org.qingyuan.ledger.EnterpriseSummary;
 import org.qingyuan.ledger.Ledger;
@@ -48,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stale) and are audited in their transaction.
  */
 @Service
-public class GridService implements Grids {
+public class GridService implements Grids, GridMemberships, EnterpriseVisibility {
 
     static final String GRID = "Grid";
     static final String ASSIGNMENT = "GridAssignment";
@@ -83,8 +85,23 @@ public class GridService implements Grids {
     @Override
     @Transactional(readOnly = true)
     public Scope scopeOf(CurrentUser user) {
-        Scope scope = user.scope();
-        return user.role() == RoleCode.GRID_MEMBER ? scope.withinGrids(new HashSet<>(store.gridIdsOfMember(user.username()))) : scope;
+        if (user.grids() != null || user.role() != RoleCode.GRID_MEMBER) {
+            return user.scope();
+        }
+        Set<Long> mine = gridsOf(user.username());
+        return mine.isEmpty() ? user.scope() : user.scope().withinGrids(mine);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> hidden(Scope scope) {
+        return scope.gridLimited() ? store.hiddenFrom(scope) : Set.of();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> gridsOf(String username) {
+        return new HashSet<>(store.gridIdsOfMember(username));
     }
 
     @Override

@@ -159,6 +159,14 @@ class GridStore {
         jdbc.sql("DELETE FROM grid_enterprise WHERE enterprise_id = :e").param("e", enterpriseId).update();
     }
 
+    /** The enterprises of the division's other grids than the scope's. */
+    Set<Long> hiddenFrom(Scope scope) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT ge.enterprise_id FROM grid_enterprise ge JOIN grid g ON g.id = ge.grid_id
+                         WHERE g.village_code LIKE :prefix || '%' AND NOT ge.grid_id = ANY(:grids)
+                        """).param("prefix", scope.prefix()).param("grids", grids(scope)).query(Long.class).list());
+    }
+
     private static Long[] grids(Scope scope) {
         Set<Long> grids = scope.grids();
         return grids == null ? new Long[0] : grids.toArray(Long[]::new);

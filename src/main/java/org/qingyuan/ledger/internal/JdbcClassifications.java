@@ -57,15 +57,19 @@ class JdbcClassifications {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    JdbcClassifications(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    private final JdbcEnterprises enterprises;
+
+    JdbcClassifications(JdbcClient jdbc, NamedParameterJdbcTemplate named, JdbcEnterprises enterprises) {
         this.jdbc = jdbc;
         this.named = named;
+        this.enterprises = enterprises;
     }
 
     /** The enterprise's row inside the scope, if any. */
     Optional<Input> find(long id, Scope scope) {
         return jdbc.sql(INPUT + " WHERE c.enterprise_id = :id AND e.division_code LIKE :prefix || '%'")
-                .param("id", id).param("prefix", scope.prefix()).query(ClassificationRows::input).optional();
+                .param("id", id).param("prefix", scope.prefix()).query(ClassificationRows::input).optional()
+                .filter(found -> !scope.gridLimited() || !enterprises.hidden(scope).contains(id));
     }
 
     /** Locks the enterprises' rows for the transaction, in id order (so two writers cannot deadlock). */

@@ -50,9 +50,11 @@ class JdbcEnterpriseExport implements EnterpriseExport {
 
     private final NamedParameterJdbcTemplate cursor;
     private final DataSource dataSource;
+    private final JdbcEnterprises enterprises;
 
-    JdbcEnterpriseExport(DataSource dataSource) {
+    JdbcEnterpriseExport(DataSource dataSource, JdbcEnterprises enterprises) {
         this.dataSource = dataSource;
+        this.enterprises = enterprises;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.cursor = new NamedParameterJdbcTemplate(template);
@@ -62,7 +64,7 @@ class JdbcEnterpriseExport implements EnterpriseExport {
     @Transactional(readOnly = true)
     public long forEach(EnterpriseQuery query, Scope scope, Consumer<Enterprise> each) {
         check(query, scope);
-        ListSql sql = ListSql.of(query, scope);
+        ListSql sql = ListSql.of(query, scope, enterprises.hidden(scope));
         long[] count = {0};
         cursor.query(sql.all(JdbcEnterprises.COLUMNS), sql.params(), (RowCallbackHandler) rs -> {
             each.accept(EnterpriseRows.enterprise(rs, (int) count[0]));
@@ -84,7 +86,7 @@ class JdbcEnterpriseExport implements EnterpriseExport {
     @Transactional(readOnly = true)
     public long forEachForForms(EnterpriseQuery query, Scope scope, Consumer<FormRow> each) {
         check(query, scope);
-        ListSql sql = ListSql.of(query, scope);
+        ListSql sql = ListSql.of(query, scope, enterprises.hidden(scope));
         long[] count = {0};
         // a form lists thousands of enterprises of a few villages: one DivisionCode per village
         Map<String, DivisionCode> divisions = new HashMap<>();

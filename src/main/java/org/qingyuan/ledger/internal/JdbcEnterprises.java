@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.qingyuan.ledger.EnterpriseVisibility;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -55,10 +56,22 @@ class JdbcEnterprises {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final org.springframework.beans.factory.ObjectProvider<EnterpriseVisibility> visibility;
 
-    JdbcEnterprises(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    JdbcEnterprises(JdbcClient jdbc, NamedParameterJdbcTemplate named,
+                    org.springframework.beans.factory.ObjectProvider<EnterpriseVisibility> visibility) {
         this.jdbc = jdbc;
         this.named = named;
+        this.visibility = visibility;
+    }
+
+    /** The enterprises of the scope's division hidden from it (those of other grids, for a grid member). */
+    java.util.Set<Long> hidden(Scope scope) {
+        return EnterpriseVisibility.hidden(visibility.orderedStream().toList(), scope);
+    }
+
+    private Optional<Enterprise> visible(Optional<Enterprise> found, Scope scope) {
+        return found.filter(e -> !scope.gridLimited() || !hidden(scope).contains(e.id().value()));
     }
 
     /** Reserves ids for new enterprises, one statement for any number. */
@@ -160,14 +173,14 @@ class JdbcEnterprises {
     }
 
     Optional<Enterprise> find(long id, Scope scope) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND e.division_code LIKE :prefix || '%'")
-                .param("id", id).param("prefix", scope.prefix()).query(EnterpriseRows::enterprise).optional();
+        return visible(jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND e.division_code LIKE :prefix || '%'")
+                .param("id", id).param("prefix", scope.prefix()).query(EnterpriseRows::enterprise).optional(), scope);
     }
 
     /** Locks the row for the rest of the transaction. */
     Optional<Enterprise> lock(long id, Scope scope) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND e.division_code LIKE :prefix || '%' FOR UPDATE")
-                .param("id", id).param("prefix", scope.prefix()).query(EnterpriseRows::enterprise).optional();
+        return visible(jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND e.division_code LIKE :prefix || '%' FOR UPDATE")
+                .param("id", id).param("prefix", scope.prefix()).query(EnterpriseRows::enterprise).optional(), scope);
     }
 
     /** Ids of the records merged into this one, recursively. */
@@ -185,7 +198,7 @@ class JdbcEnterprises {
      */
     Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope) {
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        ListSql sql = ListSql.of(query, scope);
+        ListSql sql = ListSql.of(query, scope, hidden(scope));
         long[] total = {0};
         List<EnterpriseSummary> items = named.query(sql.page(), sql.params(), (rs, i) -> {
             total[0] = rs.getLong("total");

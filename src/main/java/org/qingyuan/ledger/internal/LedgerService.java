@@ -111,7 +111,7 @@ class LedgerService implements Ledger, EnterpriseHistory {
             boolean factsChanged = changes.stream().anyMatch(c -> c.field().startsWith("facts.") || c.field().equals("industry"));
             classifications.classifyNow(List.of(id.value()), (factsChanged ? "事实变更：" : "台账修改：") + why);
         }
-        return new Registration(id, enterprise.version(), checked.warnings(), history.openDuplicates(id.value(), scope));
+        return new Registration(id, enterprise.version(), checked.warnings(), duplicatesSeen(id, scope));
     }
 
     @Override
@@ -204,7 +204,17 @@ class LedgerService implements Ledger, EnterpriseHistory {
     @Transactional(readOnly = true)
     public List<PossibleDuplicate> openDuplicates(EnterpriseId id, Scope scope) {
         get(id, scope);
-        return history.openDuplicates(id.value(), scope);
+        return duplicatesSeen(id, scope);
+    }
+
+    /** The open duplicates the scope sees (not those of another grid, for a grid member). */
+    private List<PossibleDuplicate> duplicatesSeen(EnterpriseId id, Scope scope) {
+        List<PossibleDuplicate> all = history.openDuplicates(id.value(), scope);
+        if (!scope.gridLimited() || all.isEmpty()) {
+            return all;
+        }
+        var hidden = enterprises.hidden(scope);
+        return all.stream().filter(d -> !hidden.contains(d.id().value())).toList();
     }
 
     /** Runs a command of the enterprise, answering an edit of an older version with what changed since. */

@@ -40,6 +40,11 @@ final class ListSql {
     }
 
     static ListSql of(EnterpriseQuery q, Scope scope) {
+        return of(q, scope, java.util.Set.of());
+    }
+
+    /** The list inside the scope, without the enterprises hidden from a scope narrowed to grids. */
+    static ListSql of(EnterpriseQuery q, Scope scope, java.util.Set<Long> hidden) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource p = new MapSqlParameterSource();
         conditions.add("e.division_code LIKE :prefix || '%'");
@@ -116,6 +121,10 @@ final class ListSql {
         }
         if (q.openDuplicates()) {
             conditions.add(OPEN_DUPLICATE);
+        }
+        if (!hidden.isEmpty()) {
+            conditions.add("NOT e.id = ANY(:hidden)");
+            p.addValue("hidden", hidden.toArray(Long[]::new));
         }
         if (q.enterpriseIds() != null) {
             conditions.add("e.id = ANY(:enterpriseIds)");

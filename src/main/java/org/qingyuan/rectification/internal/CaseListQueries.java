@@ -59,7 +59,7 @@ class CaseListQueries implements CaseLists {
     public Page<CaseSummary> search(CaseQuery q, Scope scope) {
         LocalDate today = today();
         MapSqlParameterSource p = new MapSqlParameterSource("prefix", prefix(q.division(), scope)).addValue("today", today);
-        StringBuilder where = new StringBuilder("c.division_code LIKE :prefix || '%'");
+        StringBuilder where = new StringBuilder("c.division_code LIKE :prefix || '%'" + store.gridCondition(scope, p));
         if (q.measure() != null) {
             where.append(" AND c.measure = :measure");
             p.addValue("measure", q.measure().name());
@@ -98,20 +98,22 @@ class CaseListQueries implements CaseLists {
                 .addValue("first", today.withDayOfMonth(1)).addValue("until", today.plusDays(properties.dueSoonDays()));
         Map<MeasureKind, Map<CaseState, Long>> counts = new EnumMap<>(MeasureKind.class);
         long[] total = {0};
-        named.query("SELECT measure, state, count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%' GROUP BY 1, 2",
+        String grid = store.gridCondition(scope, p);
+        String gridHere = grid.replace("c.enterprise_id", "enterprise_id");
+        named.query("SELECT measure, state, count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'" + gridHere + " GROUP BY 1, 2",
                 p, rs -> {
                     counts.computeIfAbsent(MeasureKind.valueOf(rs.getString(1)), k -> new EnumMap<>(CaseState.class))
                             .put(CaseState.valueOf(rs.getString(2)), rs.getLong(3));
                     total[0] += rs.getLong(3);
                 });
         String open = " AND " + OPEN;
-        List<CaseSummary> overdue = summaries("c.division_code LIKE :prefix || '%' AND c.deadline < :today" + open
+        List<CaseSummary> overdue = summaries("c.division_code LIKE :prefix || '%'" + grid + " AND c.deadline < :today" + open
                 + " ORDER BY c.deadline, c.id LIMIT 20", p, today);
-        List<CaseSummary> dueSoon = summaries("c.division_code LIKE :prefix || '%' AND c.deadline BETWEEN :today AND :until" + open
+        List<CaseSummary> dueSoon = summaries("c.division_code LIKE :prefix || '%'" + grid + " AND c.deadline BETWEEN :today AND :until" + open
                 + " ORDER BY c.deadline, c.id LIMIT 20", p, today);
-        long week = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'"
+        long week = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'" + gridHere
                 + " AND state = 'CLOSED_OUT' AND closed_out_on >= :monday", p, Long.class);
-        long month = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'"
+        long month = named.queryForObject("SELECT count(*) FROM rectification_case WHERE division_code LIKE :prefix || '%'" + gridHere
                 + " AND state = 'CLOSED_OUT' AND closed_out_on >= :first", p, Long.class);
         List<Board.TownRow> towns = new ArrayList<>();
         if (prefix.length() <= 6) {

@@ -77,8 +77,8 @@ class CaseService implements Cases {
     @Override
     @Transactional(readOnly = true)
     public Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope) {
-        return store.load("c.enterprise_id = :id AND c.division_code LIKE :prefix || '%'",
-                new MapSqlParameterSource("id", enterpriseId).addValue("prefix", scope.prefix())).stream()
+        var params = new MapSqlParameterSource("id", enterpriseId).addValue("prefix", scope.prefix());
+        return store.load("c.enterprise_id = :id AND c.division_code LIKE :prefix || '%'" + store.gridCondition(scope, params), params).stream()
                 .findFirst().map(r -> CaseListQueries.summary(r, today()));
     }
 

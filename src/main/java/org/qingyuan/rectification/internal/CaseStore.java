@@ -18,6 +18,7 @@ import org.qingyuan.rectification.JointEnforcement;
 import org.qingyuan.rectification.Permit;
 import org.qingyuan.rectification.RectificationCase;
 import org.qingyuan.rectification.Requirement;
+import org.qingyuan.ledger.EnterpriseVisibility;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +43,27 @@ class CaseStore {
     private final NamedParameterJdbcTemplate named;
 
     private final CaseTimeline timeline;
+    private final org.springframework.beans.factory.ObjectProvider<EnterpriseVisibility> visibility;
 
-    CaseStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, CaseTimeline timeline) {
+    CaseStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, CaseTimeline timeline,
+              org.springframework.beans.factory.ObjectProvider<EnterpriseVisibility> visibility) {
         this.jdbc = jdbc;
         this.named = named;
         this.timeline = timeline;
+        this.visibility = visibility;
+    }
+
+    /**
+     * The condition and its parameter that keep a scope narrowed to grids off the cases of other grids' enterprises
+     * (empty for any other scope): a case follows its enterprise.
+     */
+    String gridCondition(Scope scope, MapSqlParameterSource params) {
+        java.util.Set<Long> hidden = EnterpriseVisibility.hidden(visibility.orderedStream().toList(), scope);
+        if (hidden.isEmpty()) {
+            return "";
+        }
+        params.addValue("hiddenEnterprises", hidden.toArray(Long[]::new));
+        return " AND NOT c.enterprise_id = ANY(:hiddenEnterprises)";
     }
 
     /** A stored case with the enterprise's name and place as last copied from the ledger. */
@@ -54,8 +71,8 @@ class CaseStore {
     }
 
     Optional<Row> find(long id, Scope scope) {
-        return load("c.id = :id AND c.division_code LIKE :prefix || '%'",
-                new MapSqlParameterSource("id", id).addValue("prefix", scope.prefix())).stream().findFirst();
+        var params = new MapSqlParameterSource("id", id).addValue("prefix", scope.prefix());
+        return load("c.id = :id AND c.division_code LIKE :prefix || '%'" + gridCondition(scope, params), params).stream().findFirst();
     }
 
     /** Locks the case row first, then reads it: a command works on the state it will update. */
