@@ -65,7 +65,7 @@ class PatrolPageTests {
                 .andExpect(content().string(containsString("今日巡查"))).andExpect(content().string(containsString("区域扫街")));
         mvc.perform(get("/patrols").with(TOWN)).andExpect(status().isOk()).andExpect(content().string(containsString("夜查 #")));
         mvc.perform(get("/patrols/rota").with(TOWN)).andExpect(status().isOk())
-                .andExpect(content().string(containsString(LocalDate.now().toString().substring(0, 7))))
+                .andExpect(content().string(containsString(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString().substring(0, 7))))
                 .andExpect(content().string(containsString("安排夜查")));
         long night = jdbc.sql("SELECT id FROM patrol WHERE kind = 'NIGHT' ORDER BY id LIMIT 1").query(Long.class).single();
         mvc.perform(get("/patrols/" + night).with(TOWN)).andExpect(status().isOk()).andExpect(content().string(containsString("带班领导")));
@@ -77,14 +77,14 @@ class PatrolPageTests {
                 .andExpect(content().string(containsString("发现疑似散乱污企业")));
         // the rota form refuses a night of one person, naming the field
         mvc.perform(post("/patrols/rota").with(TOWN).with(csrf()).param("townCode", PatrolFixtures.TOWN_CODE)
-                        .param("night", LocalDate.now().plusDays(40).toString()).param("leader", "王立民").param("members", ""))
+                        .param("night", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(40).toString()).param("leader", "王立民").param("members", ""))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
         mvc.perform(post("/patrols/rota").with(GRID).with(csrf())).andExpect(status().isForbidden());
     }
 
     @Test
     void aNightPatrolStartsFromTheRotaOnThePage() throws Exception {
-        String night = LocalDate.now().toString();
+        String night = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         long rota = jdbc.sql("SELECT id FROM night_rota WHERE night = CAST(:n AS date) AND patrol_id IS NULL").param("n", night)
                 .query(Long.class).optional().orElseThrow();
         mvc.perform(post("/patrols/start").with(TOWN).with(csrf()).param("kind", "NIGHT").param("rotaId", Long.toString(rota)))
