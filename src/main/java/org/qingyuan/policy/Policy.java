@@ -41,6 +41,9 @@ public interface Policy {
     /** When closed-out enterprises are revisited (回头看): the plan's {@code revisits:}, or {@link RevisitSchedule#DEFAULT}. */
     RevisitSchedule revisits();
 
+    /** How the district supervises its towns (督查): the plan's {@code supervision:}, or {@link SupervisionRules#DEFAULT}. */
+    SupervisionRules supervision();
+
     default Optional<ReportDuty> report(String id) {
         return reports().stream().filter(r -> r.id().equals(id)).findFirst();
     }

@@ -56,11 +56,13 @@ final class CompiledPolicy implements Policy {
     final CompiledReferral[] referrals;
     final List<org.qingyuan.policy.ReportDuty> reports;
     final org.qingyuan.policy.RevisitSchedule revisits;
+    final org.qingyuan.policy.SupervisionRules supervision;
 
     CompiledPolicy(PolicyInfo info, String content, List<Zone> zones, FactDefinition[] factTable, Map<String, Integer> factIndex,
                    List<FactDefinition> usedFacts, List<NamedList> lists, List<CompiledTest> tests,
                    List<CompiledCategory> categories, List<CompiledFlag> flags, List<CompiledReferral> referrals,
-                   List<org.qingyuan.policy.ReportDuty> reports, org.qingyuan.policy.RevisitSchedule revisits) {
+                   List<org.qingyuan.policy.ReportDuty> reports, org.qingyuan.policy.RevisitSchedule revisits,
+                   org.qingyuan.policy.SupervisionRules supervision) {
         this.info = info;
         this.content = content;
         this.zones = List.copyOf(zones);
@@ -74,6 +76,7 @@ final class CompiledPolicy implements Policy {
         this.referrals = referrals.toArray(CompiledReferral[]::new);
         this.reports = List.copyOf(reports);
         this.revisits = revisits;
+        this.supervision = supervision;
     }
 
     @Override
@@ -124,6 +127,11 @@ final class CompiledPolicy implements Policy {
     @Override
     public org.qingyuan.policy.RevisitSchedule revisits() {
         return revisits;
+    }
+
+    @Override
+    public org.qingyuan.policy.SupervisionRules supervision() {
+        return supervision;
     }
 
     @Override

@@ -66,7 +66,7 @@ final class PolicyParser {
 
     private CompiledPolicy compile() {
         root.allowOnly("id", "version", "title", "issuer", "document", "issued", "region", "seed", "summary", "noneLabel",
-                "zones", "facts", "lists", "flags", "tests", "categories", "referrals", "reports", "revisits");
+                "zones", "facts", "lists", "flags", "tests", "categories", "referrals", "reports", "revisits", "supervision");
         PolicyInfo info = info();
         readZones();
         readFacts();
@@ -85,13 +85,14 @@ final class PolicyParser {
         List<CompiledReferral> referrals = readReferrals();
         List<org.qingyuan.policy.ReportDuty> reports = ReportParser.read(root);
         org.qingyuan.policy.RevisitSchedule revisits = RevisitParser.read(root);
+        org.qingyuan.policy.SupervisionRules supervision = SupervisionParser.read(root);
         FactDefinition[] table = facts.toArray(FactDefinition[]::new);
         List<FactDefinition> used = new ArrayList<>();
         for (int f = usedFacts.nextSetBit(0); f >= 0; f = usedFacts.nextSetBit(f + 1)) {
             used.add(table[f]);
         }
         return new CompiledPolicy(info, content, zones, table, factIndex, used, List.copyOf(lists.values()), tests, categories,
-                flags, referrals, reports, revisits);
+                flags, referrals, reports, revisits, supervision);
     }
 
     private PolicyInfo info() {
