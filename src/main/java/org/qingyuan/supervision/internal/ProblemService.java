@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 到位一家、销号一家). Past its deadline it climbs the plan's ladder (S3): a notice with a new deadline, then a summons.
  */
 @Service
-public class ProblemService {
+public class ProblemService implements org.qingyuan.supervision.SupervisionLedger {
 
     static final String OWNER_TYPE = "SupervisionProblem";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -56,9 +56,14 @@ public class ProblemService {
     private final Inbox inbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.qingyuan.ledger.EnterpriseSites sites;
+    private final org.qingyuan.rectification.Cases cases;
 
     ProblemService(SupervisionStore store, RoundService rounds, WorkingDays workingDays, Departments departments, Dossier dossier,
-                   RoleHolders holders, Inbox inbox, AuditTrail audit, Clock clock) {
+                   RoleHolders holders, Inbox inbox, AuditTrail audit, Clock clock, org.qingyuan.ledger.EnterpriseSites sites,
+                   org.qingyuan.rectification.Cases cases) {
+        this.sites = sites;
+        this.cases = cases;
         this.store = store;
         this.rounds = rounds;
         this.workingDays = workingDays;
@@ -72,6 +77,82 @@ public class ProblemService {
 
     /** A photo or document. */
     public record Upload(String fileName, byte[] content) {
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Problem> rows(CurrentUser user, ProblemState state, String townCode) {
+        return list(user, state, townCode, null);
+    }
+
+    @Override
+    @Transactional
+    public Recorded record(CurrentUser user, List<RecordedProblem> rows) {
+        if (!Visibility.seesAll(user) || user.role() == RoleCode.LEADER) {
+            throw new org.springframework.security.access.AccessDeniedException("只有区办和督查组可以导入督查跟踪台账");
+        }
+        String district = RoundService.districtOf(user).value();
+        var found = sites.sites(rows.stream().map(RecordedProblem::enterpriseId).toList());
+        var briefs = cases.briefs(org.qingyuan.access.Scope.of(DivisionCode.of(district)));
+        List<org.qingyuan.shared.FieldError> errors = new ArrayList<>();
+        for (RecordedProblem r : rows) {
+            var site = found.get(r.enterpriseId());
+            String at = "第 " + r.row() + " 行";
+            if (site == null || !site.divisionCode().startsWith(district)) {
+                errors.add(new org.qingyuan.shared.FieldError("row" + r.row(), at + "：企业不在本区台账中"));
+            } else if (r.description() == null || r.description().isBlank() || r.description().length() > 2000) {
+                errors.add(new org.qingyuan.shared.FieldError("row" + r.row(), at + "：“整治要求”不能为空（2000 字以内）"));
+            } else if (r.completedOn() != null && r.handedOn() == null) {
+                errors.add(new org.qingyuan.shared.FieldError("row" + r.row(), at + "：已完成的问题应填写“移交日期”"));
+            } else if (r.completedOn() != null && r.completedOn().isBefore(r.handedOn())) {
+                errors.add(new org.qingyuan.shared.FieldError("row" + r.row(), at + "：完成日期早于移交日期"));
+            } else if (r.handedOn() != null && r.handedOn().isAfter(today())) {
+                errors.add(new org.qingyuan.shared.FieldError("row" + r.row(), at + "：移交日期晚于今天"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new org.qingyuan.shared.ValidationException(errors);
+        }
+        int already = 0;
+        List<Long> ids = new ArrayList<>();
+        SupervisionRules rules = rounds.rules();
+        for (RecordedProblem r : rows) {
+            var site = found.get(r.enterpriseId());
+            String description = r.description().strip();
+            boolean exists = !store.problems("p.enterprise_id = :e AND p.description = :d AND p.handed_at IS NOT DISTINCT FROM :h",
+                    new MapSqlParameterSource("e", r.enterpriseId()).addValue("d", description)
+                            .addValue("h", r.handedOn() == null ? null : java.sql.Timestamp.from(r.handedOn().atStartOfDay(CHINA).toInstant())), "p.id").isEmpty();
+            if (exists) {
+                already++;
+                continue;
+            }
+            var brief = briefs.get(r.enterpriseId());
+            Instant foundAt = r.handedOn() == null ? clock.instant() : r.handedOn().atStartOfDay(CHINA).toInstant();
+            String town = site.divisionCode().substring(0, Math.min(9, site.divisionCode().length()));
+            long id = store.insertProblem(null, r.enterpriseId(), site.name(), site.address(), town, site.divisionCode(),
+                    brief == null ? null : brief.measureName(), brief == null ? null : brief.measureName(), description, foundAt,
+                    user.username(), brief == null ? null : brief.caseId(), false);
+            Problem p = store.lockProblem(id).orElseThrow();
+            if (r.handedOn() != null) {
+                String who = r.responsiblePerson() == null || r.responsiblePerson().isBlank() ? null : r.responsiblePerson().strip();
+                LocalDate deadline = workingDays.calendar().plusWorkingDays(r.handedOn(), rules.rectifyWorkingDays());
+                String set = r.completedOn() == null
+                        ? "state = 'HANDED_OVER', handed_to_kind = 'TOWN', handed_to = :town, handed_at = :at, handed_by = :by, responsible_person = :person, deadline = :deadline"
+                        : "state = 'CLOSED_OUT', handed_to_kind = 'TOWN', handed_to = :town, handed_at = :at, handed_by = :by, responsible_person = :person, "
+                        + "deadline = :deadline, verified_at = :closed, verified_by = :by, closed_at = :closed, closed_by = :by";
+                update(p, set, new MapSqlParameterSource("town", town).addValue("at", java.sql.Timestamp.from(foundAt)).addValue("by", user.username())
+                        .addValue("person", who).addValue("deadline", deadline)
+                        .addValue("closed", r.completedOn() == null ? null : java.sql.Timestamp.from(r.completedOn().atStartOfDay(CHINA).toInstant())));
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("row", r.row());
+            details.put("enterpriseId", r.enterpriseId());
+            details.put("handedOn", r.handedOn() == null ? "" : r.handedOn().toString());
+            details.put("completedOn", r.completedOn() == null ? "" : r.completedOn().toString());
+            audited("SUPERVISION_PROBLEM_IMPORTED", id, "导入督查跟踪台账", details);
+            ids.add(id);
+        }
+        return new Recorded(ids.size(), already, ids);
     }
 
     /** A problem with its escalation steps. */

@@ -276,7 +276,7 @@ public class RoundService {
         return new Stratum(brief.measure().name(), brief.state() == CaseState.CLOSED_OUT ? Stratum.CLOSED_OUT : Stratum.OPEN);
     }
 
-    static String percent(BigDecimal share) {
+    public static String percent(BigDecimal share) {
         return share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
     }
 }
