@@ -288,7 +288,10 @@ class SupervisionPageController {
         try {
             return "redirect:" + command.get();
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+            redirect.addFlashAttribute("error", e.errors().isEmpty() ? e.getMessage()
+                    : e.errors().stream().map(org.qingyuan.shared.FieldError::message).collect(java.util.stream.Collectors.joining("；")));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
