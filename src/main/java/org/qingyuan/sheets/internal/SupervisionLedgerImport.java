@@ -38,7 +38,8 @@ import org.springframework.stereotype.Service;
  * unit, date and notes rows are skipped; each row's town is matched by name inside the caller's district and its
  * enterprise by name inside that town through the ledger (exactly one active enterprise). 移交日期 takes the forms the
  * ledger import reads (2017.2.28, 2017年3月1日, 2017/3/5, an Excel date); 完成情况 gives the completion day when it
- * names one (拆除到位（2017.3.5）, 已完成 2017-03-05). Every bad row is reported with its row and column, and then
+ * names one (拆除到位（2017.3.5）, 已完成 2017-03-05); a row that is a problem already there as the export writes it is
+ * recognised, so an exported form imported back records nothing twice. Every bad row is reported with its row and column, and then
  * nothing is recorded; {@link SupervisionLedger#record} checks the caller's right and records.
  */
 @Service
@@ -79,7 +80,27 @@ public class SupervisionLedgerImport {
             throw new InvalidInputException("file", "请选择要导入的督查跟踪台账（.xlsx 或 .xls）");
         }
         List<RecordedProblem> rows = parse(read(content), user);
-        return supervision.record(user, rows);
+        return supervision.record(user, asRecorded(rows, user));
+    }
+
+    /**
+     * The rows with the problem's own description where a row is a problem already in the tracking ledger as the export
+     * writes it (整治要求 = 关停取缔：现场有工人生产, the same enterprise and 移交日期), so that an exported form imported
+     * back records nothing twice.
+     */
+    private List<RecordedProblem> asRecorded(List<RecordedProblem> rows, CurrentUser user) {
+        Map<String, String> exported = new HashMap<>();
+        for (org.qingyuan.supervision.Problem p : supervision.rows(user, null, null)) {
+            LocalDate handed = p.handedAt() == null ? null : LocalDate.ofInstant(p.handedAt(), java.time.ZoneId.of("Asia/Shanghai"));
+            exported.putIfAbsent(p.enterpriseId() + "|" + handed + "|" + Cells.text(SupervisionLedgerSheet.requirement(p)), p.description());
+        }
+        List<RecordedProblem> out = new ArrayList<>(rows.size());
+        for (RecordedProblem r : rows) {
+            String description = exported.get(r.enterpriseId() + "|" + r.handedOn() + "|" + r.description());
+            out.add(description == null || description.equals(r.description()) ? r
+                    : new RecordedProblem(r.row(), r.enterpriseId(), description, r.handedOn(), r.responsiblePerson(), r.completedOn()));
+        }
+        return out;
     }
 
     private static List<Object[]> read(byte[] content) {
