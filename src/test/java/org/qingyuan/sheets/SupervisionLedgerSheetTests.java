@@ -274,8 +274,17 @@ class SupervisionLedgerSheetTests {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/supervision/problems"))
                 .andExpect(flash().attribute("message", "已导入督查跟踪台账 1 个问题"));
         assertThat(problems(pageTag)).isEqualTo(1);
+        assertThat(mvc.perform(get("/imports").with(OFFICE)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("value=\"supervision-ledger\"").contains("督查跟踪台账（001 附件2）");
+        String officePage = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "有错的台账.xlsx", XLSX, bad))
+                        .param("layout", "supervision-ledger").with(OFFICE).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(officePage).contains("未导入任何内容").contains("台账中未找到“" + other + "不存在的企业”");
+        assertThat(mvc.perform(get("/exports").with(SUPERVISOR)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("<option value=\"supervision-ledger\">督查跟踪台账（001 附件2）</option>");
         // and 督查组's own page, which shows every bad row
-        mvc.perform(get("/imports/supervision-ledger").with(SUPERVISOR)).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/imports/supervision-ledger").with(SUPERVISOR)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("导入督查跟踪台账（001 附件2）");
         mvc.perform(multipart("/imports/supervision-ledger").file(new MockMultipartFile("file", "台账.xlsx", XLSX, viaPage))
                         .with(SUPERVISOR).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/supervision/problems"))
