@@ -180,6 +180,7 @@ class SupervisionPageController {
         model.addAttribute("townNames", townNames(user));
         model.addAttribute("today", problemsToday());
         model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("canImport", routes.allows(user, "GET", "/imports/supervision-ledger"));
         return "supervision/problems";
     }
 
