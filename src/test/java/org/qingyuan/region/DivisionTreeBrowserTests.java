@@ -54,7 +54,14 @@ class DivisionTreeBrowserTests extends BrowserTest {
         By regionsMenu = By.cssSelector("#side-menu a[href='/regions']");
         assertThat(page.findElement(regionsMenu).isDisplayed()).isFalse();
         page.findElement(By.cssSelector("[data-bs-target='#side-menu']")).click();
-        wait(page).until(ExpectedConditions.elementToBeClickable(regionsMenu)).click();
+        // the menu slides in: wait until it stands still, then bring the entry (low in a long menu) into view
+        wait(page).until(d -> {
+            String classes = d.findElement(By.id("side-menu")).getAttribute("class");
+            return classes.contains("show") && !classes.contains("showing");
+        });
+        org.openqa.selenium.WebElement entry = page.findElement(regionsMenu);
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", entry);
+        wait(page).until(ExpectedConditions.elementToBeClickable(entry)).click();
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "郑州市惠济区"));
         assertNoHorizontalScroll(page);
         browser.screenshot("division-tree-phone");
