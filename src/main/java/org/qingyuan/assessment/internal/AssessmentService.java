@@ -1,6 +1,5 @@
 package org.qingyuan.assessment.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -248,9 +247,9 @@ public class AssessmentService {
 
     /**
      * Recomputes a frozen quarter from its stored inputs: their SM3 digest again, and the ranking again under the
-     * stored scheme. Nothing is stored; the check is audited.
+     * stored scheme. Nothing is stored but the audit record of the check.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Recomputation recompute(Scope scope, QuarterKey key) {
         DivisionCode district = district(scope);
         QuarterStore.Stored stored = store.find(district.value(), key)
@@ -324,9 +323,5 @@ public class AssessmentService {
         d.put("state", q.state().name());
         d.put("cutOff", q.cutOff().toString());
         return d;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
