@@ -6,6 +6,7 @@ import static org.qingyuan.access.internal.TestLogins.as;
 import static org.qingyuan.access.internal.TestLogins.district;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -53,7 +54,7 @@ class AssessmentApiTests {
     @Autowired AssessmentService quarters;
     @Autowired AssessmentSweep sweep;
 
-    JsonNode call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, RequestPostProcessor who,
+    JsonNode call(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who,
                   int expected) throws Exception {
         String out = mvc.perform(request.with(who).with(csrf())).andExpect(status().is(expected)).andReturn().getResponse()
                 .getContentAsString();
@@ -216,6 +217,18 @@ class AssessmentApiTests {
         assertThat(created.get("kindName").asString()).isEqualTo("问责（移交纪检监察）");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'ACCOUNTABILITY_RECORDED' AND object_id = :id")
                 .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        // the decision document, once, in the evidence store
+        java.io.ByteArrayOutputStream word = new java.io.ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("关于移交区纪委监委的决定");
+            doc.write(word);
+        }
+        org.springframework.mock.web.MockMultipartFile file = new org.springframework.mock.web.MockMultipartFile("file", "决定.docx",
+                "application/octet-stream", word.toByteArray());
+        JsonNode withDoc = call(multipart("/api/v1/assessment/accountability/" + id + "/document").file(file), district(), 200);
+        assertThat(withDoc.get("documentId").asLong()).isPositive();
+        call(multipart("/api/v1/assessment/accountability/" + id + "/document").file(file), district(), 409);
+        mvc.perform(get("/api/v1/assessment/accountability/" + id + "/document").with(district())).andExpect(status().isOk());
         // supervisors record too; a town's officer cannot
         postJson("/api/v1/assessment/accountability", "{}", TOWN_OFFICER, 403);
 

@@ -155,9 +155,7 @@ public class AccountabilityService {
             throw new ConflictException("问责记录 #" + old.id() + " 刚被他人更正，请刷新后查看");
         }
         if (document != null) {
-            Attachment a = dossier.attach(new EvidenceOwner(AccountabilityRecord.OWNER_TYPE, id), district,
-                    EvidenceCategory.LEGAL_DOCUMENT, document.fileName(), "决定文书", document.content());
-            store.attachDocument(id, a.id());
+            store.attachDocument(id, upload(id, district, document));
         }
         AccountabilityRecord saved = store.find(id).orElseThrow();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -178,6 +176,29 @@ public class AccountabilityService {
         audit.record(new AuditEvent(old == null ? "ACCOUNTABILITY_RECORDED" : "ACCOUNTABILITY_CORRECTED",
                 AccountabilityRecord.OWNER_TYPE, Long.toString(id), reason, details));
         return saved;
+    }
+
+    /** Adds the decision document to a record that has none yet (the one later write a record allows). */
+    @Transactional
+    public AccountabilityRecord attachDocument(Scope scope, long id, Document document) {
+        if (AssessmentService.townOf(scope) != null) {
+            throw new NotFoundException("问责记录 #" + id + " 不存在或不在您的辖区内");
+        }
+        AccountabilityRecord r = get(scope, id);
+        if (r.documentId() != null) {
+            throw new ConflictException("问责记录 #" + id + " 已有决定文书；如需更正，请另立记录更正本记录");
+        }
+        long doc = upload(id, DivisionCode.of(r.district()), document);
+        store.attachDocument(id, doc);
+        audit.record(new AuditEvent("ACCOUNTABILITY_DOCUMENT_ATTACHED", AccountabilityRecord.OWNER_TYPE, Long.toString(id), null,
+                Map.of("documentId", doc, "fileName", document.fileName() == null ? "" : document.fileName())));
+        return store.find(id).orElseThrow();
+    }
+
+    private long upload(long id, DivisionCode district, Document document) {
+        Attachment a = dossier.attach(new EvidenceOwner(AccountabilityRecord.OWNER_TYPE, id), district,
+                EvidenceCategory.LEGAL_DOCUMENT, document.fileName(), "决定文书", document.content());
+        return a.id();
     }
 
     /** The district's records (a town's officer: his town's), by quarter, unit and kind when given, newest first. */

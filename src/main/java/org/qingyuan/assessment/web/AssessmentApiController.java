@@ -1,6 +1,7 @@
 package org.qingyuan.assessment.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,17 +16,21 @@ import org.qingyuan.assessment.EvidenceLink;
 import org.qingyuan.assessment.QuarterKey;
 import org.qingyuan.assessment.internal.AccountabilityService;
 import org.qingyuan.assessment.internal.AssessmentService;
+import org.qingyuan.evidence.EvidenceContent;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.RequestValues;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The quarterly assessment under {@code /api/v1/assessment}: the district's quarters, one quarter with its ranking,
@@ -125,6 +130,24 @@ class AssessmentApiController {
         return RecordJson.of(records.record(scope(), new AccountabilityService.Draft(AssessmentViews.quarter(body.quarter(), "quarter"),
                 AssessmentViews.kind(body.kind()), body.unitCode(), body.persons(), body.reason(), AssessmentViews.ground(body.ground()),
                 RequestValues.date("decidedOn", body.decidedOn()), body.evidence(), body.supersedes()), null));
+    }
+
+    @PostMapping(path = "/accountability/{id}/document", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    RecordJson document(@PathVariable long id, @RequestPart(value = "file", required = false) MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "请选择要上传的决定文书（file）");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return RecordJson.of(records.attachDocument(scope(), id, new AccountabilityService.Document(file.getOriginalFilename(), in)));
+        }
+    }
+
+    @GetMapping("/accountability/{id}/document")
+    void document(@PathVariable long id, HttpServletResponse response) throws IOException {
+        EvidenceContent c = records.document(scope(), id);
+        try (InputStream in = c.stream()) {
+            send(c.fileName(), c.mediaType(), in.readAllBytes(), response);
+        }
     }
 
     static void send(String fileName, String mediaType, byte[] content, HttpServletResponse response) throws IOException {

@@ -30,6 +30,7 @@ class AssessmentRoutes implements RouteRules {
                 RouteRule.of("GET", "/assessment", ASSESSMENT_READ),
                 RouteRule.of("GET", "/assessment/**", ASSESSMENT_READ),
                 RouteRule.of("POST", "/api/v1/assessment/accountability", ACCOUNTABILITY_RECORD),
+                RouteRule.of("POST", "/api/v1/assessment/accountability/*/document", ACCOUNTABILITY_RECORD),
                 RouteRule.of("POST", "/api/v1/assessment/quarters/*/*/freeze", ASSESSMENT_MANAGE),
                 RouteRule.of("POST", "/api/v1/assessment/quarters/*/*/publish", ASSESSMENT_MANAGE),
                 RouteRule.of("POST", "/api/v1/assessment/quarters/*/*/recompute", ASSESSMENT_READ),
