@@ -249,4 +249,34 @@ class AssessmentApiTests {
         JsonNode byUnit = call(get("/api/v1/assessment/accountability?unit=" + TOWN + "&kind=SUMMONS"), district(), 200);
         assertThat(byUnit.findValuesAsString("reason")).contains("经复核改为约谈");
     }
+
+    @Test
+    void theContributorsAnswerPunctualityFromFirstSubmissionsAndCasesAsOfTheCutOff() {
+        QuarterKey key = new QuarterKey(2025, 1);
+        LocalDate cutOff = key.last().plusDays(15);
+        for (String[] row : new String[][]{{"W1", "2025-01-06", "2025-01-14", "2025-01-14 10:00"}, {"W2", "2025-01-13", "2025-01-21", "2025-01-25 10:00"},
+                {"W3", "2025-01-20", "2025-01-28", null}}) {
+            jdbc.sql("""
+                    INSERT INTO report_submission (policy_id, duty_id, duty_title, parts, period_key, period_label, period_start, cut_off, due,
+                                                   remind_on, unit_key, unit_name, unit_kind, unit_division, state, first_submitted_at,
+                                                   submitted_at, created_at)
+                    VALUES ('test', 'weekly', '周报', '{}', :k, :k, CAST(:start AS date), CAST(:start AS date) + 6, CAST(:due AS date),
+                            CAST(:due AS date), :town, '测试镇', 'TOWN', :town, CASE WHEN CAST(:at AS text) IS NULL THEN 'DUE' ELSE 'SUBMITTED' END,
+                            CAST(:at AS timestamp) AT TIME ZONE 'Asia/Shanghai', CAST(:at AS timestamp) AT TIME ZONE 'Asia/Shanghai', now())
+                    """).param("k", row[0]).param("start", row[1]).param("due", row[2]).param("town", TOWN).param("at", row[3]).update();
+        }
+        FrozenInputs in = quarters.gather(DivisionCode.of(DISTRICT), key, cutOff, quarters.scheme());
+        IndicatorValue punctuality = in.value("REPORT_PUNCTUALITY", TOWN);
+        assertThat(punctuality.value()).isEqualByComparingTo("0.3333");
+        assertThat(punctuality.basis()).isEqualTo("按时 1 / 应报 3");
+        assertThat(punctuality.evidence()).extracting(EvidenceLink::label).anyMatch(l -> l.contains("逾期报送")).anyMatch(l -> l.contains("未报送"));
+        assertThat(punctuality.evidence()).allMatch(l -> l.href().startsWith("/reports/submissions/"));
+        assertThat(in.value("REPORT_PUNCTUALITY", "410108002")).as("no report due: 无数据").isNull();
+        // every town has the rectification figures and the rebounds, zero or not
+        in.towns().forEach(t -> {
+            assertThat(in.value("COMPLETION_RATE", t.code())).isNotNull();
+            assertThat(in.value("OVERDUE_CASES", t.code())).isNotNull();
+            assertThat(in.value("REBOUNDS", t.code())).isNotNull();
+        });
+    }
 }

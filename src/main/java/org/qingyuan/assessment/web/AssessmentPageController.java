@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.access.CurrentUsers;
 import org.qingyuan.access.RouteAccess;
+import org.qingyuan.access.UserNames;
 import org.qingyuan.assessment.AccountabilityGround;
 import org.qingyuan.assessment.AccountabilityKind;
 import org.qingyuan.assessment.AccountabilityRecord;
@@ -44,11 +45,13 @@ class AssessmentPageController {
     private final AssessmentService quarters;
     private final AccountabilityService records;
     private final RouteAccess routes;
+    private final UserNames userNames;
 
-    AssessmentPageController(AssessmentService quarters, AccountabilityService records, RouteAccess routes) {
+    AssessmentPageController(AssessmentService quarters, AccountabilityService records, RouteAccess routes, UserNames userNames) {
         this.quarters = quarters;
         this.records = records;
         this.routes = routes;
+        this.userNames = userNames;
     }
 
     @Bean
@@ -78,7 +81,16 @@ class AssessmentPageController {
         model.addAttribute("contributed", quarters.contributedCodes());
         model.addAttribute("canManage", routes.allows(user, "POST", base + "/freeze"));
         model.addAttribute("canRecord", routes.allows(user, "POST", "/assessment/accountability"));
-        model.addAttribute("records", records.list(user.scope(), key, null, null));
+        List<AccountabilityRecord> list = records.list(user.scope(), key, null, null);
+        model.addAttribute("records", list);
+        java.util.Set<String> who = new java.util.HashSet<>();
+        if (q.frozenBy() != null) {
+            who.add(q.frozenBy());
+        }
+        if (q.publishedBy() != null) {
+            who.add(q.publishedBy());
+        }
+        model.addAttribute("names", userNames.displayNames(who));
         if (routes.allows(user, "POST", "/assessment/accountability")) {
             model.addAttribute("units", records.units(user.scope()));
         }
