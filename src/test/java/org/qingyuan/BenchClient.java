@@ -52,7 +52,7 @@ public String post(String path, String json) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .header("X-XSRF-TOKEN", xsrf).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
+        if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(path + " → " + r.statusCode() + " " + r.body());
         }
         return r.body();

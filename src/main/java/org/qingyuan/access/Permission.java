@@ -86,6 +86,15 @@ public enum Permission {
     LEAD_REPORT("上报线索", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, SUPERVISOR),
     /** Decide a lead: confirm it into the ledger, merge it into an enterprise there, or dismiss it with a reason. */
     LEAD_DECIDE("核实处理线索", false, DISTRICT_OFFICE, TOWN_OFFICER),
+    /** Read supervision rounds, inspections and the tracking ledger (a town sees its own, covert ones once done). */
+    SUPERVISION_READ("查看督查和督查跟踪台账", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, DEPARTMENT_OFFICER, SUPERVISOR,
+            LEADER),
+    /** Draw supervision rounds, inspect on site (明察暗访), hand problems over, verify and close them. */
+    SUPERVISION_INSPECT("组织督查和现场检查", false, DISTRICT_OFFICE, SUPERVISOR),
+    /** Report the rectification of a supervision problem handed to one's town or department. */
+    SUPERVISION_RECTIFY("报告督查问题整改情况", false, TOWN_OFFICER, VILLAGE_OFFICER, DEPARTMENT_OFFICER),
+    /** Record the escalation steps of a problem: the notice's document, the summons held (约谈). */
+    SUPERVISION_ESCALATE("通报和约谈记录", false, DISTRICT_OFFICE, SUPERVISOR),
     /** Read the quarterly assessment (季度考核) of the district: a town's officer his own town's row until publication. */
     ASSESSMENT_READ("查看季度考核排名", false, DISTRICT_OFFICE, TOWN_OFFICER, SUPERVISOR, LEADER),
     /** Freeze a quarter's assessment inputs and publish its ranking bulletin (the district office). */

@@ -13,6 +13,9 @@ public interface EnterpriseSites {
     /** The sites of the enterprises that exist, by id. */
     Map<Long, Site> sites(Collection<Long> enterpriseIds);
 
+    /** The division code of every active enterprise under the division, by id (a population to draw from). */
+    Map<Long, String> activeDivisions(org.qingyuan.shared.DivisionCode within);
+
     /**
      * @param longitude WGS-84, or null when unknown
      * @param latitude WGS-84, or null when unknown

@@ -24,6 +24,9 @@ public interface Cases {
     /** The case of an enterprise, if it has one. */
     java.util.Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope);
 
+    /** The cases under the scope's division, by enterprise id. */
+    java.util.Map<Long, CaseBrief> briefs(Scope scope);
+
     /** Stores a file in the case's dossier (owner {@code RectificationCase}). */
     Attachment upload(long id, EvidenceCategory category, String fileName, String note, InputStream content, Scope scope);
 

@@ -32,6 +32,8 @@ public record Division(DivisionCode code, String name, int childCount) {
 
     /** A committee's everyday name: 金河社区居民委员会 → 金河社区, 刘寨村村民委员会 → 刘寨村. */
     public static String shortName(String name) {
-        return name.replace("居民委员会", "").replace("村民委员会", "村").replace("村村", "村");
+        // the committees' names as the statistics division codes spell them (村民委员会, 居民委员会) and as local lists do
+        return name.replaceFirst("(村民委员会|村委会|村委)$", "村").replaceFirst("村村$", "村")
+                .replaceFirst("(居民委员会|居委会|居委|委员会)$", "");
     }
 }

@@ -51,7 +51,7 @@ public final class TextLimits {
     private static final Set<String> NOTES = Set.of("note", "notes", "remark", "remarks", "description", "onsiterecord",
             "measure");
     private static final Set<String> TEXTS = Set.of("summary", "problems", "requirements");
-    private static final Set<String> DOCUMENTS = Set.of("content");
+    private static final Set<String> DOCUMENTS = Set.of("content", "population");
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("name", "名称"), Map.entry("displayName", "姓名"), Map.entry("username", "用户名"),

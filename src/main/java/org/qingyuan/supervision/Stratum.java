@@ -28,6 +28,20 @@ public record Stratum(String measure, String state) implements Comparable<Stratu
         return measure + "/" + state;
     }
 
+    /** The stratum in Chinese: 关停取缔 · 已销号, 整治规范 · 整治中, 无整治任务. */
+    public String label() {
+        if (NO_CASE.equals(state)) {
+            return "无整治任务";
+        }
+        String m;
+        try {
+            m = org.qingyuan.policy.MeasureKind.valueOf(measure).label();
+        } catch (IllegalArgumentException e) {
+            m = measure;
+        }
+        return m + " · " + (closedOut() ? "已销号" : "整治中");
+    }
+
     @Override
     public int compareTo(Stratum other) {
         return key().compareTo(other.key());

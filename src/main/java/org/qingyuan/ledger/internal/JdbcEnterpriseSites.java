@@ -34,4 +34,15 @@ class JdbcEnterpriseSites implements EnterpriseSites {
         }
         return result;
     }
+
+    @Override
+    public Map<Long, String> activeDivisions(org.qingyuan.shared.DivisionCode within) {
+        Map<Long, String> result = new HashMap<>();
+        jdbc.sql("SELECT id, division_code FROM enterprise WHERE status = 'ACTIVE' AND division_code LIKE :prefix || '%'")
+                .param("prefix", within.prefix())
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getString(2));
+                });
+        return result;
+    }
 }

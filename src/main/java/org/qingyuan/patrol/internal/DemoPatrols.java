@@ -161,7 +161,7 @@ class DemoPatrols implements ApplicationRunner {
     private void checkIn(long patrolId, EnterpriseSites.Site site, Instant at, double lat, double lon, Finding finding, String note) {
         String division = site != null ? site.divisionCode() : jdbc.sql("SELECT division_code FROM patrol WHERE id = :id")
                 .param("id", patrolId).query(String.class).single();
-        Integer distance = site == null ? null : (int) Math.round(Distance.metres(lat, lon, site.latitude(), site.longitude()));
+        Integer distance = site == null ? null : (int) Math.round(org.qingyuan.shared.Geo.metres(lat, lon, site.latitude(), site.longitude()));
         long id = store.insertCheckIn(patrolId, site == null ? null : site.id(), division, at, lat, lon, 12.0, distance, finding, note,
                 "grid");
         List<String> flags = new ArrayList<>();

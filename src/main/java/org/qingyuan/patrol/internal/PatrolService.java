@@ -264,7 +264,7 @@ public class PatrolService {
             } else if (site.latitude() == null || site.longitude() == null) {
                 flags.add("企业未登记坐标，无法核对打卡位置");
             } else {
-                distance = (int) Math.round(Distance.metres(command.latitude(), command.longitude(), site.latitude(), site.longitude()));
+                distance = (int) Math.round(org.qingyuan.shared.Geo.metres(command.latitude(), command.longitude(), site.latitude(), site.longitude()));
                 if (distance > properties.maxCheckInDistanceM()) {
                     flags.add("打卡位置距企业 " + distance + " 米（超过 " + properties.maxCheckInDistanceM() + " 米）");
                 }
@@ -399,7 +399,7 @@ public class PatrolService {
             flags.add("“" + a.fileName() + "”拍摄于打卡一天以前");
         }
         if (a.located() && site != null && site.latitude() != null && site.longitude() != null) {
-            long metres = Math.round(Distance.metres(a.latitude(), a.longitude(), site.latitude(), site.longitude()));
+            long metres = Math.round(org.qingyuan.shared.Geo.metres(a.latitude(), a.longitude(), site.latitude(), site.longitude()));
             if (metres > properties.maxCheckInDistanceM()) {
                 flags.add("“" + a.fileName() + "”拍摄位置距企业 " + metres + " 米");
             }

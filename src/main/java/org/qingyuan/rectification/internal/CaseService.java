@@ -76,6 +76,12 @@ class CaseService implements Cases {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<Long, org.qingyuan.rectification.CaseBrief> briefs(Scope scope) {
+        return store.briefs(scope);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope) {
         var params = new MapSqlParameterSource("id", enterpriseId).addValue("prefix", scope.prefix());
         return store.load("c.enterprise_id = :id AND c.division_code LIKE :prefix || '%'" + store.gridCondition(scope, params), params).stream()

@@ -75,6 +75,19 @@ class CaseStore {
         return load("c.id = :id AND c.division_code LIKE :prefix || '%'" + gridCondition(scope, params), params).stream().findFirst();
     }
 
+    /** The cases under the scope's division, by enterprise id. */
+    Map<Long, org.qingyuan.rectification.CaseBrief> briefs(Scope scope) {
+        Map<Long, org.qingyuan.rectification.CaseBrief> result = new HashMap<>();
+        jdbc.sql("SELECT id, enterprise_id, measure, measure_name, state, version FROM rectification_case WHERE division_code LIKE :prefix || '%'")
+                .param("prefix", scope.prefix())
+                .query(rs -> {
+                    result.put(rs.getLong(2), new org.qingyuan.rectification.CaseBrief(rs.getLong(1), rs.getLong(2),
+                            org.qingyuan.policy.MeasureKind.valueOf(rs.getString(3)), rs.getString(4),
+                            org.qingyuan.rectification.CaseState.valueOf(rs.getString(5)), rs.getInt(6)));
+                });
+        return result;
+    }
+
     /** Locks the case row first, then reads it: a command works on the state it will update. */
     Optional<Row> findForUpdate(long id, Scope scope) {
         boolean visible = jdbc.sql("SELECT 1 FROM rectification_case WHERE id = :id AND division_code LIKE :prefix || '%' FOR UPDATE")

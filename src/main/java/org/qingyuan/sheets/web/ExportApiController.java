@@ -22,6 +22,7 @@ import org.qingyuan.audit.AuditTrail;
 import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.sheets.internal.Layout;
 import org.qingyuan.sheets.internal.LedgerSheets;
+import org.qingyuan.sheets.internal.SupervisionLedgerSheet;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.RequestValues;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/exports/ledger.xlsx?layout=survey-ledger|community-table|template&<ledger filters>&asOf=}:
  * the ledger inside the caller's jurisdiction as an official form, streamed; audited with its filters and count.
+ * {@code layout=supervision-ledger} answers the supervision tracking ledger of 001 附件2 instead (its filters are
+ * {@code state} and {@code town}; see {@link SupervisionLedgerController}).
  * <p>
  * {@code asOf=yyyy-mm-dd} (optional) writes the form as the ledger stood at the end of that day, China time
  * (Asia/Shanghai): the enterprises in the ledger then whose village then lay in {@code division}, with their fields as
@@ -56,9 +59,12 @@ class ExportApiController {
     private final Liaisons liaisons;
 
     private final org.qingyuan.ledger.EnterpriseQueryNarrowing narrowing;
+    private final SupervisionLedgerController supervisionLedger;
 
     ExportApiController(LedgerSheets sheets, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                        UserContacts contacts, Liaisons liaisons, org.qingyuan.ledger.EnterpriseQueryNarrowing narrowing) {
+                        UserContacts contacts, Liaisons liaisons, org.qingyuan.ledger.EnterpriseQueryNarrowing narrowing,
+                        SupervisionLedgerController supervisionLedger) {
+        this.supervisionLedger = supervisionLedger;
         this.narrowing = narrowing;
         this.contacts = contacts;
         this.liaisons = liaisons;
@@ -69,14 +75,19 @@ class ExportApiController {
     }
 
     @GetMapping("/api/v1/exports/ledger.xlsx")
-    void ledger(@RequestParam Map<String, String> params, HttpServletResponse response) {
+    void ledger(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        if (SupervisionLedgerSheet.PARAM.equals(params.getOrDefault("layout", "").strip())) {
+            // 001 附件2 is written from the supervision module's tracking ledger, not from the enterprise ledger
+            supervisionLedger.write(params.get("state"), params.get("town"), response);
+            return;
+        }
         export(params, response);
     }
 
     void export(Map<String, String> params, HttpServletResponse response) {
         String layoutParam = params.getOrDefault("layout", "survey-ledger");
         Layout layout = Layout.byParam(layoutParam.strip()).orElseThrow(() -> new InvalidInputException("layout",
-                "layout 应为 survey-ledger（排查台账）、community-table（社区统计表）或 template（全字段）"));
+                "layout 应为 survey-ledger（排查台账）、community-table（社区统计表）、supervision-ledger（督查跟踪台账）或 template（全字段）"));
         CurrentUser user = CurrentUsers.require();
         Scope scope = user.scope();
         // the filters other modules contribute (网格) select here as in the list

@@ -17,6 +17,7 @@ import org.qingyuan.sheets.internal.Imports;
 import org.qingyuan.sheets.internal.Layout;
 import org.qingyuan.sheets.internal.DeclaredFactColumns;
 import org.qingyuan.sheets.internal.LedgerSheets;
+import org.qingyuan.sheets.internal.SupervisionLedgerSheet;
 import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.InvalidInputException;
 import org.springframework.http.ContentDisposition;
@@ -30,7 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Excel imports under {@code /api/v1/imports}: upload (202 with the job), state and counts, row outcomes, report. */
+/**
+ * Excel imports under {@code /api/v1/imports}: upload (202 with the job), state and counts, row outcomes, report. The
+ * supervision tracking ledger ({@code layout=supervision-ledger}) is no import job: it is recorded at once, all or none
+ * (201, or 400 with every bad row; see {@link SupervisionLedgerController}).
+ */
 @RestController
 @RequestMapping("/api/v1/imports")
 class ImportApiController {
@@ -43,8 +48,11 @@ class ImportApiController {
     private final LedgerSheets sheets;
     private final DeclaredFactColumns declaredColumns;
 
+    private final SupervisionLedgerController supervisionLedger;
+
     ImportApiController(Imports imports, ImportJobs jobs, ImportReport report, LedgerSheets sheets,
-                        DeclaredFactColumns declaredColumns) {
+                        DeclaredFactColumns declaredColumns, SupervisionLedgerController supervisionLedger) {
+        this.supervisionLedger = supervisionLedger;
         this.declaredColumns = declaredColumns;
         this.imports = imports;
         this.jobs = jobs;
@@ -56,6 +64,10 @@ class ImportApiController {
     ResponseEntity<Map<String, Object>> upload(@RequestParam(name = "file", required = false) MultipartFile file,
                                                @RequestParam(name = "layout", required = false) String layout,
                                                @RequestParam(name = "mode", required = false) String mode) throws IOException {
+        if (layout != null && SupervisionLedgerSheet.PARAM.equals(layout.strip())) {
+            // 001 附件2 is recorded at once, all or none, by the supervision module (201 with what was recorded)
+            return SupervisionLedgerController.created(supervisionLedger.record(file));
+        }
         ImportJob job = submit(imports, file, layout, mode);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/imports/" + job.id()))
                 .body(ImportJson.of(job));
@@ -66,7 +78,7 @@ class ImportApiController {
             throw new InvalidInputException("file", "请选择要导入的 Excel 文件");
         }
         Layout l = Layout.byParam(layout == null ? "" : layout.strip())
-                .orElseThrow(() -> new InvalidInputException("layout", "layout 应为 survey-ledger（排查台账）、community-table（社区统计表）或 template（平台模板）"));
+                .orElseThrow(() -> new InvalidInputException("layout", "layout 应为 survey-ledger（排查台账）、community-table（社区统计表）、template（平台模板）或 supervision-ledger（督查跟踪台账）"));
         ImportJob.Mode m = ImportJob.Mode.byParam(mode == null || mode.isBlank() ? "valid-rows" : mode.strip())
                 .orElseThrow(() -> new InvalidInputException("mode", "mode 应为 valid-rows（导入有效行）或 all-or-nothing（全部有效才导入）"));
         return imports.submit(file.getOriginalFilename(), file.getInputStream(), l, m, CurrentUsers.require());

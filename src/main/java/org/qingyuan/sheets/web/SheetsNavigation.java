@@ -14,6 +14,11 @@ class SheetsNavigation {
     }
 
     @Bean
+    NavigationItem supervisionLedgerImportNavigation() {
+        return new NavigationItem("督查考核", "导入督查跟踪台账", "/imports/supervision-ledger", 615);
+    }
+
+    @Bean
     NavigationItem exportNavigation() {
         return new NavigationItem("台账", "报表导出", "/exports", 210);
     }

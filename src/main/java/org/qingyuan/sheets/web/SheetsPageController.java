@@ -9,6 +9,7 @@ import org.qingyuan.sheets.internal.ImportJob;
 import org.qingyuan.sheets.internal.ImportJobs;
 import org.qingyuan.sheets.internal.Imports;
 import org.qingyuan.sheets.internal.Layout;
+import org.qingyuan.sheets.internal.SupervisionLedgerSheet;
 import org.qingyuan.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,10 +29,12 @@ class SheetsPageController {
 
     private final Imports imports;
     private final ImportJobs jobs;
+    private final SupervisionLedgerController supervisionLedger;
 
-    SheetsPageController(Imports imports, ImportJobs jobs) {
+    SheetsPageController(Imports imports, ImportJobs jobs, SupervisionLedgerController supervisionLedger) {
         this.imports = imports;
         this.jobs = jobs;
+        this.supervisionLedger = supervisionLedger;
     }
 
     @GetMapping("/imports")
@@ -43,13 +47,19 @@ class SheetsPageController {
 
     @PostMapping("/imports")
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, @RequestParam(required = false) String layout,
-                  @RequestParam(required = false) String mode, Model model, HttpServletResponse response) throws IOException {
+                  @RequestParam(required = false) String mode, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) throws IOException {
         try {
+            if (layout != null && SupervisionLedgerSheet.PARAM.equals(layout.strip())) {
+                // recorded at once, all or none: the result is on the tracking ledger's page
+                redirect.addFlashAttribute("message", SupervisionLedgerController.message(supervisionLedger.record(file)));
+                return "redirect:/supervision/problems";
+            }
             ImportJob job = ImportApiController.submit(imports, file, layout, mode);
             return "redirect:/imports/" + job.id();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
+            SupervisionLedgerController.errors(model, e);
             return imports(model);
         }
     }

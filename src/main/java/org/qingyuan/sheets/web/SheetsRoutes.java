@@ -22,6 +22,11 @@ class SheetsRoutes implements RouteRules {
         return List.of(
                 RouteRule.of("GET,POST", "/imports/leads", LEAD_REPORT),
                 RouteRule.of("POST", "/api/v1/imports/leads", LEAD_REPORT),
+                // the supervision tracking ledger (001 附件2): read by whoever reads supervision, recorded by 督查组 and 区办
+                RouteRule.of("GET", "/api/v1/exports/supervision-ledger.xlsx", SUPERVISION_READ),
+                RouteRule.of("GET", "/exports/supervision-ledger", SUPERVISION_READ),
+                RouteRule.of("POST", "/api/v1/imports/supervision-ledger", SUPERVISION_INSPECT),
+                RouteRule.of("GET,POST", "/imports/supervision-ledger", SUPERVISION_INSPECT),
                 RouteRule.of("GET", "/imports/**", LEDGER_IMPORT),
                 RouteRule.of("GET", "/imports", LEDGER_IMPORT),
                 RouteRule.of("POST", "/imports", LEDGER_IMPORT),

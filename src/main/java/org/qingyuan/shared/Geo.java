@@ -1,12 +1,12 @@
-package org.qingyuan.patrol.internal;
+package org.qingyuan.shared;
 
-/** Great-circle distance on the WGS-84 mean radius. */
-final class Distance {
+/** Great-circle distance on the WGS-84 mean radius (check-ins, inspections, photos against a site). */
+public final class Geo {
 
-    private Distance() {
+    private Geo() {
     }
 
-    static double metres(double lat1, double lon1, double lat2, double lon2) {
+    public static double metres(double lat1, double lon1, double lat2, double lon2) {
         double r = 6_371_008.8;
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
