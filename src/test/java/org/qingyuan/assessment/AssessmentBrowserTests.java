@@ -18,7 +18,7 @@ class AssessmentBrowserTests extends BrowserTest {
 
     @Test
     void theOfficeRecomputesLastQuartersRankingAndRecordsASummonsAndATownSeesItsRank() {
-        WebDriver office = browser.open(1280, 900);
+        WebDriver office = browser.open(1280, 2000);
         Browser.signIn(office, port, "district");
         office.get(url("/"));
         click(office, office.findElement(By.linkText("季度考核")));
@@ -48,6 +48,7 @@ class AssessmentBrowserTests extends BrowserTest {
         click(office, office.findElement(By.id("record-save")));
         wait(office).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "约谈记录"));
         assertThat(office.findElement(By.id("records")).getText()).contains("约谈分管负责同志").contains("通报批评");
+        browser.screenshot("assessment-records");
 
         WebDriver town = browser.open(375, 812);
         Browser.signIn(town, port, "town");
