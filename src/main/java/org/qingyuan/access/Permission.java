@@ -95,6 +95,12 @@ public enum Permission {
     SUPERVISION_RECTIFY("报告督查问题整改情况", false, TOWN_OFFICER, VILLAGE_OFFICER, DEPARTMENT_OFFICER),
     /** Record the escalation steps of a problem: the notice's document, the summons held (约谈). */
     SUPERVISION_ESCALATE("通报和约谈记录", false, DISTRICT_OFFICE, SUPERVISOR),
+    /** Read the quarterly assessment (季度考核) of the district: a town's officer his own town's row until publication. */
+    ASSESSMENT_READ("查看季度考核排名", false, DISTRICT_OFFICE, TOWN_OFFICER, SUPERVISOR, LEADER),
+    /** Freeze a quarter's assessment inputs and publish its ranking bulletin (the district office). */
+    ASSESSMENT_MANAGE("冻结和通报季度考核", false, DISTRICT_OFFICE),
+    /** Record 通报批评, 约谈, 问责 (referral to 纪检监察) and 表彰, each with its evidence. */
+    ACCOUNTABILITY_RECORD("记录通报批评、约谈、问责和表彰", false, DISTRICT_OFFICE, SUPERVISOR),
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**

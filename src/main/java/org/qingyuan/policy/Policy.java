@@ -44,6 +44,9 @@ public interface Policy {
     /** How the district supervises its towns (督查): the plan's {@code supervision:}, or {@link SupervisionRules#DEFAULT}. */
     SupervisionRules supervision();
 
+    /** How the district assesses its towns each quarter (季度考核): the plan's {@code assessment:}, or {@link AssessmentScheme#DEFAULT}. */
+    AssessmentScheme assessment();
+
     default Optional<ReportDuty> report(String id) {
         return reports().stream().filter(r -> r.id().equals(id)).findFirst();
     }

@@ -57,12 +57,13 @@ final class CompiledPolicy implements Policy {
     final List<org.qingyuan.policy.ReportDuty> reports;
     final org.qingyuan.policy.RevisitSchedule revisits;
     final org.qingyuan.policy.SupervisionRules supervision;
+    final org.qingyuan.policy.AssessmentScheme assessment;
 
     CompiledPolicy(PolicyInfo info, String content, List<Zone> zones, FactDefinition[] factTable, Map<String, Integer> factIndex,
                    List<FactDefinition> usedFacts, List<NamedList> lists, List<CompiledTest> tests,
                    List<CompiledCategory> categories, List<CompiledFlag> flags, List<CompiledReferral> referrals,
                    List<org.qingyuan.policy.ReportDuty> reports, org.qingyuan.policy.RevisitSchedule revisits,
-                   org.qingyuan.policy.SupervisionRules supervision) {
+                   org.qingyuan.policy.SupervisionRules supervision, org.qingyuan.policy.AssessmentScheme assessment) {
         this.info = info;
         this.content = content;
         this.zones = List.copyOf(zones);
@@ -77,6 +78,7 @@ final class CompiledPolicy implements Policy {
         this.reports = List.copyOf(reports);
         this.revisits = revisits;
         this.supervision = supervision;
+        this.assessment = assessment;
     }
 
     @Override
@@ -132,6 +134,11 @@ final class CompiledPolicy implements Policy {
     @Override
     public org.qingyuan.policy.SupervisionRules supervision() {
         return supervision;
+    }
+
+    @Override
+    public org.qingyuan.policy.AssessmentScheme assessment() {
+        return assessment;
     }
 
     @Override

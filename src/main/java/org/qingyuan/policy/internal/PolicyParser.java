@@ -66,7 +66,8 @@ final class PolicyParser {
 
     private CompiledPolicy compile() {
         root.allowOnly("id", "version", "title", "issuer", "document", "issued", "region", "seed", "summary", "noneLabel",
-                "zones", "facts", "lists", "flags", "tests", "categories", "referrals", "reports", "revisits", "supervision");
+                "zones", "facts", "lists", "flags", "tests", "categories", "referrals", "reports", "revisits", "supervision",
+                "assessment");
         PolicyInfo info = info();
         readZones();
         readFacts();
@@ -86,13 +87,14 @@ final class PolicyParser {
         List<org.qingyuan.policy.ReportDuty> reports = ReportParser.read(root);
         org.qingyuan.policy.RevisitSchedule revisits = RevisitParser.read(root);
         org.qingyuan.policy.SupervisionRules supervision = SupervisionParser.read(root);
+        org.qingyuan.policy.AssessmentScheme assessment = AssessmentParser.read(root);
         FactDefinition[] table = facts.toArray(FactDefinition[]::new);
         List<FactDefinition> used = new ArrayList<>();
         for (int f = usedFacts.nextSetBit(0); f >= 0; f = usedFacts.nextSetBit(f + 1)) {
             used.add(table[f]);
         }
         return new CompiledPolicy(info, content, zones, table, factIndex, used, List.copyOf(lists.values()), tests, categories,
-                flags, referrals, reports, revisits, supervision);
+                flags, referrals, reports, revisits, supervision, assessment);
     }
 
     private PolicyInfo info() {
