@@ -132,17 +132,21 @@ class DemoSupervision implements ApplicationRunner {
         }
         rounds.finish(supervisor, finished.id(), rounds.get(supervisor, finished.id()).version());
         // last quarter's round happened last quarter: its draw, inspections and the first problem's steps move back
-        jdbc.sql("UPDATE supervision_round SET drawn_at = drawn_at - interval '60 days', finished_at = finished_at - interval '45 days' WHERE id = :id")
-                .param("id", finished.id()).update();
-        jdbc.sql("UPDATE inspection_task SET inspected_at = inspected_at - interval '58 days' WHERE round_id = :id").param("id", finished.id()).update();
-        jdbc.sql("UPDATE supervision_problem SET found_at = found_at - interval '58 days' WHERE task_id IN (SELECT id FROM inspection_task WHERE round_id = :id)")
-                .param("id", finished.id()).update();
+        // drawn on the 20th day of last quarter, inspected over the next days, finished 25 days after the draw
+        LocalDate lastStart = LocalDate.of(lastYear, (last - 1) * 3 + 1, 1);
+        int shift = (int) ChronoUnit.DAYS.between(lastStart.plusDays(20), today);
+        jdbc.sql("UPDATE supervision_round SET drawn_at = drawn_at - make_interval(days => :s), finished_at = finished_at - make_interval(days => :s - 25) WHERE id = :id")
+                .param("s", shift).param("id", finished.id()).update();
+        jdbc.sql("UPDATE inspection_task SET inspected_at = inspected_at - make_interval(days => :s - 5) WHERE round_id = :id")
+                .param("s", shift).param("id", finished.id()).update();
+        jdbc.sql("UPDATE supervision_problem SET found_at = found_at - make_interval(days => :s - 5) WHERE task_id IN (SELECT id FROM inspection_task WHERE round_id = :id)")
+                .param("s", shift).param("id", finished.id()).update();
         if (!problemIds.isEmpty()) {
             jdbc.sql("""
-                    UPDATE supervision_problem SET handed_at = handed_at - interval '55 days', deadline = deadline - 55,
-                           rectified_at = rectified_at - interval '48 days', verified_at = verified_at - interval '46 days',
-                           closed_at = closed_at - interval '46 days' WHERE id = :id
-                    """).param("id", problemIds.get(0)).update();
+                    UPDATE supervision_problem SET handed_at = handed_at - make_interval(days => :s - 7), deadline = deadline - (:s - 7),
+                           rectified_at = rectified_at - make_interval(days => :s - 15), verified_at = verified_at - make_interval(days => :s - 17),
+                           closed_at = closed_at - make_interval(days => :s - 17) WHERE id = :id
+                    """).param("s", shift).param("id", problemIds.get(0)).update();
         }
         // this quarter: a covert round in progress
         SupervisionRound current = rounds.draw(supervisor, new RoundService.NewRound(today.getYear() + " 年第" + "一二三四".charAt(quarter)
