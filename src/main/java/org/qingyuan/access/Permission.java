@@ -101,6 +101,14 @@ public enum Permission {
     ASSESSMENT_MANAGE("冻结和通报季度考核", false, DISTRICT_OFFICE),
     /** Record 通报批评, 约谈, 问责 (referral to 纪检监察) and 表彰, each with its evidence. */
     ACCOUNTABILITY_RECORD("记录通报批评、约谈、问责和表彰", false, DISTRICT_OFFICE, SUPERVISOR),
+    /** See the departments and their duties, referrals (移交) and joint operations of the jurisdiction (a department its own). */
+    REFERRAL_READ("查看部门职责、移交和联合执法", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER, SUPERVISOR, LEADER),
+    /** Refer a matter to the competent department in writing; confirm or return its answer. */
+    REFERRAL_CREATE("移交职能部门并确认办理结果", false, DISTRICT_OFFICE, TOWN_OFFICER),
+    /** Accept and answer the referrals addressed to one's department; record its part in joint operations. */
+    REFERRAL_ANSWER("办理移交事项和联合执法", false, DEPARTMENT_OFFICER),
+    /** Keep the departments' duties and organise joint enforcement operations (the district office). */
+    DEPARTMENT_MANAGE("维护部门职责和组织联合执法", false, DISTRICT_OFFICE),
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**
