@@ -212,8 +212,9 @@ public class OperationService {
         } else if (c.deadline() == null || !today.isAfter(c.deadline())) {
             caseNote = "整治任务期限（" + (c.deadline() == null ? "未定" : c.deadline()) + "）未过，未记为联合执法";
         } else {
-            cases.recordJointEnforcement(c.id(), c.version(), o.heldOn(), List.of(department),
-                    o.title() + "：" + did + "；" + result, user);
+            // the case's entry names every department of the operation (a joint action has two at least) and this one's part
+            cases.recordJointEnforcement(c.id(), c.version(), o.heldOn(), o.participants(),
+                    o.title() + " — " + departments.name(department) + "：" + did + "；结果：" + result, user);
             caseId = c.id();
         }
         store.insertPart(id, enterpriseId, department, did, result, attachment, caseId, caseNote, clock.instant(), user.username());
