@@ -54,7 +54,7 @@ class ReferralPageTests {
     @Test
     void theDistrictOfficeSeesDutiesOfficersReferralsAndOperations() throws Exception {
         String departments = page("/departments", OFFICE);
-        assertThat(departments).contains("“散乱污”企业专项整治的牵头部门").contains("env-dept").contains("police").contains("修改职责");
+        assertThat(departments).contains("依法侦办涉嫌环境污染").contains("env-dept").contains("police").contains("修改职责");
         assertThat(page("/referrals", OFFICE)).contains("涉嫌污染环境罪").contains("排污许可证过期仍在生产");
         long operation = jdbc.sql("SELECT id FROM joint_operation ORDER BY id LIMIT 1").query(Long.class).single();
         assertThat(page("/operations", OFFICE)).contains("组织联合执法行动");

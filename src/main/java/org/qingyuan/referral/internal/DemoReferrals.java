@@ -75,7 +75,7 @@ class DemoReferrals implements ApplicationRunner {
         Long first = enterprises.isEmpty() ? null : enterprises.get(0);
         LocalDate today = referrals.today();
 
-        // every department has one waiting; the environment one was sent ten days ago and is overdue
+        // every department has one waiting; the environment one was sent twenty days ago and is overdue
         for (Departments.Department d : departments.all()) {
             boolean environment = d.code().equals("ENVIRONMENT");
             boolean police = d.code().equals("PUBLIC_SECURITY");
@@ -83,7 +83,7 @@ class DemoReferrals implements ApplicationRunner {
                     : environment ? "未办理环评手续，无污染防治设施，喷漆废气直排" : "巡查发现属于" + d.name() + "职责的问题，请依法处理";
             String basis = police ? "《中华人民共和国刑法》第三百三十八条" : environment ? "《中华人民共和国环境影响评价法》第三十一条" : null;
             referrals.create(town, new ReferralService.NewReferral(first, d.code(), problem, basis, "NORMAL", List.of()),
-                    environment ? today.minusDays(10) : today);
+                    environment ? today.minusDays(20) : today);
         }
         // the environment department: one accepted, one answered waiting for confirmation
         Referral accepted = referrals.create(office, new ReferralService.NewReferral(enterprises.size() > 1 ? enterprises.get(1) : null,
