@@ -63,6 +63,11 @@ class ReferralPageTests {
         long answered = jdbc.sql("SELECT id FROM referral WHERE state = 'ANSWERED' ORDER BY id LIMIT 1").query(Long.class).single();
         assertThat(page("/referrals/" + answered, OFFICE)).contains("确认办结").contains("责令改正违法行为决定书.pdf");
         assertThat(page("/referrals/new", OFFICE)).contains("个工作日");
+        // the enterprise page links its referrals (a department sees only its own)
+        long enterprise = jdbc.sql("SELECT enterprise_id FROM referral WHERE department_code = 'PUBLIC_SECURITY' AND enterprise_id IS NOT NULL ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        assertThat(page("/enterprises/" + enterprise, OFFICE)).contains("移交 #").contains("公安");
+        assertThat(page("/enterprises/" + enterprise, ENV)).contains("移交 #").doesNotContain("· 公安");
     }
 
     @Test

@@ -199,6 +199,23 @@ public class ReferralService {
         return store.referrals(condition.toString(), params, "r.referred_at DESC, r.id DESC");
     }
 
+    /** The referrals about an enterprise within the scope (a department's scope: those addressed to it), newest first. */
+    @Transactional(readOnly = true)
+    public List<Referral> ofEnterprise(long enterpriseId, org.qingyuan.access.Scope scope) {
+        MapSqlParameterSource params = new MapSqlParameterSource("prefix", scope.prefix()).addValue("e", enterpriseId);
+        String condition = "r.division_code LIKE :prefix || '%' AND r.enterprise_id = :e";
+        if (scope.department() != null) {
+            condition += " AND r.department_code = :department";
+            params.addValue("department", scope.department());
+        }
+        return store.referrals(condition, params, "r.referred_at DESC, r.id DESC");
+    }
+
+    /** The name of a department. */
+    public String departmentName(String code) {
+        return departments.name(code);
+    }
+
     @Transactional(readOnly = true)
     public ReferralView get(CurrentUser user, long id) {
         return view(find(user, id), user);
