@@ -5,8 +5,12 @@ import static org.qingyuan.access.internal.TestLogins.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.RoleCode;
@@ -79,5 +83,27 @@ class ReferralPageTests {
         mvc.perform(get(location).with(ENV)).andExpect(status().isNotFound());
         mvc.perform(multipart("/referrals").param("departmentCode", "").param("problem", "x").with(OFFICE).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/referrals/new*"));
+    }
+
+    @Test
+    void theFormsOrganiseAnOperationRecordAPartAndEditDuties() throws Exception {
+        List<Long> ids = jdbc.sql("SELECT id FROM enterprise WHERE division_code LIKE '410108%' ORDER BY id DESC LIMIT 2").query(Long.class).list();
+        String location = mvc.perform(post("/operations").param("heldOn", "2026-12-01").param("title", "表单联合执法")
+                        .param("leadDepartment", "MARKET_REGULATION").param("departments", "PUBLIC_SECURITY", "URBAN_MANAGEMENT")
+                        .param("enterpriseIds", ids.get(0) + "，" + ids.get(1)).with(OFFICE).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/operations/*")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(multipart("/operations/" + id + "/parts").param("version", "0").param("enterpriseId", Long.toString(ids.get(0)))
+                        .param("action", "控制现场").param("outcome", "无对抗").with(POLICE).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "已记录本部门执法情况"));
+        assertThat(page(location, OFFICE)).contains("控制现场").contains("表单联合执法");
+        mvc.perform(post("/operations").param("title", "缺日期").with(OFFICE).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "请填写行动日期"));
+        int version = jdbc.sql("SELECT coalesce(max(version), 0) FROM department_duty WHERE department_code = 'FORESTRY' AND district_code = '410108'")
+                .query(Integer.class).single();
+        mvc.perform(post("/departments/FORESTRY/duties").param("version", Integer.toString(version)).param("duties", "林地清理整治")
+                        .param("source", "003 四（六）").with(OFFICE).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "已保存林业的职责"));
+        assertThat(page("/departments", OFFICE)).contains("林地清理整治");
     }
 }
