@@ -227,4 +227,22 @@ class ReferralApiTests {
                 .param("action", " ").param("outcome", "b").with(POLICE).with(csrf()), 400).toString()).contains("action");
         json(get("/api/v1/operations/" + id).with(as(RoleCode.DEPARTMENT_OFFICER, DISTRICT, "TRANSPORT")), 404);
     }
+
+    @Test
+    void aTownRefersWithAttachmentsOnlyWhatLiesInItsTown() throws Exception {
+        List<String> towns = jdbc.sql("SELECT code FROM division WHERE parent_code = '410108' ORDER BY code LIMIT 2").query(String.class).list();
+        RequestPostProcessor town = as(RoleCode.TOWN_OFFICER, towns.get(0));
+        long own = jdbc.sql("SELECT id FROM enterprise WHERE division_code LIKE :t || '%' ORDER BY id LIMIT 1").param("t", towns.get(0))
+                .query(Long.class).single();
+        JsonNode made = json(multipart("/api/v1/referrals").file(new MockMultipartFile("files", "现场检查笔录.pdf", "application/pdf", PDF))
+                .param("enterpriseId", Long.toString(own)).param("departmentCode", "PUBLIC_SECURITY").param("problem", "非法处置危险废物，涉嫌犯罪")
+                .param("legalBasis", "《刑法》第三百三十八条").with(town).with(csrf()), 201);
+        assertThat(made.get("files").size()).isEqualTo(1);
+        assertThat(made.get("referral").get("divisionCode").asString()).startsWith(towns.get(0));
+        json(get("/api/v1/referrals/" + made.get("referral").get("id").asLong()).with(POLICE), 200);
+        long elsewhere = jdbc.sql("SELECT id FROM enterprise WHERE division_code LIKE :t || '%' ORDER BY id LIMIT 1").param("t", towns.get(1))
+                .query(Long.class).single();
+        assertThat(postJson("/api/v1/referrals", "{\"enterpriseId\": \"" + elsewhere + "\", \"departmentCode\": \"ENVIRONMENT\", \"problem\": \"x\"}",
+                town, 400).toString()).contains("enterpriseId");
+    }
 }
