@@ -48,6 +48,7 @@ class ReferralApiTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired ReferralService referrals;
+    @Autowired org.qingyuan.policy.WorkingDays workingDays;
 
     JsonNode json(RequestBuilder request, int expected) throws Exception {
         String body = mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
@@ -244,5 +245,19 @@ class ReferralApiTests {
                 .query(Long.class).single();
         assertThat(postJson("/api/v1/referrals", "{\"enterpriseId\": \"" + elsewhere + "\", \"departmentCode\": \"ENVIRONMENT\", \"problem\": \"x\"}",
                 town, 400).toString()).contains("enterpriseId");
+    }
+
+    @Test
+    void everyDayOfEveryShippedHolidayYearIsDueOnTheFifthWorkingDayAfterIt() {
+        var calendar = workingDays.calendar();
+        for (LocalDate on = LocalDate.of(2017, 1, 1); on.getYear() <= 2026; on = on.plusDays(1)) {
+            LocalDate due = referrals.deadline(on, Urgency.NORMAL).date();
+            assertThat(calendar.isWorkingDay(due)).as(on.toString()).isTrue();
+            int counted = 0;
+            for (LocalDate d = on.plusDays(1); !d.isAfter(due); d = d.plusDays(1)) {
+                counted += calendar.isWorkingDay(d) ? 1 : 0;
+            }
+            assertThat(counted).as(on.toString()).isEqualTo(5);
+        }
     }
 }
