@@ -213,11 +213,15 @@ class ReferralApiTests {
         // the police queue lists both enterprises
         JsonNode queue = json(get("/api/v1/departments/queue").with(POLICE), 200);
         assertThat(queue.get("operationParts").findValuesAsString("operationId")).isNotEmpty();
-        JsonNode after = json(multipart("/api/v1/operations/" + id + "/parts").param("version", "0").param("enterpriseId", Long.toString(enterprise))
+        JsonNode after = json(multipart("/api/v1/operations/" + id + "/parts").file(new MockMultipartFile("file", "查封决定书.pdf", "application/pdf", PDF))
+                .param("version", "0").param("enterpriseId", Long.toString(enterprise))
                 .param("action", "现场维持秩序，控制对抗执法人员").param("outcome", "顺利断电查封").with(POLICE).with(csrf()), 201).get("operation");
         JsonNode part = after.get("parts").get(0);
         assertThat(part.get("caseId").asLong()).isEqualTo(caseId);
         assertThat(jdbc.sql("SELECT count(*) FROM rectification_step WHERE case_id = :c AND kind = 'JOINT_ENFORCEMENT' AND detail LIKE '%城乡结合部联合执法%'")
+                .param("c", caseId).query(Long.class).single()).isEqualTo(1);
+        assertThat(part.get("attachmentId").isNull()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_attachment WHERE owner_type = 'RectificationCase' AND owner_id = :c AND file_name = '查封决定书.pdf'")
                 .param("c", caseId).query(Long.class).single()).isEqualTo(1);
         // stale version, twice for the same enterprise, a department not taking part
         json(multipart("/api/v1/operations/" + id + "/parts").param("version", "0").param("enterpriseId", Long.toString(other))

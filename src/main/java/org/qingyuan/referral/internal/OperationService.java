@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Joint enforcement operations (联合执法行动, D3; 000 三, 003 四（十五）): the district office sets the day, the lead
  * department, the others and the enterprises (an area-wide action); each department records its part per enterprise,
  * and where the enterprise has a rectification case whose deadline has passed, the part becomes a joint enforcement
- * entry of the case.
+ * entry of the case and its document joins the case's dossier.
  */
 @Service
 public class OperationService {
@@ -216,6 +216,11 @@ public class OperationService {
             cases.recordJointEnforcement(c.id(), c.version(), o.heldOn(), o.participants(),
                     o.title() + " — " + departments.name(department) + "：" + did + "；结果：" + result, user);
             caseId = c.id();
+            if (file != null) {
+                // the document joins the case's dossier too (stored once: the store is content-addressed)
+                cases.upload(c.id(), EvidenceCategory.LEGAL_DOCUMENT, file.fileName(), departments.name(department) + "联合执法文书（" + o.title() + "）",
+                        new ByteArrayInputStream(file.content()), user.scope());
+            }
         }
         store.insertPart(id, enterpriseId, department, did, result, attachment, caseId, caseNote, clock.instant(), user.username());
         Map<String, Object> details = new LinkedHashMap<>();
