@@ -131,7 +131,8 @@ class UtilityOrderPageController {
     static String act(RedirectAttributes redirect, String back, Supplier<String> command) {
         try {
             return "redirect:" + command.get();
-        } catch (InvalidInputException | ConflictException e) {
+        } catch (InvalidInputException | ConflictException | org.springframework.security.access.AccessDeniedException e) {
+            // a department officer of another department reaches the form's route but not the action: said on the page
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:" + back;
