@@ -123,6 +123,22 @@ class UtilityOrderApiTests {
     }
 
     @Test
+    void anItemAlreadyRecordedStaysAsItWasAndTheReceiptJoinsTheCase() throws Exception {
+        CaseSummary shutdown = fixtures.open(UtilityFixtures.SHUTDOWN);
+        long doc = cases.upload(shutdown.id(), org.qingyuan.evidence.EvidenceCategory.LEGAL_DOCUMENT, "镇街断电记录.pdf", "断电",
+                new java.io.ByteArrayInputStream(PDF), UtilityFixtures.DISTRICT).id();
+        cases.recordItem(shutdown.id(), shutdown.version(), new Cases.ItemCommand(Requirement.CUT_POWER, "镇街已断电", java.util.List.of(doc),
+                doc, null), UtilityFixtures.TOWN);
+        long id = order(shutdown.enterpriseId(), "POWER", "CUT", district(), 201).get("order").get("id").asLong();
+        JsonNode done = confirm(id, 0, true, POWER, 200).get("order");
+        assertThat(done.get("caseItem").isNull()).isTrue();
+        ItemRecord item = cases.get(shutdown.id(), UtilityFixtures.DISTRICT).rectificationCase().items().get(Requirement.CUT_POWER);
+        assertThat(item.recordedBy()).isEqualTo("town");
+        assertThat(cases.evidence(shutdown.id(), UtilityFixtures.DISTRICT)).extracting(a -> a.id())
+                .contains(done.get("confirmationAttachmentId").asLong());
+    }
+
+    @Test
     void aConfirmationWithoutADocumentIsRefusedNamingTheFieldAndAStaleVersionConflicts() throws Exception {
         long enterprise = fixtures.enterprise(UtilityFixtures.VILLAGE);
         long id = order(enterprise, "WATER", "CUT", district(), 201).get("order").get("id").asLong();

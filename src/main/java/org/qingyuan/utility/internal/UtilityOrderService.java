@@ -256,6 +256,9 @@ public class UtilityOrderService {
                     + " 执行（" + o.utility().label() + "户号 " + o.accountNo() + "，指令 #" + id + "）" + (text == null ? "" : "。" + text);
             cases.recordItem(caseId, view.rectificationCase().version(), new Cases.ItemCommand(item, itemNote, List.of(confirmation.id()),
                     confirmation.id(), null), user);
+        } else if (c.isPresent() && o.action() != SupplyAction.RESTORE && !o.utility().itemsProvedBy(o.action()).isEmpty()) {
+            confirmation = cases.upload(c.get().id(), EvidenceCategory.LEGAL_DOCUMENT, document.fileName(), what,
+                    new ByteArrayInputStream(document.content()), user.scope());
         } else {
             confirmation = dossier.attach(new EvidenceOwner(OWNER_TYPE, id), DivisionCode.of(o.divisionCode()), EvidenceCategory.LEGAL_DOCUMENT,
                     document.fileName(), what, new ByteArrayInputStream(document.content()));
@@ -284,7 +287,9 @@ public class UtilityOrderService {
             return Optional.empty();
         }
         RectificationCase rc = cases.get(summary.id(), user.scope()).rectificationCase();
-        return o.utility().itemsProvedBy(o.action()).stream().filter(rc.requirements()::contains).findFirst();
+        // an item already done stays as recorded (its photos and review are not replaced); the receipt still joins the case
+        return o.utility().itemsProvedBy(o.action()).stream().filter(rc.requirements()::contains)
+                .filter(r -> rc.items().get(r) == null || !rc.items().get(r).complete()).findFirst();
     }
 
     private Optional<CaseSummary> caseOf(long enterpriseId, String division) {
