@@ -53,17 +53,17 @@ class ReferralPageController {
 
     @Bean
     static NavigationItem departmentQueueNavigation() {
-        return new NavigationItem("部门联动", "本部门待办", "/departments/queue", 700);
+        return new NavigationItem("部门联动", "本部门待办", "/departments/queue", 690);
     }
 
     @Bean
     static NavigationItem referralNavigation() {
-        return new NavigationItem("部门联动", "移交职能部门", "/referrals", 710);
+        return new NavigationItem("部门联动", "移交职能部门", "/referrals", 695);
     }
 
     @Bean
     static NavigationItem operationNavigation() {
-        return new NavigationItem("部门联动", "联合执法行动", "/operations", 720);
+        return new NavigationItem("部门联动", "联合执法行动", "/operations", 715);
     }
 
     @Bean
