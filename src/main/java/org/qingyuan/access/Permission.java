@@ -101,6 +101,15 @@ public enum Permission {
     ASSESSMENT_MANAGE("冻结和通报季度考核", false, DISTRICT_OFFICE),
     /** Record 通报批评, 约谈, 问责 (referral to 纪检监察) and 表彰, each with its evidence. */
     ACCOUNTABILITY_RECORD("记录通报批评、约谈、问责和表彰", false, DISTRICT_OFFICE, SUPERVISOR),
+    /**
+     * Look an enterprise or a site up against the ledger and the entry red line (禁入查询): approval bodies by API token,
+     * department officers by hand; utilities screen new connections with it.
+     */
+    GATEKEEPING("禁入查询和接电接水筛查", false, DISTRICT_OFFICE, DEPARTMENT_OFFICER),
+    /** Keep the entry red-line areas (禁入红线): divisions or polygons, banned industries, the document. */
+    RED_LINE_MANAGE("维护禁入红线", false, DISTRICT_OFFICE),
+    /** Record landlords (出租方), their premises and guarantee letters (保证书); see the village-leasing flags. */
+    LANDLORD_RECORD("登记出租方和保证书", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER),
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**
