@@ -18,6 +18,17 @@ public record RedLineArea(long id, String divisionCode, String name, List<String
                           Long documentAttachmentId, String legalBasis, boolean active, int version, String updatedBy,
                           Instant updatedAt) {
 
+    /** The banned industries' Chinese names (codes of {@code ledger.Industry} translated, free text as is). */
+    public List<String> bannedIndustryLabels() {
+        return bannedIndustries.stream().map(c -> {
+            try {
+                return org.qingyuan.ledger.Industry.valueOf(c).label();
+            } catch (IllegalArgumentException freeText) {
+                return c;
+            }
+        }).toList();
+    }
+
     /** 《title》（number）. */
     public String document() {
         return "《" + documentTitle + "》" + (documentNumber == null || documentNumber.isBlank() ? "" : "（" + documentNumber + "）");

@@ -125,7 +125,8 @@ class GatekeepingApiTests {
         JsonNode area = json(post("/api/v1/red-lines").with(OFFICE).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(body), 201);
         assertThat(area.path("version").asInt()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'RED_LINE_CREATED'").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'RED_LINE_CREATED' AND object_id = :id")
+                .param("id", area.path("id").asString()).query(Long.class).single()).isOne();
 
         JsonNode inside = json(get("/api/v1/gatekeeping/lookup").param("lat", "34.91").param("lon", "113.51").with(officer(7003)), 200);
         assertThat(inside.path("banned").asBoolean()).isTrue();
@@ -189,5 +190,33 @@ class GatekeepingApiTests {
         }
         assertThat(refused).isGreaterThanOrEqualTo(3);
         assertThat(detail).contains("查询过于频繁");
+    }
+
+    @Test
+    void anOfficerLooksUpByHandAndTheOfficeDrawsARedLineOnThePage() throws Exception {
+        var site = jdbc.sql("SELECT name, division_code FROM enterprise WHERE division_code LIKE '410108%' AND status = 'ACTIVE'"
+                + " ORDER BY id DESC LIMIT 1").query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        String name = site[0];
+        String created = mvc.perform(post("/red-lines").with(OFFICE).with(csrf()).param("name", "南部水源地禁入区")
+                        .param("divisionCodes", site[1]).param("bannedIndustries", "ELECTROPLATING")
+                        .param("otherIndustries", "黏土砖厂").param("documentTitle", "关于划定水源保护禁入区的通知"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("message").toString();
+        assertThat(created).contains("南部水源地禁入区");
+        String list = mvc.perform(get("/red-lines").with(OFFICE)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("南部水源地禁入区").contains("电镀、黏土砖厂").contains("create-red-line");
+        String officerList = mvc.perform(get("/red-lines").with(officer(7005))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(officerList).doesNotContain("create-red-line");
+        mvc.perform(post("/red-lines").with(officer(7005)).with(csrf()).param("name", "x")).andExpect(status().isForbidden());
+
+        String page = mvc.perform(get("/gatekeeping").param("name", name).with(officer(7005))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the enterprise's division is a red line now: its site is banned
+        assertThat(page).contains(name).contains("禁止：该企业或场所属于禁入范围").contains("南部水源地禁入区");
+        String bad = mvc.perform(get("/gatekeeping").param("creditCode", "12").with(officer(7005))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("统一社会信用代码应为 18 位");
+        mvc.perform(get("/gatekeeping").with(as(RoleCode.GRID_MEMBER, "410108"))).andExpect(status().isForbidden());
     }
 }
