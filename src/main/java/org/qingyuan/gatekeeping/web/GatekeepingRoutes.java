@@ -1,6 +1,7 @@
 package org.qingyuan.gatekeeping.web;
 
 import static org.qingyuan.access.Permission.GATEKEEPING;
+import static org.qingyuan.access.Permission.LANDLORD_RECORD;
 import static org.qingyuan.access.Permission.RED_LINE_MANAGE;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import org.qingyuan.shared.RouteRule;
 import org.qingyuan.shared.RouteRules;
 import org.springframework.stereotype.Component;
 
-/** Gatekeeping's routes: lookups and connection screening need GATEKEEPING; the district office keeps the red lines. */
+/** Gatekeeping's routes: lookups and connection screening need GATEKEEPING; the district office keeps the red lines; towns and villages record landlords. */
 @Component
 class GatekeepingRoutes implements RouteRules {
 
@@ -29,6 +30,11 @@ class GatekeepingRoutes implements RouteRules {
                 RouteRule.of("GET", "/api/v1/red-lines", GATEKEEPING),
                 RouteRule.of("GET", "/api/v1/red-lines/*", GATEKEEPING),
                 RouteRule.of("POST", "/api/v1/red-lines", RED_LINE_MANAGE),
-                RouteRule.of("PUT", "/api/v1/red-lines/*", RED_LINE_MANAGE));
+                RouteRule.of("PUT", "/api/v1/red-lines/*", RED_LINE_MANAGE),
+                RouteRule.of("GET,POST", "/landlords", LANDLORD_RECORD),
+                RouteRule.of("POST", "/landlords/*/guarantees", LANDLORD_RECORD),
+                RouteRule.of("GET,POST", "/api/v1/landlords", LANDLORD_RECORD),
+                RouteRule.of("GET", "/api/v1/landlords/*", LANDLORD_RECORD),
+                RouteRule.of("POST", "/api/v1/landlords/*/guarantees", LANDLORD_RECORD));
     }
 }
