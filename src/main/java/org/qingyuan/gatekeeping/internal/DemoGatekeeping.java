@@ -58,7 +58,9 @@ class DemoGatekeeping implements ApplicationRunner {
         CurrentUser office = new CurrentUser(0, "district", "区办演示账号", "DISTRICT_OFFICE", "区办", home, null);
         List<EnterpriseSummary> listed = ledger.search(EnterpriseQuery.all().page(0, 100), office.scope()).items();
         var located = sites.sites(listed.stream().map(e -> e.id().value()).toList());
-        var centre = located.values().stream().filter(s -> s.latitude() != null && s.longitude() != null).findFirst().orElse(null);
+        // the first listed site (newest first) with coordinates, so that the demo is the same on every start
+        var centre = listed.stream().map(x -> located.get(x.id().value()))
+                .filter(s -> s != null && s.latitude() != null && s.longitude() != null).findFirst().orElse(null);
         if (centre == null) {
             log.info("演示数据 demo gatekeeping skipped: no enterprise with coordinates in {}", home.value());
             return;
