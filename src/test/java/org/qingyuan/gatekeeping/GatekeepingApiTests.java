@@ -219,4 +219,32 @@ class GatekeepingApiTests {
         assertThat(bad).contains("统一社会信用代码应为 18 位");
         mvc.perform(get("/gatekeeping").with(as(RoleCode.GRID_MEMBER, "410108"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void aReadingAboveTheThresholdAtAShutDownSiteRaisesAReboundLeadOnce() throws Exception {
+        long closed = jdbc.sql("""
+                        SELECT c.enterprise_id FROM rectification_case c JOIN enterprise e ON e.id = c.enterprise_id
+                         WHERE c.measure = 'SHUTDOWN' AND c.state = 'CLOSED_OUT' AND e.division_code LIKE '410108%'
+                         ORDER BY c.enterprise_id LIMIT 1
+                        """).query(Long.class).single();
+        long open = jdbc.sql("SELECT enterprise_id FROM rectification_case WHERE state <> 'CLOSED_OUT' AND division_code LIKE '410108%'"
+                + " ORDER BY enterprise_id LIMIT 1").query(Long.class).single();
+        String body = JSON.writeValueAsString(Map.of("utility", "POWER", "readings", java.util.List.of(
+                Map.of("enterpriseId", closed, "accountNumber", "0371-1001", "period", "2026-11", "consumption", 860.5),
+                Map.of("enterpriseId", closed, "accountNumber", "0371-1002", "period", "2026-11", "consumption", 3),
+                Map.of("enterpriseId", open, "accountNumber", "0371-1003", "period", "2026-11", "consumption", 9000))));
+        JsonNode result = json(post("/api/v1/gatekeeping/readings").with(officer(7006)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body), 200);
+        assertThat(result.path("received").asInt()).isEqualTo(3);
+        assertThat(result.path("atClosedSites").asInt()).isEqualTo(2);
+        assertThat(result.path("leadIds")).hasSize(1);
+        long lead = result.path("leadIds").get(0).asLong();
+        assertThat(jdbc.sql("SELECT description FROM lead WHERE id = :id").param("id", lead).query(String.class).single())
+                .contains("0371-1001").contains("反弹");
+        JsonNode again = json(post("/api/v1/gatekeeping/readings").with(officer(7006)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body), 200);
+        assertThat(again.path("leadIds").get(0).asLong()).isEqualTo(lead);
+        json(post("/api/v1/gatekeeping/readings").with(officer(7006)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"utility\":\"POWER\",\"readings\":[{\"enterpriseId\":1}]}"), 400);
+    }
 }

@@ -12,6 +12,7 @@ import org.qingyuan.gatekeeping.RedLineArea;
 import org.qingyuan.gatekeeping.internal.ConnectionScreening;
 import org.qingyuan.gatekeeping.internal.LookupRateLimiter;
 import org.qingyuan.gatekeeping.internal.RedLines;
+import org.qingyuan.gatekeeping.internal.UtilitySignals;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -37,9 +38,11 @@ class GatekeepingApiController {
     private final ConnectionScreening screening;
     private final RedLines redLines;
     private final LookupRateLimiter limiter;
+    private final UtilitySignals signals;
 
     GatekeepingApiController(Gatekeeping gatekeeping, ConnectionScreening screening, RedLines redLines,
-                             LookupRateLimiter limiter) {
+                             LookupRateLimiter limiter, UtilitySignals signals) {
+        this.signals = signals;
         this.gatekeeping = gatekeeping;
         this.screening = screening;
         this.redLines = redLines;
@@ -65,6 +68,15 @@ class GatekeepingApiController {
             return tooMany("/api/v1/gatekeeping/connections");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(screening.screen(request, user));
+    }
+
+    /** A batch of consumption readings from a utility. */
+    record ReadingsJson(String utility, List<UtilitySignals.Reading> readings) {
+    }
+
+    @PostMapping("/api/v1/gatekeeping/readings")
+    UtilitySignals.Result readings(@RequestBody ReadingsJson body) {
+        return signals.receive(body.utility(), body.readings(), CurrentUsers.require());
     }
 
     @GetMapping("/api/v1/red-lines")

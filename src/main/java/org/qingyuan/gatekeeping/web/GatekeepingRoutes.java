@@ -24,6 +24,7 @@ class GatekeepingRoutes implements RouteRules {
         return List.of(
                 RouteRule.of("GET", "/api/v1/gatekeeping/lookup", GATEKEEPING),
                 RouteRule.of("POST", "/api/v1/gatekeeping/connections", GATEKEEPING),
+                RouteRule.of("POST", "/api/v1/gatekeeping/readings", GATEKEEPING),
                 RouteRule.of("GET", "/gatekeeping", GATEKEEPING),
                 RouteRule.of("GET", "/red-lines", GATEKEEPING),
                 RouteRule.of("POST", "/red-lines", RED_LINE_MANAGE),
