@@ -63,17 +63,20 @@ class GatekeepingService implements Gatekeeping {
         LookupQuery.Way way = query.way();
         // the whole district of the caller: a department's officer or token sees the ledger of its district
         Scope scope = Scope.of(caller.division());
-        List<EnterpriseSummary> found = switch (way) {
-            case CREDIT_CODE -> summaries(sites.withCreditCode(query.creditCode(), caller.division()), scope);
-            case COORDINATES -> summaries(sites.near(query.latitude(), query.longitude(),
+        List<Site> located = switch (way) {
+            case CREDIT_CODE -> sites.withCreditCode(query.creditCode(), caller.division());
+            case COORDINATES -> sites.near(query.latitude(), query.longitude(),
                     query.radiusMetres() == null ? properties.radiusMetres() : query.radiusMetres(), MAX_MATCHES,
-                    caller.division()), scope);
-            case NAME, ADDRESS -> ledger.search(new EnterpriseQuery(null, way == LookupQuery.Way.NAME ? query.name()
-                    : query.address(), null, null, null, null, null, null, null, null, null, null, false, false,
-                    EnterpriseQuery.Sort.NAME, false, 0, MAX_MATCHES), scope).items();
+                    caller.division());
+            case NAME, ADDRESS -> null;
         };
+        List<EnterpriseSummary> found = located != null ? summaries(located, scope)
+                : ledger.search(new EnterpriseQuery(null, way == LookupQuery.Way.NAME ? query.name() : query.address(), null,
+                        null, null, null, null, null, null, null, null, null, false, false, EnterpriseQuery.Sort.NAME, false, 0,
+                        MAX_MATCHES), scope).items();
         List<RedLineArea> areas = redLines.applicable(caller.division());
-        Map<Long, Site> siteById = found.isEmpty() ? Map.of()
+        Map<Long, Site> siteById = found.isEmpty() ? Map.of() : located != null
+                ? located.stream().collect(java.util.stream.Collectors.toMap(Site::id, x -> x, (a, b) -> a))
                 : sites.sites(found.stream().map(e -> e.id().value()).toList());
 
         Map<Long, RedLineHit> hits = new LinkedHashMap<>();

@@ -19,19 +19,39 @@ class RedLineStore {
 
     private final JdbcClient jdbc;
     private final Map<String, RedLineBoundary> boundaries = new ConcurrentHashMap<>();
+    /** Applicable areas by caller division, kept {@link #TTL_NANOS}: a change on another node applies there within it. */
+    private final Map<String, Cached> applicable = new ConcurrentHashMap<>();
+    static final long TTL_NANOS = 5_000_000_000L;
+
+    private record Cached(long at, List<RedLineArea> areas) {
+    }
 
     RedLineStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Active areas kept by the caller's division, by a division above it or below it. */
+    /**
+     * Active areas kept by the caller's division, by a division above it or below it; cached per node for five seconds
+     * (a change on this node clears the cache at once).
+     */
     List<RedLineArea> applicable(DivisionCode caller) {
+        long now = System.nanoTime();
+        Cached cached = applicable.get(caller.value());
+        if (cached != null && now - cached.at() < TTL_NANOS) {
+            return cached.areas();
+        }
+        List<RedLineArea> areas = load(caller);
+        applicable.put(caller.value(), new Cached(now, areas));
+        return areas;
+    }
+
+    private List<RedLineArea> load(DivisionCode caller) {
         return jdbc.sql("""
                         SELECT * FROM red_line_area
                          WHERE active AND (division_code LIKE :prefix || '%' OR :code LIKE division_code || '%')
                          ORDER BY id
                         """)
-                .param("prefix", caller.prefix()).param("code", caller.value()).query(RedLineStore::row).list();
+                .param("prefix", caller.prefix()).param("code", caller.value()).query(RedLineStore::row).list().stream().toList();
     }
 
     /** Every area (also inactive) under the division, for the page and the API. */
@@ -45,6 +65,7 @@ class RedLineStore {
     }
 
     long insert(RedLineArea a, String by) {
+        applicable.clear();
         return jdbc.sql("""
                         INSERT INTO red_line_area (division_code, name, division_codes, boundary, banned_industries, document_title,
                                                    document_number, document_attachment_id, legal_basis, created_by, updated_by)
@@ -60,6 +81,7 @@ class RedLineStore {
 
     /** Replaces the area's fields if its version is still {@code version}; false when stale. */
     boolean update(RedLineArea a, int version, String by) {
+        applicable.clear();
         return jdbc.sql("""
                         UPDATE red_line_area SET name = :name, division_codes = :divisions, boundary = :boundary,
                                banned_industries = :industries, document_title = :title, document_number = :number,
