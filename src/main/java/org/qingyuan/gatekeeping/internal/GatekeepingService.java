@@ -96,8 +96,9 @@ class GatekeepingService implements Gatekeeping {
         }
         matches.forEach(m -> reasons.addAll(m.reasons()));
         boolean banned = !hits.isEmpty() || matches.stream().anyMatch(Match::banned);
-        if (!matches.isEmpty() && !banned) {
-            reasons.add("已列入“散乱污”企业台账，" + LegalBasis.NO_SUPPORT);
+        if (!banned && matches.stream().anyMatch(m -> m.measure() != null)) {
+            // listed under a measure but not banned: the approval body weighs it (no support in principle)
+            reasons.add("已列入“散乱污”企业台账并有整治措施，" + LegalBasis.NO_SUPPORT);
         }
         LookupAnswer answer = new LookupAnswer(!matches.isEmpty(), matches, List.copyOf(hits.values()), banned,
                 List.copyOf(reasons));
