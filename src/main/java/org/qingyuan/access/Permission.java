@@ -110,6 +110,17 @@ public enum Permission {
     RED_LINE_MANAGE("维护禁入红线", false, DISTRICT_OFFICE),
     /** Record landlords (出租方), their premises and guarantee letters (保证书); see the village-leasing flags. */
     LANDLORD_RECORD("登记出租方和保证书", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER),
+    /** Read utility orders (供水供电供气指令): the district and towns of the jurisdiction, a utility's officers only its own. */
+    UTILITY_ORDER_READ("查看供水供电供气指令", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER, SUPERVISOR, LEADER),
+    /** Order the water, power or gas utility to cut, limit or restore supply for an enterprise of the jurisdiction. */
+    UTILITY_ORDER_ISSUE("下达断水断电断气指令", false, DISTRICT_OFFICE, TOWN_OFFICER),
+    /** Confirm the execution of an order to one's own utility, with the document and the time executed. */
+    UTILITY_ORDER_CONFIRM("确认执行供水供电供气指令", false, DEPARTMENT_OFFICER),
+    /** Read the licence actions (营业执照变更、注销、吊销) recorded against enterprises of the jurisdiction. */
+    LICENCE_READ("查看营业执照处理记录", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, GRID_MEMBER, DEPARTMENT_OFFICER,
+            SUPERVISOR, LEADER),
+    /** Record a licence change, deregistration or revocation (market regulation's officers). */
+    LICENCE_RECORD("记录营业执照变更、注销和吊销", false, DEPARTMENT_OFFICER),
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**

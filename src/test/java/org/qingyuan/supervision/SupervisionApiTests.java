@@ -216,4 +216,34 @@ class SupervisionApiTests {
         assertThat(view.get("escalations").get(1).get("heldOn").asString()).isEqualTo(today.toString());
         assertThat(view.get("files")).isNotEmpty();
     }
+
+    @Test
+    void aProblemHandedToADepartmentIsItsOwnToRectify() throws Exception {
+        long round = drawCovert("api-test-seed-4");
+        JsonNode t = json(get("/api/v1/supervision/tasks?round=" + round).with(SUPERVISOR), 200).get(1);
+        long task = t.get("id").asLong();
+        String town = t.get("townCode").asString();
+        var photo = new MockMultipartFile("photos", "现场.jpg", "image/jpeg", DemoPhotos.sitePhoto(true, 31, "supervision", Instant.now(), 34.85, 113.62));
+        json(multipart("/api/v1/supervision/tasks/" + task + "/inspection").file(photo).param("version", "0")
+                .param("findings", "[{\"item\": \"NO_PRODUCTION\", \"ok\": false, \"note\": \"夜间偷排\"}]")
+                .with(SUPERVISOR).with(csrf()), 200);
+        long problem = jdbc.sql("SELECT id FROM supervision_problem WHERE task_id = :t").param("t", task).query(Long.class).single();
+        // an unknown department is refused by field
+        assertThat(postJson("/api/v1/supervision/problems/" + problem + "/hand-over", "{\"version\": 0, \"handedToKind\": \"DEPARTMENT\", \"handedTo\": \"NOPE\"}",
+                SUPERVISOR, 400).get("field").asString()).isEqualTo("handedTo");
+        postJson("/api/v1/supervision/problems/" + problem + "/hand-over", "{\"version\": 0, \"handedToKind\": \"DEPARTMENT\", \"handedTo\": \"ENVIRONMENT\"}",
+                SUPERVISOR, 200);
+        RequestPostProcessor env = as(RoleCode.DEPARTMENT_OFFICER, "410108", "ENVIRONMENT");
+        RequestPostProcessor police = as(RoleCode.DEPARTMENT_OFFICER, "410108", "PUBLIC_SECURITY");
+        assertThat(json(get("/api/v1/supervision/problems").with(env), 200).findValuesAsString("id")).isNotNull();
+        json(get("/api/v1/supervision/problems/" + problem).with(env), 200);
+        json(get("/api/v1/supervision/problems/" + problem).with(police), 404);
+        var after = new MockMultipartFile("files", "整改.jpg", "image/jpeg", DemoPhotos.sitePhoto(false, 32, "supervision", Instant.now(), 34.85, 113.62));
+        // the town sees it in its ledger but the department reports
+        json(multipart("/api/v1/supervision/problems/" + problem + "/rectification").file(after).param("version", "1").param("note", "已整改")
+                .with(as(RoleCode.TOWN_OFFICER, town)).with(csrf()), 409);
+        JsonNode p = json(multipart("/api/v1/supervision/problems/" + problem + "/rectification").file(after).param("version", "1")
+                .param("note", "已立案查处并责令停产").with(env).with(csrf()), 200).get("problem");
+        assertThat(p.get("state").asString()).isEqualTo("RECTIFIED");
+    }
 }

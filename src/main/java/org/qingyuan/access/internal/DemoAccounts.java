@@ -65,6 +65,10 @@ class DemoAccounts implements ApplicationRunner {
         demos.add(new Demo("env-dept", "生态环境部门演示账号", RoleCode.DEPARTMENT_OFFICER, district, "ENVIRONMENT"));
         // the police contact a rebound alerts at once (002 五2: 立即联系派出所人员)
         demos.add(new Demo("police", "公安部门演示账号", RoleCode.DEPARTMENT_OFFICER, district, "PUBLIC_SECURITY"));
+        // the utilities and market regulation act on the district's orders (003 四(三)(五)(七)(十四))
+        demos.add(new Demo("power", "供电公司演示账号", RoleCode.DEPARTMENT_OFFICER, district, "POWER_SUPPLY"));
+        demos.add(new Demo("water", "供水公司演示账号", RoleCode.DEPARTMENT_OFFICER, district, "WATER_SUPPLY"));
+        demos.add(new Demo("market", "市场监管部门演示账号", RoleCode.DEPARTMENT_OFFICER, district, "MARKET_REGULATION"));
         demos.add(new Demo("supervisor", "督查组演示账号", RoleCode.SUPERVISOR, district, null));
         demos.add(new Demo("leader", "领导演示账号", RoleCode.LEADER, district, null));
         demos.add(new Demo("sysadmin", "系统管理员", RoleCode.SYSTEM_ADMIN, district, null));

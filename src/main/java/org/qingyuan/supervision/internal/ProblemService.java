@@ -256,6 +256,9 @@ public class ProblemService implements org.qingyuan.supervision.SupervisionLedge
         if (p.state() != ProblemState.HANDED_OVER) {
             throw new ConflictException("督查问题 #" + id + " 当前为“" + p.state().label() + "”，不能报告整改");
         }
+        if ("DEPARTMENT".equals(p.handedToKind()) && !p.handedTo().equals(user.departmentCode())) {
+            throw new ConflictException("督查问题 #" + id + " 已移交" + departments.name(p.handedTo()) + "，应由该部门报告整改");
+        }
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > 2000) {
             throw new InvalidInputException("note", "请写明整改情况（2000 字以内）");
