@@ -109,6 +109,15 @@ public enum Permission {
     REFERRAL_ANSWER("办理移交事项和联合执法", false, DEPARTMENT_OFFICER),
     /** Keep the departments' duties and organise joint enforcement operations (the district office). */
     DEPARTMENT_MANAGE("维护部门职责和组织联合执法", false, DISTRICT_OFFICE),
+    /**
+     * Look an enterprise or a site up against the ledger and the entry red line (禁入查询): approval bodies by API token,
+     * department officers by hand; utilities screen new connections with it.
+     */
+    GATEKEEPING("禁入查询和接电接水筛查", false, DISTRICT_OFFICE, DEPARTMENT_OFFICER),
+    /** Keep the entry red-line areas (禁入红线): divisions or polygons, banned industries, the document. */
+    RED_LINE_MANAGE("维护禁入红线", false, DISTRICT_OFFICE),
+    /** Record landlords (出租方), their premises and guarantee letters (保证书); see the village-leasing flags. */
+    LANDLORD_RECORD("登记出租方和保证书", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER),
     /** Read utility orders (供水供电供气指令): the district and towns of the jurisdiction, a utility's officers only its own. */
     UTILITY_ORDER_READ("查看供水供电供气指令", false, DISTRICT_OFFICE, TOWN_OFFICER, DEPARTMENT_OFFICER, SUPERVISOR, LEADER),
     /** Order the water, power or gas utility to cut, limit or restore supply for an enterprise of the jurisdiction. */

@@ -17,6 +17,19 @@ public interface EnterpriseSites {
     Map<Long, String> activeDivisions(org.qingyuan.shared.DivisionCode within);
 
     /**
+     * The active enterprises under the division with this unified social credit code (the gatekeeping lookup; served by
+     * {@code enterprise_credit_code_idx}).
+     */
+    java.util.List<Site> withCreditCode(String creditCode, org.qingyuan.shared.DivisionCode within);
+
+    /**
+     * The active enterprises under the division whose site lies within {@code metres} of the point, nearest first, at
+     * most {@code limit} (the gatekeeping lookup by coordinates; served by a GiST index on the site's point).
+     */
+    java.util.List<Site> near(double latitude, double longitude, double metres, int limit,
+                              org.qingyuan.shared.DivisionCode within);
+
+    /**
      * @param longitude WGS-84, or null when unknown
      * @param latitude WGS-84, or null when unknown
      */

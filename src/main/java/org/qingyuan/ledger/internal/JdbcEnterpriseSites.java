@@ -45,4 +45,47 @@ class JdbcEnterpriseSites implements EnterpriseSites {
                 });
         return result;
     }
+
+    @Override
+    public List<Site> withCreditCode(String creditCode, org.qingyuan.shared.DivisionCode within) {
+        return jdbc.sql("""
+                        SELECT id, name, division_code, address, longitude, latitude FROM enterprise
+                         WHERE credit_code = :code AND status = 'ACTIVE' AND division_code LIKE :prefix || '%'
+                         ORDER BY id LIMIT 20
+                        """)
+                .param("code", creditCode).param("prefix", within.prefix())
+                .query((rs, i) -> new Site(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Double) rs.getObject(5), (Double) rs.getObject(6)))
+                .list();
+    }
+
+    @Override
+    public List<Site> near(double latitude, double longitude, double metres, int limit, org.qingyuan.shared.DivisionCode within) {
+        double dLat = metres / 111_320.0;
+        double dLon = metres / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(latitude))));
+        return jdbc.sql("""
+                        SELECT id, name, division_code, address, longitude, latitude FROM enterprise
+                         WHERE point(longitude, latitude) <@ box(point(:w, :s), point(:e, :n))
+                           AND status = 'ACTIVE' AND latitude IS NOT NULL AND longitude IS NOT NULL
+                           AND division_code LIKE :prefix || '%'
+                         ORDER BY point(longitude, latitude) <-> point(:lon, :lat), id LIMIT :limit
+                        """)
+                .param("w", longitude - dLon).param("e", longitude + dLon).param("s", latitude - dLat)
+                .param("n", latitude + dLat).param("lon", longitude).param("lat", latitude)
+                .param("prefix", within.prefix()).param("limit", limit)
+                .query((rs, i) -> new Site(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Double) rs.getObject(5), (Double) rs.getObject(6)))
+                .list().stream()
+                .filter(s -> metresBetween(latitude, longitude, s.latitude(), s.longitude()) <= metres)
+                .toList();
+    }
+
+    private static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 6_371_000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
 }
