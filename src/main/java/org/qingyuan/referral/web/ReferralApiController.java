@@ -33,11 +33,15 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ReferralApiController {
 
+    private final org.springframework.beans.factory.ObjectProvider<org.qingyuan.referral.DepartmentWork> otherWork;
+
     private final DepartmentService departments;
     private final ReferralService referrals;
     private final OperationService operations;
 
-    ReferralApiController(DepartmentService departments, ReferralService referrals, OperationService operations) {
+    ReferralApiController(DepartmentService departments, ReferralService referrals, OperationService operations,
+                          org.springframework.beans.factory.ObjectProvider<org.qingyuan.referral.DepartmentWork> otherWork) {
+        this.otherWork = otherWork;
         this.departments = departments;
         this.referrals = referrals;
         this.operations = operations;
@@ -72,6 +76,7 @@ class ReferralApiController {
         out.put("operationParts", operations.pending(user()).stream()
                 .map(p -> Map.of("operationId", p.operation().id(), "title", p.operation().title(), "heldOn", p.operation().heldOn().toString(),
                         "enterpriseId", p.target().enterpriseId(), "enterpriseName", p.target().enterpriseName())).toList());
+        out.put("other", otherWork.orderedStream().flatMap(w -> w.pending(user()).stream()).toList());
         return out;
     }
 

@@ -36,6 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReferralPageController {
 
+    private final org.springframework.beans.factory.ObjectProvider<org.qingyuan.referral.DepartmentWork> otherWork;
+
     private final DepartmentService duties;
     private final ReferralService referrals;
     private final OperationService operations;
@@ -43,7 +45,9 @@ class ReferralPageController {
     private final RouteAccess routes;
 
     ReferralPageController(DepartmentService duties, ReferralService referrals, OperationService operations, Departments departments,
-                           RouteAccess routes) {
+                           RouteAccess routes,
+                           org.springframework.beans.factory.ObjectProvider<org.qingyuan.referral.DepartmentWork> otherWork) {
+        this.otherWork = otherWork;
         this.duties = duties;
         this.referrals = referrals;
         this.operations = operations;
@@ -97,6 +101,7 @@ class ReferralPageController {
         model.addAttribute("department", user.departmentCode() == null ? "" : departments.name(user.departmentCode()));
         model.addAttribute("referrals", referrals.list(user, true, null, false));
         model.addAttribute("parts", operations.pending(user));
+        model.addAttribute("otherWork", otherWork.orderedStream().flatMap(w -> w.pending(user).stream()).toList());
         model.addAttribute("today", today());
         model.addAttribute("departmentNames", departmentNames());
         return "referral/queue";
