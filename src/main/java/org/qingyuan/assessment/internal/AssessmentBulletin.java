@@ -12,6 +12,7 @@ import org.qingyuan.assessment.Quarter;
 import org.qingyuan.assessment.Ranking;
 import org.qingyuan.policy.AssessmentScheme;
 import org.qingyuan.shared.ChineseDates;
+import org.qingyuan.shared.OfficialDocx;
 
 /**
  * The quarter's ranking bulletin (一季一排名、一季一通报, 004 六(二)) in the shape of a government 通报: the masthead, the
@@ -27,7 +28,7 @@ final class AssessmentBulletin {
     static byte[] write(Quarter q, String office, List<AccountabilityRecord> records, LocalDate issuedOn) {
         Ranking r = q.ranking();
         AssessmentScheme scheme = q.scheme();
-        Docx doc = new Docx().masthead("“散乱污”企业综合整治工作通报")
+        OfficialDocx doc = new OfficialDocx().masthead("“散乱污”企业综合整治工作通报")
                 .centered(q.key().label() + "考核排名", 16)
                 .centered(office + "　　　　" + ChineseDates.of(issuedOn), 14)
                 .title("关于" + q.key().label() + "各镇（街道）“散乱污”企业整治工作考核排名情况的通报");

@@ -7,6 +7,7 @@ import java.util.List;
 import org.qingyuan.reporting.BulletinDraft;
 import org.qingyuan.reporting.SubmissionView;
 import org.qingyuan.shared.ChineseDates;
+import org.qingyuan.shared.OfficialDocx;
 import org.qingyuan.statistics.TallyRow;
 
 /**
@@ -21,7 +22,7 @@ final class BulletinDocument {
 
     static byte[] write(BulletinDraft d, String problems, String requirements, LocalDate issuedOn) {
         TallyRow t = d.tally().total();
-        Docx doc = new Docx().masthead("“散乱污”企业综合整治工作" + d.kind().label())
+        OfficialDocx doc = new OfficialDocx().masthead("“散乱污”企业综合整治工作" + d.kind().label())
                 .centered(d.issueNumber(), 16)
                 .centered(d.issuer() + "　　　　" + ChineseDates.of(issuedOn), 14)
                 .title(d.title() + "（" + d.periodLabel() + "）");

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.qingyuan.access.Scope;
 import org.qingyuan.reporting.Submission;
+import org.qingyuan.shared.OfficialDocx;
 import org.qingyuan.sheets.OfficialForms;
 import org.qingyuan.shared.DivisionCode;
 import org.qingyuan.shared.DivisionLevel;
@@ -72,7 +73,7 @@ class SubmissionFiles {
     /** The written summary as a document: title, unit, period, the text, the unit and date. */
     Generated summary(Submission s, LocalDate date) {
         Submission.Subject j = s.subject();
-        byte[] doc = new Docx().title(j.unitName() + j.periodLabel() + "“散乱污”企业整治工作总结")
+        byte[] doc = new OfficialDocx().title(j.unitName() + j.periodLabel() + "“散乱污”企业整治工作总结")
                 .centered("（" + j.dutyTitle() + "）", 14).body(s.summary()).signature(j.unitName(), date).bytes();
         return new Generated("WRITTEN_SUMMARY", j.unitName() + j.periodLabel() + "工作总结.docx", DOCX, doc);
     }

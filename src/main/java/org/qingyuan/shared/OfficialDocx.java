@@ -1,4 +1,4 @@
-package org.qingyuan.reporting.internal;
+package org.qingyuan.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +14,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * A government document in .docx (Apache POI XWPF), as officials edit them: 方正小标宋-style title, 仿宋 body at
+ * A government document in .docx (Apache POI XWPF) — bulletins, work summaries, assessment bulletins —, as officials edit them: 方正小标宋-style title, 仿宋 body at
  * 三号 (16 pt), 黑体 headings, tables, the issuing office and date at the bottom right.
  */
-final class Docx {
+public final class OfficialDocx {
 
     private static final String TITLE_FONT = "方正小标宋简体";
     private static final String BODY_FONT = "仿宋_GB2312";
@@ -25,7 +25,7 @@ final class Docx {
 
     private final XWPFDocument doc = new XWPFDocument();
 
-    Docx masthead(String text) {
+    public OfficialDocx masthead(String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
         XWPFRun r = run(p, text, TITLE_FONT, 26);
@@ -34,14 +34,14 @@ final class Docx {
         return this;
     }
 
-    Docx centered(String text, int size) {
+    public OfficialDocx centered(String text, int size) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
         run(p, text, BODY_FONT, size);
         return this;
     }
 
-    Docx title(String text) {
+    public OfficialDocx title(String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
         p.setSpacingBefore(240);
@@ -50,7 +50,7 @@ final class Docx {
         return this;
     }
 
-    Docx heading(String text) {
+    public OfficialDocx heading(String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setIndentationFirstLine(640);
         run(p, text, HEADING_FONT, 16);
@@ -58,7 +58,7 @@ final class Docx {
     }
 
     /** Body paragraphs: each line of the text its own indented paragraph. */
-    Docx body(String text) {
+    public OfficialDocx body(String text) {
         if (text == null || text.isBlank()) {
             return this;
         }
@@ -75,7 +75,7 @@ final class Docx {
     }
 
     /** A table with a bold header row. */
-    Docx table(List<String> header, List<List<String>> rows) {
+    public OfficialDocx table(List<String> header, List<List<String>> rows) {
         XWPFTable t = doc.createTable(rows.size() + 1, header.size());
         t.setWidth("100%");
         fill(t.getRow(0), header, true);
@@ -87,7 +87,7 @@ final class Docx {
     }
 
     /** The issuing office and the date, at the right. */
-    Docx signature(String office, LocalDate date) {
+    public OfficialDocx signature(String office, LocalDate date) {
         doc.createParagraph();
         for (String line : List.of(office, org.qingyuan.shared.ChineseDates.of(date))) {
             XWPFParagraph p = doc.createParagraph();
@@ -98,7 +98,7 @@ final class Docx {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.write(out);
             return out.toByteArray();
