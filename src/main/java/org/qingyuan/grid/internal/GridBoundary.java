@@ -1,143 +1,39 @@
 package org.qingyuan.grid.internal;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.qingyuan.shared.InvalidInputException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.qingyuan.shared.GeoJsonArea;
 
 /**
  * A grid's boundary: a GeoJSON Polygon or MultiPolygon (a Feature or a FeatureCollection of one is unwrapped), in
- * WGS-84 longitude/latitude, checked to be a valid polygon. Contains a point on its edge as well (JTS {@code covers}).
+ * WGS-84 longitude/latitude, checked to be a valid polygon ({@link GeoJsonArea}). Contains a point on its edge as well.
  */
 public final class GridBoundary {
 
     static final String FIELD = "boundary";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
-    private final Geometry geometry;
-    private final PreparedGeometry prepared;
-    private final String json;
+    private final GeoJsonArea area;
 
-    private GridBoundary(Geometry geometry, String json) {
-        this.geometry = geometry;
-        this.prepared = PreparedGeometryFactory.prepare(geometry);
-        this.json = json;
+    private GridBoundary(GeoJsonArea area) {
+        this.area = area;
     }
 
     /** Parses GeoJSON as typed or drawn; blank means no boundary (null). Invalid input is a 400 naming the field. */
     public static GridBoundary parse(String geoJson) {
-        if (geoJson == null || geoJson.isBlank()) {
-            return null;
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(geoJson);
-        } catch (JacksonException e) {
-            throw new InvalidInputException(FIELD, "边界不是有效的 GeoJSON");
-        }
-        node = unwrap(node);
-        String type = node.path("type").asString("");
-        Geometry geometry = switch (type) {
-            case "Polygon" -> polygon(node.path("coordinates"));
-            case "MultiPolygon" -> {
-                JsonNode parts = node.path("coordinates");
-                if (!parts.isArray() || parts.isEmpty()) {
-                    throw new InvalidInputException(FIELD, "边界的多边形为空");
-                }
-                Polygon[] polygons = new Polygon[parts.size()];
-                for (int i = 0; i < parts.size(); i++) {
-                    polygons[i] = polygon(parts.get(i));
-                }
-                yield FACTORY.createMultiPolygon(polygons);
-            }
-            default -> throw new InvalidInputException(FIELD, "边界须为 GeoJSON 的 Polygon 或 MultiPolygon，而不是“" + type + "”");
-        };
-        if (!geometry.isValid()) {
-            throw new InvalidInputException(FIELD, "边界多边形自相交或不闭合，请重新绘制");
-        }
-        if (geometry.getArea() <= 0) {
-            throw new InvalidInputException(FIELD, "边界多边形面积为零");
-        }
-        return new GridBoundary(geometry, normalised(node));
-    }
-
-    private static JsonNode unwrap(JsonNode node) {
-        String type = node.path("type").asString("");
-        if ("FeatureCollection".equals(type)) {
-            JsonNode features = node.path("features");
-            if (features.size() != 1) {
-                throw new InvalidInputException(FIELD, "边界须只含一个要素（Feature），实际有 " + features.size() + " 个");
-            }
-            return unwrap(features.get(0));
-        }
-        if ("Feature".equals(type)) {
-            return node.path("geometry");
-        }
-        return node;
-    }
-
-    private static Polygon polygon(JsonNode rings) {
-        if (!rings.isArray() || rings.isEmpty()) {
-            throw new InvalidInputException(FIELD, "边界的多边形为空");
-        }
-        LinearRing shell = ring(rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i));
-        }
-        return FACTORY.createPolygon(shell, holes);
-    }
-
-    private static LinearRing ring(JsonNode points) {
-        if (!points.isArray() || points.size() < 4) {
-            throw new InvalidInputException(FIELD, "边界的每个环至少需要 4 个点（首尾相同）");
-        }
-        Coordinate[] coordinates = new Coordinate[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            JsonNode p = points.get(i);
-            if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                throw new InvalidInputException(FIELD, "边界的第 " + (i + 1) + " 个点不是 [经度, 纬度]");
-            }
-            double lon = p.get(0).asDouble();
-            double lat = p.get(1).asDouble();
-            if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-                throw new InvalidInputException(FIELD, "边界的第 " + (i + 1) + " 个点超出经纬度范围（应为 [经度, 纬度]）");
-            }
-            coordinates[i] = new Coordinate(lon, lat);
-        }
-        if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
-            throw new InvalidInputException(FIELD, "边界的环须首尾相同（闭合）");
-        }
-        return FACTORY.createLinearRing(coordinates);
-    }
-
-    private static String normalised(JsonNode geometry) {
-        return JSON.writeValueAsString(JSON.createObjectNode().put("type", geometry.path("type").asString())
-                .set("coordinates", geometry.path("coordinates")));
+        GeoJsonArea area = GeoJsonArea.parse(geoJson, FIELD, "边界");
+        return area == null ? null : new GridBoundary(area);
     }
 
     /** True when the point (WGS-84) lies inside the boundary or on its edge. */
     public boolean contains(double longitude, double latitude) {
-        return prepared.covers(FACTORY.createPoint(new Coordinate(longitude, latitude)));
+        return area.contains(longitude, latitude);
     }
 
     /** The boundary's centre, [longitude, latitude]. */
     public double[] centre() {
-        Coordinate c = geometry.getCentroid().getCoordinate();
-        return new double[] {c.x, c.y};
+        return area.centre();
     }
 
     /** The GeoJSON geometry as stored. */
     public String json() {
-        return json;
+        return area.json();
     }
 }
