@@ -95,13 +95,15 @@ class SupervisionLedgerSheetTests {
     @Test
     void theExportIsTheOfficialFormWithTheProblemsSupervisionFoundAndHandedOver() throws Exception {
         String seed = "sheets-" + UUID.randomUUID();
+        // a note of its own: other tests in the same context record problems at the same sites
+        String note = "现场有工人生产" + seed.substring(7, 15);
         long round = postJson("/api/v1/supervision/rounds", "{\"name\": \"导出测试\", \"mode\": \"OPEN\", \"seed\": \"" + seed + "\"}", 201)
                 .get("id").asLong();
         JsonNode task = json(get("/api/v1/supervision/tasks?round=" + round).with(SUPERVISOR), 200).get(0);
         long taskId = task.get("id").asLong();
         var photo = new MockMultipartFile("photos", "现场.jpg", "image/jpeg", DemoPhotos.sitePhoto(true, 1, "t", Instant.now(), 34.85, 113.62));
         json(multipart("/api/v1/supervision/tasks/" + taskId + "/inspection").file(photo).param("version", "0")
-                .param("findings", "[{\"item\": \"NO_PRODUCTION\", \"ok\": false, \"note\": \"现场有工人生产\"}]")
+                .param("findings", "[{\"item\": \"NO_PRODUCTION\", \"ok\": false, \"note\": \"" + note + "\"}]")
                 .with(SUPERVISOR).with(csrf()), 200);
         long problem = jdbc.sql("SELECT id FROM supervision_problem WHERE task_id = :t").param("t", taskId).query(Long.class).single();
         postJson("/api/v1/supervision/problems/" + problem + "/hand-over",
@@ -118,7 +120,7 @@ class SupervisionLedgerSheetTests {
         assertThat(rows.get(2).getCellText(0)).startsWith("日期：").contains("年").contains("月").endsWith("日");
         assertThat(cells(rows.get(3))).containsExactly("序号", "所在乡（镇）、办", "企业名称", "地址", "企业类型", "整治要求", "移交日期",
                 "完成情况（完成日期）", "分包责任人");
-        Row data = rowNaming(rows, name, "现场有工人生产");
+        Row data = rowNaming(rows, name, note);
         assertThat(data.getCellText(0)).matches("\\d+");
         assertThat(data.getCellText(1)).isEqualTo(townName);
         assertThat(data.getCellText(6)).isEqualTo(LocalDate.now(CHINA).toString());
@@ -136,7 +138,7 @@ class SupervisionLedgerSheetTests {
         // the same file as a layout of the ledger export, and from the page address
         List<Row> asLayout = rows(download("/api/v1/exports/ledger.xlsx?layout=supervision-ledger&state=HANDED_OVER"));
         assertThat(cells(asLayout.get(3))).isEqualTo(cells(rows.get(3)));
-        assertThat(cells(rowNaming(asLayout, name, "现场有工人生产"))).isEqualTo(cells(data));
+        assertThat(cells(rowNaming(asLayout, name, note))).isEqualTo(cells(data));
         assertThat(rows(download("/exports/supervision-ledger")).get(0).getCellText(0)).isEqualTo(district + "小散乱污企业督查跟踪台账");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'LEDGER_EXPORTED' AND object_type = 'SupervisionProblem'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(3);
