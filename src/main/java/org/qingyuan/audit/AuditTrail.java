@@ -10,6 +10,13 @@ public interface AuditTrail {
     /** Records a successful action by the current actor. */
     void record(AuditEvent event);
 
+    /**
+     * Records a read that must be audited (a gatekeeping lookup) by the current actor, in a transaction of its own
+     * shared with the other reads queued at the same moment (group commit): returns once the record is committed,
+     * throws when it could not be written, so nothing is answered unaudited. Not tied to the caller's transaction.
+     */
+    void recordRead(AuditEvent event);
+
     /** Records an action that failed or was refused, in its own transaction (it survives the caller's rollback). */
     void recordFailure(AuditEvent event, Outcome outcome);
 

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.qingyuan.audit.AuditActor;
@@ -32,14 +34,35 @@ class AuditWriter {
     }
 
     AuditRecord append(AuditActor actor, AuditEvent event, Outcome outcome) {
+        return appendAll(List.of(new Entry(actor, event, outcome))).get(0);
+    }
+
+    /** One record to append: who, what and how it ended. */
+    record Entry(AuditActor actor, AuditEvent event, Outcome outcome) {
+    }
+
+    /** Appends the entries in their order under one hold of the chain lock (the group appender's batch). */
+    List<AuditRecord> appendAll(List<Entry> entries) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleValue();
         String prevHash = jdbc.sql("SELECT hash FROM audit_record ORDER BY id DESC LIMIT 1")
                 .query(String.class).optional().orElse(AuditRecord.GENESIS);
-        long id = jdbc.sql("SELECT nextval('audit_record_id_seq')").query(Long.class).single();
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        AuditRecord record = new AuditRecord(id, now, clean(actor.username()), actor.roleCode(), actor.divisionCode(),
-                clean(actor.clientAddress()), clean(event.action()), event.objectType(), clean(event.objectId()), outcome.name(),
-                clean(event.reason()), detailsJson(event.details()), prevHash, null).sealed();
+        List<AuditRecord> written = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            AuditActor actor = entry.actor();
+            AuditEvent event = entry.event();
+            long id = jdbc.sql("SELECT nextval('audit_record_id_seq')").query(Long.class).single();
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            AuditRecord record = new AuditRecord(id, now, clean(actor.username()), actor.roleCode(), actor.divisionCode(),
+                    clean(actor.clientAddress()), clean(event.action()), event.objectType(), clean(event.objectId()),
+                    entry.outcome().name(), clean(event.reason()), detailsJson(event.details()), prevHash, null).sealed();
+            insert(record);
+            written.add(record);
+            prevHash = record.hash();
+        }
+        return written;
+    }
+
+    private void insert(AuditRecord record) {
         jdbc.sql("""
                         INSERT INTO audit_record (id, occurred_at, username, role_code, division_code, client_address, action,
                                                   object_type, object_id, outcome, reason, details, prev_hash, hash)
@@ -54,7 +77,6 @@ class AuditWriter {
                 .param("reason", record.reason()).param("details", record.details())
                 .param("prev", record.prevHash()).param("hash", record.hash())
                 .update();
-        return record;
     }
 
     private String detailsJson(Map<String, Object> details) {
