@@ -10,8 +10,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.Permission;
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** API tokens: requested and approved by two people ({@link TokenRequests}), shown once to the requester, kept only as SHA-256, scoped to a role and division, revocable. */
+/** API tokens: requested and approved by two people ({@link TokenRequests}), shown once to the requester, kept only as SHA-256, scoped to a role and division, carrying an explicit list of permissions ({@link TokenGrant}), revocable. */
 @Service
 public class ApiTokens {
 
@@ -29,7 +31,13 @@ public class ApiTokens {
 
     /** A token as the system admin sees it in the list. */
     public record TokenView(long id, String name, String prefix, String roleCode, String divisionCode, String departmentCode,
-                     String createdBy, String approvedBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+                     List<String> permissions, String createdBy, String approvedBy, Instant createdAt, Instant lastUsedAt,
+                     Instant revokedAt) {
+
+        /** The permissions by their Chinese labels, for the pages. */
+        public String permissionLabels() {
+            return TokenGrant.labels(permissions);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -51,23 +59,24 @@ public class ApiTokens {
      * the requester who issues it.
      */
     @Transactional
-    Issued create(String name, RoleCode role, DivisionCode division, String department, String createdBy, long requestId,
-                  String approvedBy) {
+    Issued create(String name, RoleCode role, DivisionCode division, String department, Set<Permission> permissions,
+                  String createdBy, long requestId, String approvedBy) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "qy_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("""
-                        INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code, created_by,
-                                               request_id, approved_by)
-                        VALUES (:name, :hash, :prefix, :role, :division, :department, :by, :request, :approvedBy) RETURNING id
+                        INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code, permissions,
+                                               created_by, request_id, approved_by)
+                        VALUES (:name, :hash, :prefix, :role, :division, :department, :permissions, :by, :request, :approvedBy)
+                        RETURNING id
                         """)
                 .param("name", name).param("hash", sha256(token)).param("prefix", token.substring(0, 8))
                 .param("role", role.name()).param("division", division.value()).param("department", department)
-                .param("by", createdBy).param("request", requestId).param("approvedBy", approvedBy)
+                .param("permissions", TokenGrant.names(permissions)).param("by", createdBy).param("request", requestId).param("approvedBy", approvedBy)
                 .query(Long.class).single();
         audit.record(new AuditEvent("API_TOKEN_CREATED", "ApiToken", String.valueOf(id), null,
                 java.util.Map.of("name", name, "role", role.name(), "division", division.value(), "request", requestId,
-                        "approvedBy", approvedBy)));
+                        "approvedBy", approvedBy, "permissions", List.of(TokenGrant.names(permissions)))));
         return new Issued(id, token);
     }
 
@@ -84,23 +93,28 @@ public class ApiTokens {
     public List<TokenView> list() {
         return jdbc.sql("SELECT * FROM api_token ORDER BY id DESC").query((rs, i) -> new TokenView(rs.getLong("id"),
                 rs.getString("name"), rs.getString("token_prefix"), rs.getString("role_code"), rs.getString("division_code"),
-                rs.getString("department_code"), rs.getString("created_by"), rs.getString("approved_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("department_code"), TokenGrant.list(rs.getArray("permissions")), rs.getString("created_by"), rs.getString("approved_by"), rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")))).list();
     }
 
-    /** The principal of a valid token, and its last-used time updated. */
-    Optional<AccountDetails> authenticate(String token) {
+    /** A valid token's principal and the permissions it carries. */
+    record Authenticated(AccountDetails details, TokenGrant grant) {
+    }
+
+    /** The principal of a valid token with its permissions, and its last-used time updated. */
+    Optional<Authenticated> authenticate(String token) {
         return jdbc.sql("""
                         UPDATE api_token t SET last_used_at = :now
                           FROM role r
                          WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND r.code = t.role_code
-                        RETURNING t.id, t.name, t.role_code, r.name AS role_name, t.division_code, t.department_code
+                        RETURNING t.id, t.name, t.role_code, r.name AS role_name, t.division_code, t.department_code, t.permissions
                         """)
                 .param("now", Timestamp.from(Instant.now(clock))).param("hash", sha256(token))
-                .query((rs, i) -> new AccountDetails(new CurrentUser(-rs.getLong("id"), "token:" + rs.getString("name"),
-                        rs.getString("name"), rs.getString("role_code"), rs.getString("role_name"),
-                        DivisionCode.of(rs.getString("division_code")), rs.getString("department_code")),
-                        null, AccountDetails.PendingStep.NONE))
+                .query((rs, i) -> new Authenticated(new AccountDetails(new CurrentUser(-rs.getLong("id"),
+                        "token:" + rs.getString("name"), rs.getString("name"), rs.getString("role_code"),
+                        rs.getString("role_name"), DivisionCode.of(rs.getString("division_code")),
+                        rs.getString("department_code")), null, AccountDetails.PendingStep.NONE),
+                        TokenGrant.of(TokenGrant.list(rs.getArray("permissions")))))
                 .optional();
     }
 
