@@ -158,7 +158,7 @@ class GatekeepingApiTests {
 
         // a stale edit of the area is refused
         String change = JSON.writeValueAsString(Map.of("version", 5, "name", "黄河滩区禁入区（调整）", "boundary", polygon,
-                "documentTitle", "关于设立准入红线的通知"));
+                "documentTitle", "关于设立准入红线的通知", "reason", "范围调整"));
         json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/red-lines/" + area.path("id").asLong())
                 .with(OFFICE).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(change), 409);
     }

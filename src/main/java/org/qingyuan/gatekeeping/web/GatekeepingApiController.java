@@ -98,13 +98,14 @@ class GatekeepingApiController {
     /** The form with the version it starts from. */
     record VersionedForm(Integer version, String name, List<String> divisionCodes, String boundary,
                          List<String> bannedIndustries, String documentTitle, String documentNumber, String legalBasis,
-                         Boolean active) {
+                         Boolean active, String reason) {
     }
 
     @PutMapping("/api/v1/red-lines/{id}")
     RedLineArea updateRedLine(@PathVariable long id, @RequestBody VersionedForm f) {
         return redLines.update(id, f.version(), new RedLines.Form(f.name(), f.divisionCodes(), f.boundary(),
-                f.bannedIndustries(), f.documentTitle(), f.documentNumber(), f.legalBasis(), f.active()), CurrentUsers.require());
+                f.bannedIndustries(), f.documentTitle(), f.documentNumber(), f.legalBasis(), f.active()), f.reason(), null,
+                CurrentUsers.require());
     }
 
     private ResponseEntity<ProblemDetail> tooMany(String path) {

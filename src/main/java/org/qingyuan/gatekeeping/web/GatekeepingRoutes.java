@@ -28,6 +28,8 @@ class GatekeepingRoutes implements RouteRules {
                 RouteRule.of("GET", "/gatekeeping", GATEKEEPING),
                 RouteRule.of("GET", "/red-lines", GATEKEEPING),
                 RouteRule.of("POST", "/red-lines", RED_LINE_MANAGE),
+                RouteRule.of("POST", "/red-lines/*", RED_LINE_MANAGE),
+                RouteRule.of("POST", "/red-lines/*/lift", RED_LINE_MANAGE),
                 RouteRule.of("GET", "/api/v1/red-lines", GATEKEEPING),
                 RouteRule.of("GET", "/api/v1/red-lines/*", GATEKEEPING),
                 RouteRule.of("POST", "/api/v1/red-lines", RED_LINE_MANAGE),
