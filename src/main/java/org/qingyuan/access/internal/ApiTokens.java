@@ -98,24 +98,45 @@ public class ApiTokens {
     }
 
     /** A valid token's principal and the permissions it carries. */
-    record Authenticated(AccountDetails details, TokenGrant grant) {
+    record Authenticated(AccountDetails details, TokenGrant grant, boolean lastUseStale) {
     }
 
-    /** The principal of a valid token with its permissions, and its last-used time updated. */
+    /**
+     * The principal of a valid token with its permissions. Its last use is written at most once a minute: a system
+     * calling many times a second would otherwise queue every call behind one row lock and one commit.
+     */
     Optional<Authenticated> authenticate(String token) {
-        return jdbc.sql("""
-                        UPDATE api_token t SET last_used_at = :now
-                          FROM role r
-                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND r.code = t.role_code
-                        RETURNING t.id, t.name, t.role_code, r.name AS role_name, t.division_code, t.department_code, t.permissions
+        Instant now = Instant.now(clock);
+        Optional<Authenticated> found = jdbc.sql("""
+                        SELECT t.id, t.name, t.role_code, r.name AS role_name, t.division_code, t.department_code, t.permissions,
+                               t.last_used_at
+                          FROM api_token t JOIN role r ON r.code = t.role_code
+                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL
                         """)
-                .param("now", Timestamp.from(Instant.now(clock))).param("hash", sha256(token))
-                .query((rs, i) -> new Authenticated(new AccountDetails(new CurrentUser(-rs.getLong("id"),
-                        "token:" + rs.getString("name"), rs.getString("name"), rs.getString("role_code"),
-                        rs.getString("role_name"), DivisionCode.of(rs.getString("division_code")),
-                        rs.getString("department_code")), null, AccountDetails.PendingStep.NONE),
-                        TokenGrant.of(TokenGrant.list(rs.getArray("permissions")))))
+                .param("hash", sha256(token))
+                .query((rs, i) -> {
+                    Timestamp last = rs.getTimestamp("last_used_at");
+                    boolean stale = last == null || last.toInstant().isBefore(now.minusSeconds(LAST_USE_RESOLUTION_SECONDS));
+                    return new Authenticated(new AccountDetails(new CurrentUser(-rs.getLong("id"),
+                            "token:" + rs.getString("name"), rs.getString("name"), rs.getString("role_code"),
+                            rs.getString("role_name"), DivisionCode.of(rs.getString("division_code")),
+                            rs.getString("department_code")), null, AccountDetails.PendingStep.NONE),
+                            TokenGrant.of(TokenGrant.list(rs.getArray("permissions"))), stale);
+                })
                 .optional();
+        found.filter(Authenticated::lastUseStale).ifPresent(a -> touch(-a.details().user().id(), now));
+        return found;
+    }
+
+    private static final long LAST_USE_RESOLUTION_SECONDS = 60;
+
+    private void touch(long id, Instant now) {
+        jdbc.sql("""
+                        UPDATE api_token SET last_used_at = :now
+                         WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :before)
+                        """)
+                .param("now", Timestamp.from(now)).param("id", id)
+                .param("before", Timestamp.from(now.minusSeconds(LAST_USE_RESOLUTION_SECONDS))).update();
     }
 
     static String sha256(String text) {
