@@ -60,6 +60,11 @@ class TransactionalAuditTrail implements AuditTrail, AuditRecording {
     }
 
     @Override
+    public void flushReads() {
+        group.flush();
+    }
+
+    @Override
     public void recordFailure(AuditEvent event, Outcome outcome) {
         recordAs(actors.current(), event, outcome);
     }

@@ -26,6 +26,7 @@ class GatekeepingRoutes implements RouteRules {
                 RouteRule.of("POST", "/api/v1/gatekeeping/connections", GATEKEEPING),
                 RouteRule.of("POST", "/api/v1/gatekeeping/readings", GATEKEEPING),
                 RouteRule.of("GET", "/gatekeeping", GATEKEEPING),
+                RouteRule.of("GET,POST", "/gatekeeping/readings", GATEKEEPING),
                 RouteRule.of("GET", "/red-lines", GATEKEEPING),
                 RouteRule.of("POST", "/red-lines", RED_LINE_MANAGE),
                 RouteRule.of("POST", "/red-lines/*", RED_LINE_MANAGE),
