@@ -44,7 +44,11 @@ public final class GatekeepingBenchmark {
         ConfigurableApplicationContext context = SpringApplication.run(QingyuanApplication.class,
                 "--qingyuan.data-dir=" + dataDir, "--qingyuan.embedded.ephemeral=false", "--spring.flyway.out-of-order=true",
                 "--qingyuan.demo=true", "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--qingyuan.gatekeeping.rate-per-second=1000000", "--qingyuan.gatekeeping.burst=1000000");
+                "--qingyuan.gatekeeping.rate-per-second=1000000", "--qingyuan.gatekeeping.burst=1000000",
+                // the production default unless asked (the test resources on the class path set await-reads=true)
+                "--qingyuan.audit.await-reads=" + System.getProperty("awaitReads", "false"));
+        System.out.println("audited reads: " + (Boolean.getBoolean("awaitReads") ? "awaited (committed before the answer)"
+                : "queued (committed by the group appender after the answer)"));
         try {
             DataSource dataSource = context.getBean(DataSource.class);
             JdbcClient jdbc = JdbcClient.create(dataSource);
