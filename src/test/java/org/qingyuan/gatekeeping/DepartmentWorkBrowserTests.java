@@ -78,4 +78,25 @@ class DepartmentWorkBrowserTests extends BrowserTest {
         assertThat(env.findElements(By.id("answer-form"))).as("accepted: the answer form is offered").isNotEmpty();
         browser.screenshot("referral-accepted-phone");
     }
+
+    @Test
+    void theDistrictOfficeEditsARedLineOnAPhoneWithAReason() {
+        WebDriver office = browser.open(375, 812);
+        Browser.signIn(office, port, "district");
+        office.get(url("/red-lines"));
+        wait(office).until(ExpectedConditions.presenceOfElementLocated(By.id("areas")));
+        assertNoHorizontalScroll(office);
+        click(office, office.findElement(By.cssSelector("#areas tr.area details.red-line-edit summary")));
+        var form = office.findElement(By.cssSelector("#areas tr.area details.red-line-edit form"));
+        var name = form.findElement(By.name("name"));
+        name.clear();
+        name.sendKeys("饮用水源保护区禁入红线（扩大）");
+        form.findElement(By.name("reason")).sendKeys("区政府扩大水源保护范围");
+        click(office, form.findElement(By.cssSelector("button[type=submit]")));
+        wait(office).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已修改禁入红线区域"));
+        assertThat(office.findElement(By.id("areas")).getText()).contains("饮用水源保护区禁入红线（扩大）");
+        assertThat(jdbc.sql("SELECT reason FROM audit_record WHERE action = 'RED_LINE_CHANGED' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).isEqualTo("区政府扩大水源保护范围");
+        browser.screenshot("red-line-edited-phone");
+    }
 }
