@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers {@link RequestLimitsFilter} and {@link RelativeRedirectsFilter} right after the character-encoding
+ * Registers {@link RequestLimitsFilter}, {@link RelativeRedirectsFilter} and {@link DirectErrorPathFilter} right after the character-encoding
  * filter, ahead of sessions and security.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +17,13 @@ class RequestLimitsConfiguration {
     FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(WebLimits limits, AuditRecording audit) {
         FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits, audit));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<DirectErrorPathFilter> directErrorPathFilter() {
+        FilterRegistrationBean<DirectErrorPathFilter> registration = new FilterRegistrationBean<>(new DirectErrorPathFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
         return registration;
     }
 
