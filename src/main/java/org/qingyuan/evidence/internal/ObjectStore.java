@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.qingyuan.evidence.EvidenceStorageFullException;
 import org.qingyuan.platform.Deployment;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +26,31 @@ import org.springframework.stereotype.Component;
 class ObjectStore {
 
     private final Path root;
+    private final long minFreeBytes;
 
-    ObjectStore(Deployment deployment) {
-        this.root = deployment.dataDir().resolve("evidence");
+    @org.springframework.beans.factory.annotation.Autowired
+    ObjectStore(Deployment deployment, EvidenceProperties properties) {
+        this(deployment.dataDir().resolve("evidence"), properties.minFreeBytes());
+    }
+
+    ObjectStore(Path root, long minFreeBytes) {
+        this.root = root;
+        this.minFreeBytes = minFreeBytes;
+    }
+
+    /** Refuses to start receiving when the store's disk is below its reserve. */
+    void requireRoom() throws IOException {
+        Path dir = Files.createDirectories(root);
+        if (Files.getFileStore(dir).getUsableSpace() < minFreeBytes) {
+            throw new EvidenceStorageFullException(null);
+        }
+    }
+
+    /** A write that failed because the disk (or the quota) is full. */
+    static boolean noSpace(IOException e) {
+        String message = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        return message != null && (message.contains("No space left") || message.contains("Disk quota exceeded")
+                || message.contains("not enough space"));
     }
 
     /** A file received so far: where it waits, its digest and size. */
@@ -35,6 +59,7 @@ class ObjectStore {
 
     /** Copies a stream to a temporary file, hashing as it goes; stops at {@code limit} bytes and answers null then. */
     Received receive(InputStream in, long limit) throws IOException {
+        requireRoom();
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         Path file = Files.createTempFile(tmp, "upload-", ".part");
         SM3Digest digest = new SM3Digest();
@@ -51,7 +76,13 @@ class ObjectStore {
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            if (noSpace(e)) {
+                throw new EvidenceStorageFullException(e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
@@ -90,8 +121,16 @@ class ObjectStore {
         if (!Files.exists(target)) {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(Files.createDirectories(root.resolve("tmp")), "thumb-", ".part");
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);   // never leave a half-written file behind
+                if (noSpace(e)) {
+                    throw new EvidenceStorageFullException(e);
+                }
+                throw e;
+            }
         }
         return sm3;
     }

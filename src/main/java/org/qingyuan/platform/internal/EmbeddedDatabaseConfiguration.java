@@ -29,6 +29,9 @@ class EmbeddedDatabaseConfiguration {
         if (properties.embedded().ephemeral()) {
             // the throwaway server may already be stopping when a test context closes: fail fast then
             config.setConnectionTimeout(2_000);
+        } else {
+            // while the database restarts, a request waits at most this long, then answers 503 (shell's filter)
+            config.setConnectionTimeout(5_000);
         }
         config.setJdbcUrl(server.jdbcUrl());
         // batched INSERTs become multi-row INSERTs: a statement's fixed cost (indexes, triggers, the generated

@@ -92,7 +92,11 @@ class PolicyPageController {
     @PostMapping("/{id}/try")
     String tryIt(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        int version = Integer.parseInt(form.getFirst("version"));
+        String rawVersion = form.getFirst("version");
+        if (rawVersion == null || !rawVersion.strip().matches("\\d{1,9}")) {
+            throw new InvalidInputException("version", "版本（version）应为正整数");
+        }
+        int version = Integer.parseInt(rawVersion.strip());
         Policy policy = policies.get(id, version);
         Map<String, Object> facts = new HashMap<>();
         for (FactDefinition fact : policy.facts()) {

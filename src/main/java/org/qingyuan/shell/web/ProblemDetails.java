@@ -44,6 +44,12 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return answer(HttpStatus.NOT_FOUND, e.getMessage(), null, request);
     }
 
+    /** A file upload route called without a multipart body (a JSON or form body): the caller's mistake, not a 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    Object notMultipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "此处需以 multipart/form-data 方式上传文件", null, request);
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request) {
         List<FieldError> errors = e instanceof ValidationException v ? v.errors()

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers {@link RequestLimitsFilter} and {@link RelativeRedirectsFilter} right after the character-encoding
+ * Registers {@link RequestLimitsFilter}, {@link RelativeRedirectsFilter}, {@link DirectErrorPathFilter} and
+ * {@link DatabaseUnavailableFilter} right after the character-encoding
  * filter, ahead of sessions and security.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +18,21 @@ class RequestLimitsConfiguration {
     FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(WebLimits limits, AuditRecording audit) {
         FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits, audit));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<DirectErrorPathFilter> directErrorPathFilter() {
+        FilterRegistrationBean<DirectErrorPathFilter> registration = new FilterRegistrationBean<>(new DirectErrorPathFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        return registration;
+    }
+
+    /** Outside the session filter (order {@code Integer.MIN_VALUE + 50}), the first that needs the database. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 13);
         return registration;
     }
 

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RequestProblems {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+            .characterEscapes(new HtmlSafeJson.Escapes()).build()).build();
 
     private RequestProblems() {
     }

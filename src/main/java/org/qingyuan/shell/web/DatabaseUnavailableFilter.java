@@ -1,0 +1,79 @@
+package org.qingyuan.shell.web;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * While the database is unreachable (restarting, failing over, the pool exhausted), every request answers 503 with
+ * {@code Retry-After} — problem+json for the API, a short page for a browser — instead of a 500 with whatever the
+ * failure was. It sits ahead of the session filter, which is the first to need the database. The pool reconnects by
+ * itself once the database is back: no restart of the application.
+ */
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+    static final String DETAIL = "数据库暂时不可用（正在重启或切换），请稍后重试；本次操作未保存";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!databaseUnreachable(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Database unreachable, answering 503 to {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            response.reset();
+            response.setHeader("Retry-After", "5");
+            if (!ProblemDetails.isApi(request) && accepts(request, "text/html")) {
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>暂不可用</title>"
+                        + "<p>" + DETAIL + "</p></html>");
+                return;
+            }
+            RequestProblems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL, null);
+        }
+    }
+
+    static boolean accepts(HttpServletRequest request, String type) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(type);
+    }
+
+    /** True when some cause says the connection to the database could not be had or was lost. */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;   // connection exception, admin shutdown, crash shutdown, cannot connect now
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,145 @@
+package org.qingyuan;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load harness of issue 22 §1 (bench/load.sh): {@code users} signed-in officials (demo accounts, round robin) send
+ * a mixed workload to a platform on localhost — list and search the ledger, open enterprises and cases, the battle
+ * board, statistics, now and then an export and a registration — bounded by {@code seconds} and {@code requests}.
+ * Prints per request kind: count, errors, p50/p95/p99 (ms), and requests/s overall. Only localhost is accepted.
+ */
+public final class LoadHarness {
+
+    record Kind(String name, int weight, String method, String path) {
+    }
+
+    static final List<Kind> MIX = List.of(
+            new Kind("ledger-list", 30, "GET", "/api/v1/enterprises?size=20&page=%PAGE%"),
+            new Kind("ledger-search", 15, "GET", "/api/v1/enterprises?q=%Q%&size=20"),
+            new Kind("enterprise", 20, "GET", "/api/v1/enterprises/%ID%"),
+            new Kind("cases", 10, "GET", "/api/v1/cases?size=20"),
+            new Kind("board", 8, "GET", "/board"),
+            new Kind("statistics", 8, "GET", "/api/v1/statistics/ledger?by=town"),
+            new Kind("export", 1, "GET", "/api/v1/exports/ledger.xlsx?layout=template"),
+            new Kind("register", 2, "POST", "/api/v1/enterprises"));
+    /** Round robin; the town account's village is the default {@code village} (金河社区 of 新城街道). */
+    static final String[] ACCOUNTS = {"district", "town", "village", "supervisor", "leader"};
+    static final String[] WORDS = {"厂", "加工", "木材", "塑料", "石材", "汽修", "家具"};
+
+    public static void main(String[] args) throws Exception {
+        String host = System.getProperty("host", "localhost");
+        if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
+            throw new IllegalArgumentException("the harness sends traffic to localhost only");
+        }
+        int port = Integer.getInteger("port", 8080);
+        int users = Integer.getInteger("users", 10);
+        long seconds = Long.getLong("seconds", 30);
+        long maxRequests = Long.getLong("requests", 10_000);
+        String district = System.getProperty("district", "410108");
+        String village = System.getProperty("village", "410108001001");
+
+        Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        MIX.forEach(k -> {
+            latencies.put(k.name(), new ConcurrentLinkedQueue<>());
+            errors.put(k.name(), new AtomicLong());
+        });
+        AtomicLong sent = new AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        int totalWeight = MIX.stream().mapToInt(Kind::weight).sum();
+        CountDownLatch done = new CountDownLatch(users);
+        long started = System.nanoTime();
+        for (int u = 0; u < users; u++) {
+            String account = ACCOUNTS[u % ACCOUNTS.length];
+            new Thread(() -> {
+                try {
+                    BenchClient client = new BenchClient(port, account);
+                    List<Long> ids = ids(client.get("/api/v1/enterprises?size=100"));
+                    while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {
+                        Kind kind = pick(totalWeight);
+                        if (kind.method().equals("POST") && !account.equals("district") && !account.equals("town")) {
+                            kind = MIX.get(0);   // only the district office and the towns register enterprises
+                        }
+                        String path = kind.path().replace("%PAGE%", String.valueOf(ThreadLocalRandom.current().nextInt(5)))
+                                .replace("%Q%", java.net.URLEncoder.encode(WORDS[ThreadLocalRandom.current().nextInt(WORDS.length)],
+                                        java.nio.charset.StandardCharsets.UTF_8))
+                                .replace("%ID%", String.valueOf(ids.isEmpty() ? 1 : ids.get(ThreadLocalRandom.current().nextInt(ids.size()))))
+                                .replace("%DISTRICT%", district);
+                        long t0 = System.nanoTime();
+                        try {
+                            if (kind.method().equals("POST")) {
+                                client.post(path, "{\"name\":\"负载测试厂" + System.nanoTime() + "\",\"divisionCode\":\"" + village
+                                        + "\",\"address\":\"负载路1号\",\"type\":\"SLW\",\"discovery\":\"PATROL\"}");
+                            } else {
+                                client.get(path);
+                            }
+                            latencies.get(kind.name()).add(System.nanoTime() - t0);
+                        } catch (IllegalStateException refusedOrFailed) {
+                            if (errors.get(kind.name()).incrementAndGet() == 1) {
+                                String m = account + " " + refusedOrFailed.getMessage();
+                                System.err.println("first error of " + kind.name() + ": " + m.substring(0, Math.min(300, m.length())));
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    System.err.println(account + ": " + e);
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long total = 0;
+        System.out.printf("%-14s %8s %7s %8s %8s %8s%n", "kind", "count", "errors", "p50 ms", "p95 ms", "p99 ms");
+        for (Kind kind : MIX) {
+            long[] sorted = latencies.get(kind.name()).stream().mapToLong(Long::longValue).sorted().toArray();
+            total += sorted.length;
+            System.out.printf("%-14s %8d %7d %8.1f %8.1f %8.1f%n", kind.name(), sorted.length, errors.get(kind.name()).get(),
+                    pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
+        }
+        System.out.printf("users %d, %.1f s, %d answered, %.1f requests/s%n", users, elapsed, total, total / elapsed);
+    }
+
+    static Kind pick(int totalWeight) {
+        int r = ThreadLocalRandom.current().nextInt(totalWeight);
+        for (Kind kind : MIX) {
+            r -= kind.weight();
+            if (r < 0) {
+                return kind;
+            }
+        }
+        return MIX.get(0);
+    }
+
+    static List<Long> ids(String json) {
+        List<Long> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{\"id\":(\\d+)").matcher(json);
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
