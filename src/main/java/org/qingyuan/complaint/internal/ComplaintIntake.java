@@ -101,6 +101,11 @@ public class ComplaintIntake {
         ValidationException.throwIfAny(errors);
     }
 
+    /** True when a complaint with this outside number came in before (a 12369 batch filed twice). */
+    public boolean alreadyFiled(org.qingyuan.complaint.Channel channel, String externalRef) {
+        return store.byExternalRef(channel, externalRef).isPresent();
+    }
+
     /** Files a complaint; answers it with its tracking code. */
     @Transactional
     public Complaint receive(Intake in) {
