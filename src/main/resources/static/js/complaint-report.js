@@ -1,7 +1,7 @@
 // 我要举报: before the form goes, fetch a challenge and find a counter whose SHA-256(nonce:counter) starts with the
 // required zero bits (proof of work against floods; no outside service). Pure-JS SHA-256: crypto.subtle needs HTTPS.
 (function () {
-  var form = document.getElementById('report-form');
+  var form = document.querySelector('form[data-challenge-url]');
   if (!form) return;
   var K = [0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
     0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6,
@@ -55,16 +55,16 @@
   form.addEventListener('submit', function (event) {
     if (solved) return;
     event.preventDefault();
-    var status = document.getElementById('challenge-status');
-    var button = document.getElementById('submit-report');
+    var status = form.querySelector('.challenge-status');
+    var button = form.querySelector('button[type=submit]');
     button.disabled = true;
     status.textContent = '正在进行安全校验…';
     fetch(form.getAttribute('data-challenge-url'), { credentials: 'same-origin' })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (ch) {
         setTimeout(function () {
-          document.getElementById('nonce').value = ch.nonce;
-          document.getElementById('counter').value = solve(ch.nonce, ch.bits);
+          form.querySelector('[name=nonce]').value = ch.nonce;
+          form.querySelector('[name=counter]').value = solve(ch.nonce, ch.bits);
           solved = true;
           status.textContent = '正在提交…';
           form.submit();

@@ -118,7 +118,7 @@ public class ComplaintIntake {
         String code = TrackingCodes.next();
         long id = store.insert(new ComplaintStore.NewRow(code, in.channel(), in.externalRef(), in.service(), in.description().strip(),
                 in.address() == null || in.address().isBlank() ? null : in.address().strip(), in.longitude(), in.latitude(), district,
-                district, vault.seal(in.reporter()), in.receivedAt() != null ? in.receivedAt() : now, actors.username()));
+                district, vault.seal(in.reporter()), in.receivedAt() != null ? in.receivedAt() : now, actors.username(), in.enterpriseId(), in.caseId()));
         EvidenceOwner owner = new EvidenceOwner(Complaint.OWNER_TYPE, id);
         for (Intake.Photo p : in.photos()) {
             Attachment a = dossier.attach(owner, deployment.homeDistrict(), EvidenceCategory.BEFORE, p.fileName(), "举报人上传",

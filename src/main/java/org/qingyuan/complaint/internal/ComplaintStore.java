@@ -30,7 +30,8 @@ class ComplaintStore {
 
     /** What intake stores. */
     record NewRow(String trackingCode, Channel channel, String externalRef, ServiceKind service, String description, String address,
-                  Double longitude, Double latitude, String districtCode, String divisionCode, SealedContact contact, Instant at, String by) {
+                  Double longitude, Double latitude, String districtCode, String divisionCode, SealedContact contact, Instant at, String by,
+                  Long enterpriseId, Long caseId) {
     }
 
     private static final String COLUMNS = "*, (reporter_name IS NOT NULL OR reporter_phone IS NOT NULL OR reporter_id_no IS NOT NULL) AS has_contact";
@@ -45,14 +46,15 @@ class ComplaintStore {
         return jdbc.sql("""
                         INSERT INTO complaint (tracking_code, channel, external_ref, service_code, description, address, longitude, latitude,
                                                district_code, division_code, state, reporter_name, reporter_phone, reporter_id_no,
-                                               received_at, received_by, updated_at)
+                                               received_at, received_by, updated_at, enterprise_id, case_id)
                         VALUES (:code, :channel, :ref, :service, :description, :address, :lon, :lat, :district, :division, 'RECEIVED',
-                                :name, :phone, :idNo, :at, :by, :at) RETURNING id
+                                :name, :phone, :idNo, :at, :by, :at, :enterprise, :case) RETURNING id
                         """).param("code", r.trackingCode()).param("channel", r.channel().name()).param("ref", r.externalRef())
                 .param("service", r.service().name()).param("description", r.description()).param("address", r.address())
                 .param("lon", r.longitude()).param("lat", r.latitude()).param("district", r.districtCode())
                 .param("division", r.divisionCode()).param("name", r.contact().name()).param("phone", r.contact().phone())
-                .param("idNo", r.contact().idNumber()).param("at", ts(r.at())).param("by", r.by()).query(Long.class).single();
+                .param("idNo", r.contact().idNumber()).param("at", ts(r.at())).param("by", r.by()).param("enterprise", r.enterpriseId())
+                .param("case", r.caseId()).query(Long.class).single();
     }
 
     Optional<Complaint> find(long id, String prefix) {
