@@ -200,4 +200,11 @@ class ComplaintHandlingTests {
         assertThat(page).contains(PHONE);
         jdbc.sql("UPDATE app_user SET totp_secret = NULL WHERE username = 'auditor'").update();
     }
+
+    @Test
+    void theDemoHasComplaintsInEveryStateAndAPaidReward() {
+        assertThat(jdbc.sql("SELECT DISTINCT state FROM complaint WHERE received_by = 'system'").query(String.class).list())
+                .containsAll(java.util.Arrays.stream(ComplaintState.values()).map(Enum::name).toList());
+        assertThat(jdbc.sql("SELECT count(*) FROM complaint_reward WHERE paid_at IS NOT NULL").query(Long.class).single()).isPositive();
+    }
 }
