@@ -207,4 +207,42 @@ class ComplaintHandlingTests {
                 .containsAll(java.util.Arrays.stream(ComplaintState.values()).map(Enum::name).toList());
         assertThat(jdbc.sql("SELECT count(*) FROM complaint_reward WHERE paid_at IS NOT NULL").query(Long.class).single()).isPositive();
     }
+
+    @Test
+    void anOfficerRecordsAHotlineCallAndAFoundedComplaintAtAClosedOutSiteReopensItsCase() throws Exception {
+        var site = jdbc.sql("""
+                SELECT e.id, e.division_code, c.id FROM enterprise e JOIN rectification_case c ON c.enterprise_id = e.id
+                 WHERE c.state = 'CLOSED_OUT' AND e.division_code LIKE '410108%' ORDER BY c.id DESC LIMIT 1
+                """).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}).single();
+        String town = ((String) site[1]).substring(0, 9);
+        var district = as(RoleCode.DISTRICT_OFFICE, DISTRICT);
+        var officer = as(RoleCode.TOWN_OFFICER, town);
+        String location = mvc.perform(post("/complaints").with(district).with(csrf()).param("service", "REBOUND")
+                        .param("description", "电话反映：已关停的厂子晚上又开工").param("address", "厂区门口").param("phone", PHONE)
+                        .param("calledAt", "2026-12-01T20:15"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("SELECT channel FROM complaint WHERE id = :id").param("id", id).query(String.class).single()).isEqualTo("HOTLINE");
+        mvc.perform(post("/complaints/" + id + "/triage").with(district).with(csrf()).param("version", "0").param("divisionCode", town))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/complaints/" + id + "/assignment").with(officer).with(csrf()).param("version", "1"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/complaints/" + id + "/assignment").with(district).with(csrf()).param("version", "1"))
+                .andExpect(status().is3xxRedirection());
+        byte[] photo = DemoPhotos.sitePhoto(true, 8, "complaint", Instant.now(), 34.85, 113.62);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/complaints/" + id + "/verification")
+                .file(new org.springframework.mock.web.MockMultipartFile("photo", "现场.jpg", "image/jpeg", photo)).with(officer)
+                .with(csrf()).param("version", "2").param("longitude", "113.62").param("latitude", "34.85"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/complaints/" + id + "/founded").with(officer).with(csrf()).param("version", "3")
+                .param("enterpriseId", site[0].toString())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT state || ':' || enterprise_id || ':' || case_id FROM complaint WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("FOUNDED:" + site[0] + ":" + site[2]);
+        assertThat(jdbc.sql("SELECT state FROM rectification_case WHERE id = :id").param("id", site[2]).query(String.class).single())
+                .isEqualTo("REOPENED");
+        // a stale version is refused, nothing changes
+        String stale = mvc.perform(post("/complaints/" + id + "/reply").with(officer).with(csrf()).param("version", "3").param("reply", "x"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("error").toString();
+        assertThat(stale).contains("已被他人修改");
+    }
 }

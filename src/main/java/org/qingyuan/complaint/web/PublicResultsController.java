@@ -65,7 +65,9 @@ class PublicResultsController {
     }
 
     private String site(long id, Model model, Map<String, String> form, String error) {
-        model.addAttribute("site", results.site(id));
+        PublicResults.PublicSite site = results.site(id);
+        model.addAttribute("site", site);
+        model.addAttribute("shutdown", site.measure() != null && (site.measure().contains("关停") || site.measure().contains("取缔")));
         model.addAttribute("district", results.districtName());
         model.addAttribute("form", form);
         model.addAttribute("error", error);

@@ -84,7 +84,15 @@ final class KeyRing {
         keys.forEach((id, key) -> text.append(id).append('=').append(Base64.getEncoder().encodeToString(key)).append('\n'));
         text.append("current=").append(current).append('\n');
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the directory inherits the data directory's ACL
+                }
+            }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp);
