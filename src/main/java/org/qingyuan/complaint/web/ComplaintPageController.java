@@ -69,7 +69,7 @@ class ComplaintPageController {
     String list(@RequestParam(required = false) String state, @RequestParam(required = false) String overdue,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser user = CurrentUsers.require();
-        ComplaintState s = state == null || state.isBlank() ? null : ComplaintState.valueOf(state);
+        ComplaintState s = org.qingyuan.shared.RequestValues.enumOf(ComplaintState.class, "state", state);
         boolean late = "1".equals(overdue);
         int p = Math.max(0, page);
         model.addAttribute("rows", handling.list(user.scope(), s, late, PAGE, p * PAGE));
