@@ -15,6 +15,8 @@ import org.qingyuan.demo.DemoData;
 import org.qingyuan.demo.DemoPhotos;
 import org.qingyuan.ledger.EnterpriseSites;
 import org.qingyuan.platform.Deployment;
+import org.qingyuan.rectification.CaseState;
+import org.qingyuan.rectification.Cases;
 import org.qingyuan.region.Division;
 import org.qingyuan.region.Divisions;
 import org.qingyuan.shared.DivisionCode;
@@ -45,10 +47,11 @@ class DemoComplaints implements ApplicationRunner {
     private final PublicTracking tracking;
     private final Rewards rewards;
     private final PublicResults results;
+    private final Cases cases;
     private final Clock clock;
 
     DemoComplaints(Deployment deployment, DemoData demo, Divisions divisions, EnterpriseSites sites, ComplaintIntake intake,
-                   ComplaintHandling handling, PublicTracking tracking, Rewards rewards, PublicResults results, Clock clock) {
+                   ComplaintHandling handling, PublicTracking tracking, Rewards rewards, PublicResults results, Cases cases, Clock clock) {
         this.deployment = deployment;
         this.demo = demo;
         this.divisions = divisions;
@@ -58,6 +61,7 @@ class DemoComplaints implements ApplicationRunner {
         this.tracking = tracking;
         this.rewards = rewards;
         this.results = results;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -92,8 +96,10 @@ class DemoComplaints implements ApplicationRunner {
         Complaint asLead = verified(assigned("路口小树林里新开了一家电镀作坊", place, office), officer, 2);
         handling.found(asLead.id(), asLead.version(), null, "现场确有电镀作坊，未登记", officer);
 
+        // an enterprise whose case is not closed out: the demo reopens no other module's demo case
         List<Long> enterprises = new ArrayList<>(sites.activeDivisions(town.code()).keySet());
         enterprises.sort(Long::compare);
+        enterprises.removeIf(e -> cases.ofEnterprise(e, office.scope()).filter(c -> c.state() == CaseState.CLOSED_OUT).isPresent());
         if (!enterprises.isEmpty()) {
             Complaint atLedger = verified(assigned("某加工厂仍在排放刺鼻废气", place, office), officer, 3);
             Complaint founded = handling.found(atLedger.id(), atLedger.version(), enterprises.get(0), "台账在册企业，纳入整治", officer);
