@@ -86,8 +86,9 @@ class Open311Controller {
         limits.acquire(request.getRemoteAddr(), p.get("device_id") == null ? null : "open311:" + p.get("device_id"));
         ServiceKind service = ServiceKind.ofCode(p.get("service_code"))
                 .orElseThrow(() -> new InvalidInputException("service_code", "service_code 无效，可选：SLW、REBOUND、POLLUTION"));
-        String name = ((p.getOrDefault("last_name", "") == null ? "" : p.getOrDefault("last_name", "")) + " "
-                + (p.getOrDefault("first_name", "") == null ? "" : p.getOrDefault("first_name", ""))).strip();
+        // a Chinese name is family name then given name, without a space
+        String name = java.util.stream.Stream.of(p.get("last_name"), p.get("first_name")).filter(v -> v != null && !v.isBlank())
+                .map(String::strip).collect(java.util.stream.Collectors.joining());
         Complaint c = intake.receive(new Intake(Channel.OPEN311, null, service, p.get("description"), p.get("address_string"),
                 Forms.coordinate(p.get("long"), "long"), Forms.coordinate(p.get("lat"), "lat"),
                 new Reporter(name, p.get("phone"), null), Forms.photos(media), null, null, null));
