@@ -88,4 +88,21 @@ class ComplaintResultsTests {
                 .param("version", "0").param("reason", "涉及个人信息，撤下修改")).andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/public/results")).andReturn().getResponse().getContentAsString()).doesNotContain("某村小塑料厂死灰复燃");
     }
+
+    @Test
+    void thePublicPagesNameNoOfficialAndNoPhoneOfAnyone() throws Exception {
+        long id = closedOutEnterprise();
+        String pages = mvc.perform(get("/public/results")).andReturn().getResponse().getContentAsString()
+                + mvc.perform(get("/public/sites/" + id)).andReturn().getResponse().getContentAsString();
+        var secrets = new java.util.ArrayList<String>();
+        secrets.addAll(jdbc.sql("SELECT person_phone FROM rectification_case WHERE person_phone IS NOT NULL").query(String.class).list());
+        secrets.addAll(jdbc.sql("SELECT person_name FROM rectification_case WHERE person_name IS NOT NULL").query(String.class).list());
+        secrets.addAll(jdbc.sql("SELECT phone FROM app_user WHERE phone IS NOT NULL").query(String.class).list());
+        secrets.addAll(jdbc.sql("SELECT display_name FROM app_user").query(String.class).list());
+        secrets.addAll(jdbc.sql("SELECT username FROM app_user WHERE length(username) > 4").query(String.class).list());
+        assertThat(secrets).isNotEmpty();
+        for (String secret : secrets) {
+            assertThat(pages).as("public pages must not show %s", secret).doesNotContain(secret);
+        }
+    }
 }
