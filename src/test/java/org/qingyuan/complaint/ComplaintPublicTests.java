@@ -189,4 +189,22 @@ class ComplaintPublicTests {
                 .getContentAsString();
         assertThat(open311).doesNotContain(PHONE).doesNotContain("李举报").doesNotContain(other).doesNotContain("秘密内容");
     }
+
+    @Test
+    void challengesAreLimitedPerAddressSoThatAFloodOfThemStopsEarly() throws Exception {
+        for (int i = 0; i < 24; i++) {
+            mvc.perform(get("/report/challenge").with(r -> {
+                r.setRemoteAddr("10.0.9.9");
+                return r;
+            })).andExpect(status().isOk());
+        }
+        mvc.perform(get("/report/challenge").with(r -> {
+            r.setRemoteAddr("10.0.9.9");
+            return r;
+        })).andExpect(status().isTooManyRequests());
+        mvc.perform(get("/report/challenge").with(r -> {
+            r.setRemoteAddr("10.0.9.10");
+            return r;
+        })).andExpect(status().isOk());
+    }
 }

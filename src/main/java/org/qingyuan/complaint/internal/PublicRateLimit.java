@@ -62,6 +62,19 @@ public class PublicRateLimit {
         }
     }
 
+    /**
+     * Counts one challenge issued to the address (each is a database row): six times the submissions an address may make,
+     * so that reloading the form is fine and a flood of challenges is not.
+     */
+    public void acquireChallenge(String address) {
+        Instant now = clock.instant();
+        String key = "challenge:" + address;
+        synchronized (hits) {
+            check(key, properties.perAddressPerHour() * 6, now);
+            hits.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+        }
+    }
+
     /** Forgets every count (tests). */
     public void reset() {
         hits.clear();

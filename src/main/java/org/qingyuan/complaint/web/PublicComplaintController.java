@@ -63,7 +63,15 @@ class PublicComplaintController {
 
     @GetMapping("/report/challenge")
     @ResponseBody
-    ResponseEntity<Challenges.Challenge> challenge() {
+    ResponseEntity<?> challenge(HttpServletRequest request) {
+        try {
+            limits.acquireChallenge(request.getRemoteAddr());
+        } catch (PublicRateLimit.LimitReached e) {
+            var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
+                    e.getMessage());
+            return ResponseEntity.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(challenges.issue());
     }
 
