@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ComplaintHandlingTests {
 
     static final String DISTRICT = "410108";
-    static final String PHONE = "13912345678";
+    static final String PHONE = "13987650719";
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -95,10 +95,10 @@ class ComplaintHandlingTests {
         Complaint c = received("脱敏测试：院内熔铝");
         String page = mvc.perform(get("/complaints/" + c.id()).with(as(RoleCode.DISTRICT_OFFICE, DISTRICT)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("139****5678").doesNotContain(PHONE).doesNotContain("王小明");
+        assertThat(page).contains("139****0719").doesNotContain(PHONE).doesNotContain("王小明");
         String list = mvc.perform(get("/complaints").with(as(RoleCode.DISTRICT_OFFICE, DISTRICT)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(list).contains(c.trackingCode()).doesNotContain("139****5678").doesNotContain("王");
+        assertThat(list).contains(c.trackingCode()).doesNotContain("139****0719").doesNotContain("王**").doesNotContain("王小明");
     }
 
     @Test
