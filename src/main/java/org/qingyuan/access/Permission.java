@@ -129,6 +129,14 @@ public enum Permission {
             SUPERVISOR, LEADER),
     /** Record a licence change, deregistration or revocation (market regulation's officers). */
     LICENCE_RECORD("记录营业执照变更、注销和吊销", false, DEPARTMENT_OFFICER),
+    /** Read the public's complaints (举报) of the jurisdiction: never the reporter, whose contact is shown masked. */
+    COMPLAINT_READ("查看群众举报", false, DISTRICT_OFFICE, TOWN_OFFICER, VILLAGE_OFFICER, SUPERVISOR, LEADER),
+    /** Verify a complaint assigned to one's town on site and decide it founded or unfounded; record hotline calls. */
+    COMPLAINT_HANDLE("核查办理群众举报", false, DISTRICT_OFFICE, TOWN_OFFICER),
+    /** Triage complaints, assign them to towns, reply, import 12369 batches, record rewards and publish typical cases. */
+    COMPLAINT_MANAGE("分办答复群众举报、有奖举报和典型案例", false, DISTRICT_OFFICE),
+    /** See a reporter's full name, phone and ID after giving a reason; every unmasking is audited. */
+    REPORTER_UNMASK("查看举报人完整信息（须说明理由）", false, DISTRICT_OFFICE),
     /** Request an API token for a system of the caller's own jurisdiction (the system admin approves). */
     TOKEN_REQUEST("申请接口令牌", false, DISTRICT_OFFICE),
     /**

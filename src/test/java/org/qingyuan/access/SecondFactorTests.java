@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.internal.TotpCodes;
+import org.qingyuan.platform.FieldCipher;
 import org.qingyuan.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,9 @@ class SecondFactorTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FieldCipher cipher;
 
     @Autowired
     JdbcClient jdbc;
@@ -44,8 +48,10 @@ class SecondFactorTests {
                     + "&_csrf=" + csrf);
             assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/");
             assertThat(leader.get("/regions").statusCode()).isEqualTo(200);
-            assertThat(jdbc.sql("SELECT totp_secret FROM app_user WHERE username = 'leader'").query(String.class).single())
-                    .isEqualTo(secret.group(1));
+            // the enrolled secret is sealed at rest (SM4, platform.FieldCipher), never stored in plain text
+            String stored = jdbc.sql("SELECT totp_secret FROM app_user WHERE username = 'leader'").query(String.class).single();
+            assertThat(stored).startsWith("sm4:").doesNotContain(secret.group(1));
+            assertThat(cipher.decrypt(stored)).isEqualTo(secret.group(1));
 
             WebClient again = new WebClient(port);
             again.login("leader", "Qingyuan@2026");

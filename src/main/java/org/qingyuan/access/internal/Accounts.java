@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.qingyuan.access.CurrentUser;
+import org.qingyuan.platform.FieldCipher;
 import org.qingyuan.shared.DivisionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,9 +24,11 @@ class Accounts {
     }
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     Optional<Account> find(String username) {
@@ -40,7 +43,7 @@ class Accounts {
                                 DivisionCode.of(rs.getString("division_code")), rs.getString("department_code")),
                         rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                         rs.getTimestamp("password_changed_at").toInstant(), rs.getInt("failed_attempts"),
-                        instant(rs.getTimestamp("locked_until")), rs.getString("totp_secret")))
+                        instant(rs.getTimestamp("locked_until")), totp(rs.getString("totp_secret"))))
                 .optional();
     }
 
@@ -70,7 +73,12 @@ class Accounts {
 
     void setTotpSecret(long id, String secret) {
         jdbc.sql("UPDATE app_user SET totp_secret = :secret, version = version + 1 WHERE id = :id")
-                .param("secret", secret).param("id", id).update();
+                .param("secret", cipher.encrypt(secret)).param("id", id).update();
+    }
+
+    /** A secret sealed by the field cipher, or (before the start-up re-encryption has run) one left in plain text. */
+    private String totp(String stored) {
+        return stored == null || !cipher.isSealed(stored) ? stored : cipher.decrypt(stored);
     }
 
     private static Instant instant(Timestamp t) {

@@ -42,7 +42,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signInSession)
                         .logoutSuccessUrl("/login?logout"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter::isBearer))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter::isBearer, SecurityConfiguration::isOpen311))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(gate, AuthorizationFilter.class)
@@ -53,6 +53,15 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The Open311 GeoReport v2 endpoints (complaint module) are called by citizen apps without a session or cookies, so
+     * a forged cross-site request gains nothing there; they are public routes with their own abuse limits.
+     */
+    static boolean isOpen311(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/open311/");
     }
 
     /** The gate and the bearer filter run inside the security chain only, not a second time as servlet filters. */

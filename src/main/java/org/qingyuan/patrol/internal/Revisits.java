@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * unscheduled, cancels the revisits of reopened cases and reminds the grid members and the town.
  */
 @Service
-public class Revisits {
+public class Revisits implements org.qingyuan.patrol.RevisitRequests {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String OWNER_TYPE = "Revisit";
@@ -147,6 +147,24 @@ public class Revisits {
                 .param("due", dueOn).param("reason", why).param("now", utc(clock.instant())).param("by", user.username())
                 .query(Long.class).single();
         audit.record(new AuditEvent("REVISIT_ADDED", OWNER_TYPE, Long.toString(id), why, Map.of("enterpriseId", enterpriseId,
+                "dueOn", dueOn.toString())));
+        return find(id).orElseThrow();
+    }
+
+    /** A revisit asked for by a complaint at a closed-out site (see {@link org.qingyuan.patrol.RevisitRequests}). */
+    @Override
+    @Transactional
+    public Revisit requestRevisit(long enterpriseId, LocalDate dueOn, String reason, org.qingyuan.access.Scope scope) {
+        CaseSummary c = cases.ofEnterprise(enterpriseId, scope).filter(s -> s.state() == CaseState.CLOSED_OUT)
+                .orElseThrow(() -> new NotFoundException("企业 #" + enterpriseId + " 没有已销号的整治任务"));
+        long id = jdbc.sql("""
+                        INSERT INTO revisit (case_id, enterprise_id, division_code, closed_out_on, seq, due_on, origin, reason, state,
+                                             created_at, created_by)
+                        VALUES (:c, :e, :d, :on, 0, :due, 'TOWN', :reason, 'DUE', :now, :by) RETURNING id
+                        """).param("c", c.id()).param("e", enterpriseId).param("d", c.divisionCode()).param("on", c.closedOutOn())
+                .param("due", dueOn).param("reason", reason).param("now", utc(clock.instant())).param("by", actors.username())
+                .query(Long.class).single();
+        audit.record(new AuditEvent("REVISIT_REQUESTED", OWNER_TYPE, Long.toString(id), reason, Map.of("enterpriseId", enterpriseId,
                 "dueOn", dueOn.toString())));
         return find(id).orElseThrow();
     }
