@@ -121,6 +121,28 @@ public class MapQueries {
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
+    /**
+     * Open cases overdue and due soon per division one level below the scope's (towns of a district, villages of a
+     * town), every division listed by code.
+     *
+     * @param digits the length of the divisions' codes (9 for towns, 12 for villages)
+     */
+    public List<WorkByPlace> workByPlace(Scope scope, int digits) {
+        Where where = where(scope, new MapFilter(null, null, null, null, false, false));
+        return where.bind(jdbc.sql("""
+                        SELECT substr(s.division_code, 1, :digits) AS place,
+                               count(*) FILTER (WHERE %1$s AND s.deadline < :today),
+                               count(*) FILTER (WHERE %1$s AND s.deadline BETWEEN :today AND :soon)
+                          FROM map_site s
+                        """.formatted(OPEN) + where.sql + " AND s.state IS NOT NULL GROUP BY 1 ORDER BY 1"), today())
+                .param("digits", digits)
+                .query((rs, i) -> new WorkByPlace(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** One division's open work: overdue and due within the configured days. */
+    public record WorkByPlace(String divisionCode, long overdue, long dueSoon) {
+    }
+
     /** The unplaced list's answer. */
     public record Unplaced(long count, List<MapCard> first) {
     }
@@ -144,7 +166,7 @@ public class MapQueries {
         StringBuilder sql = new StringBuilder(" WHERE s.division_code LIKE :prefix || '%'");
         Set<Long> hidden = EnterpriseVisibility.hidden(visibility, scope);
         if (!hidden.isEmpty()) {
-            sql.append(" AND NOT (s.enterprise_id = ANY(:hidden))");
+            sql.append(" AND s.enterprise_id NOT IN (:hidden)");
         }
         if (filter.category() != null) {
             sql.append(" AND s.category = :category");
@@ -161,15 +183,15 @@ public class MapQueries {
         if (filter.dueSoon()) {
             sql.append(" AND ").append(OPEN).append(" AND s.deadline BETWEEN :today AND :soon");
         }
-        return new Where(sql.toString(), prefix, hidden.toArray(Long[]::new), filter, properties.dueSoonDays());
+        return new Where(sql.toString(), prefix, List.copyOf(hidden), filter, properties.dueSoonDays());
     }
 
     /** A WHERE clause and its parameters. */
-    private record Where(String sql, String prefix, Long[] hidden, MapFilter filter, int dueSoonDays) {
+    private record Where(String sql, String prefix, List<Long> hidden, MapFilter filter, int dueSoonDays) {
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, LocalDate today) {
             spec = spec.param("prefix", prefix).param("today", today).param("soon", today.plusDays(dueSoonDays));
-            if (hidden.length > 0) {
+            if (!hidden.isEmpty()) {
                 spec = spec.param("hidden", hidden);
             }
             if (filter.category() != null) {

@@ -1,0 +1,45 @@
+/* Home page charts (map module): ECharts from the data the server rendered; a click opens the list behind a figure. */
+(function () {
+  'use strict';
+  var PALETTE = ['#0f5e63', '#dc3545', '#fd7e14', '#0d6efd', '#6f42c1', '#198754', '#6c757d', '#20c997'];
+
+  function option(c) {
+    if (c.type === 'pie') {
+      return {color: PALETTE, tooltip: {trigger: 'item'}, legend: {bottom: 0, type: 'scroll'},
+        series: [{type: 'pie', radius: ['35%', '65%'], data: c.labels.map(function (l, i) {
+          return {name: l, value: c.series[0].data[i]};
+        })}]};
+    }
+    var percent = c.series.some(function (s) { return s.percent; });
+    var yAxis = [{type: 'value', minInterval: 1}];
+    if (percent) { yAxis.push({type: 'value', max: 100, axisLabel: {formatter: '{value}%'}}); }
+    return {color: PALETTE, tooltip: {trigger: 'axis'}, legend: {top: 0, type: 'scroll'},
+      grid: {left: 40, right: percent ? 45 : 10, top: 30, bottom: 50},
+      xAxis: {type: 'category', data: c.labels, axisLabel: {rotate: c.labels.length > 6 ? 35 : 0, interval: 0, fontSize: 11}},
+      yAxis: yAxis,
+      series: c.series.map(function (s) {
+        return {name: s.name, type: s.percent ? 'line' : (c.type === 'line' ? 'bar' : 'bar'), data: s.data,
+          yAxisIndex: s.percent ? 1 : 0, smooth: true};
+      })};
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var holder = document.getElementById('home-charts');
+    if (!holder || !window.echarts) { return; }
+    var charts = JSON.parse(holder.getAttribute('data-charts'));
+    var drawn = [];
+    charts.forEach(function (c) {
+      var el = document.getElementById('chart-' + c.id);
+      if (!el) { return; }
+      var chart = echarts.init(el, null, {renderer: 'canvas'});
+      chart.setOption(option(c));
+      chart.on('click', function (p) {
+        var link = c.links[p.dataIndex];
+        if (link) { window.location.href = link; }
+      });
+      el.setAttribute('data-drawn', 'true');
+      drawn.push(chart);
+    });
+    window.addEventListener('resize', function () { drawn.forEach(function (c) { c.resize(); }); });
+  });
+}());
