@@ -5,7 +5,7 @@
 
   function option(c) {
     if (c.type === 'pie') {
-      return {color: PALETTE, tooltip: {trigger: 'item'}, legend: {bottom: 0, type: 'scroll'},
+      return {animation: false, color: PALETTE, tooltip: {trigger: 'item'}, legend: {bottom: 0, type: 'scroll'},
         series: [{type: 'pie', radius: ['35%', '65%'], data: c.labels.map(function (l, i) {
           return {name: l, value: c.series[0].data[i]};
         })}]};
@@ -13,7 +13,7 @@
     var percent = c.series.some(function (s) { return s.percent; });
     var yAxis = [{type: 'value', minInterval: 1}];
     if (percent) { yAxis.push({type: 'value', max: 100, axisLabel: {formatter: '{value}%'}}); }
-    return {color: PALETTE, tooltip: {trigger: 'axis'}, legend: {top: 0, type: 'scroll'},
+    return {animation: false, color: PALETTE, tooltip: {trigger: 'axis'}, legend: {top: 0, type: 'scroll'},
       grid: {left: 40, right: percent ? 45 : 10, top: 30, bottom: 50},
       xAxis: {type: 'category', data: c.labels, axisLabel: {rotate: c.labels.length > 6 ? 35 : 0, interval: 0, fontSize: 11}},
       yAxis: yAxis,

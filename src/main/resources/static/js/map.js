@@ -14,7 +14,11 @@
   function filterQuery() {
     var form = document.getElementById('map-filter');
     var params = new URLSearchParams();
-    if (!form) { return params; }
+    if (!form) {
+      var division = document.getElementById('map').getAttribute('data-division');
+      if (division) { params.set('division', division); }
+      return params;
+    }
     new FormData(form).forEach(function (v, k) {
       if (v !== '') { params.append(k === 'town' ? 'division' : k, v); }
     });
@@ -54,6 +58,7 @@
         overlays['区县边界'] = layer;
         map.fitBounds(layer.getBounds());
         fitted = true;
+        el.setAttribute('data-outline', 'true');
       }
       return fetch('/api/v1/map/layers', {credentials: 'same-origin'});
     }).then(function (r) { return r.ok ? r.json() : []; }).then(function (layers) {
@@ -97,6 +102,13 @@
         el.setAttribute('data-loaded-ms', String(Math.round(performance.now() - t0)));
         el.setAttribute('data-markers', String(view.mode === 'cells' ? view.cells.length : view.points.length));
         el.setAttribute('data-mode', view.mode);
+        // where the first marker is drawn (canvas markers have no element): for a person's and a test's click
+        var first = view.mode === 'cells' ? view.cells[0] : view.points[0];
+        if (first) {
+          var at = map.latLngToContainerPoint([first.lat, first.lng]);
+          el.setAttribute('data-first-x', String(Math.round(at.x)));
+          el.setAttribute('data-first-y', String(Math.round(at.y)));
+        }
       }).catch(function () { text(status, '地图数据加载失败'); });
     }
 
@@ -185,7 +197,6 @@
       text(document.getElementById('place-at'), '尚未选择');
       text(document.getElementById('place-error'), '');
       document.getElementById('place-save').disabled = true;
-      el.style && el.classList.add('qy-placing');
     }
 
     function endPlacing() {
