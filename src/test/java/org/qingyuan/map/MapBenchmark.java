@@ -95,8 +95,8 @@ public final class MapBenchmark {
                 INSERT INTO enterprise (name, name_key, division_code, address, longitude, latitude, enterprise_type, discovery,
                                         reported_on, created_at, created_by, updated_at, updated_by)
                 SELECT '基准' || g || '号加工厂', 'bench' || g,
-                       CASE WHEN g % 20 = 0 THEN p.home[1 + (g * 7919) % array_length(p.home, 1)]
-                            ELSE p.other[1 + (g * 7919) % array_length(p.other, 1)] END,
+                       CASE WHEN g % 20 = 0 THEN p.home[1 + ((g::bigint * 7919) % array_length(p.home, 1))::int]
+                            ELSE p.other[1 + ((g::bigint * 7919) % array_length(p.other, 1))::int] END,
                        '基准路' || (g % 400) || '号',
                        CASE WHEN g % 20 = 0 THEN 113.50 + random() * 0.28 ELSE 111 + random() * 5 END,
                        CASE WHEN g % 20 = 0 THEN 34.80 + random() * 0.18 ELSE 32 + random() * 4 END,
