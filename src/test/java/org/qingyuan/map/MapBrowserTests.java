@@ -83,6 +83,22 @@ class MapBrowserTests extends BrowserTest {
         browser.screenshot("map-placed");
     }
 
+    @Test
+    void theBoardShowsTheMapBesideItsTablesAndAWallModeForTheOfficesScreen() {
+        WebDriver page = browser.open(1600, 1000);
+        Browser.signIn(page, port, "district");
+        page.get(url("/board"));
+        waitForMarkers(page);
+        assertThat(page.findElements(By.id("board-counts"))).hasSize(1);
+        browser.screenshot("board-with-map");
+        click(page, page.findElement(By.id("wall-link")));
+        wait(page).until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("qy-wall"));
+        waitForMarkers(page);
+        assertThat(page.findElements(By.id("board-counts"))).hasSize(1);
+        assertThat(page.findElement(By.id("side-menu")).isDisplayed()).isFalse();
+        browser.screenshot("board-wall");
+    }
+
     private static WebElement waitForMarkers(WebDriver page) {
         wait(page).until(d -> {
             String n = d.findElement(By.id("map")).getAttribute("data-markers");
