@@ -28,7 +28,7 @@
     if (!holder || !window.echarts) { return; }
     var charts = JSON.parse(holder.getAttribute('data-charts'));
     var drawn = [];
-    charts.forEach(function (c) {
+    function draw(c) {
       var el = document.getElementById('chart-' + c.id);
       if (!el) { return; }
       var chart = echarts.init(el, null, {renderer: 'canvas'});
@@ -39,6 +39,27 @@
       });
       el.setAttribute('data-drawn', 'true');
       drawn.push(chart);
+      var table = document.getElementById('table-' + c.id);
+      if (table && !table.querySelector('tr')) {
+        var body = table.querySelector('tbody');
+        c.labels.forEach(function (l, i) {
+          var tr = document.createElement('tr'), td = document.createElement('td'), a = document.createElement('a');
+          a.href = c.links[i]; a.textContent = l; td.appendChild(a); tr.appendChild(td);
+          c.series.forEach(function (s) {
+            var cell = document.createElement('td'); cell.textContent = s.name + ' ' + s.data[i]; tr.appendChild(cell);
+          });
+          body.appendChild(tr);
+        });
+      }
+    }
+    charts.forEach(function (c) {
+      var el = document.getElementById('chart-' + c.id);
+      var source = el && el.getAttribute('data-source');
+      if (!source) { draw(c); return; }
+      // figures reconstructed from history: fetched apart, so that the page never waits for them
+      el.textContent = '正在按历史记录计算各周数据…';
+      fetch(source, {credentials: 'same-origin'}).then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (weekly) { if (weekly) { el.textContent = ''; draw(weekly); } });
     });
     window.addEventListener('resize', function () { drawn.forEach(function (c) { c.resize(); }); });
   });

@@ -21,7 +21,7 @@ class HomeBrowserTests extends BrowserTest {
                 page.get(url("/"));
                 waitForCharts(page);
                 assertThat(page.findElement(By.id("card-total")).getText()).isNotEqualTo("0");
-                assertThat(page.findElements(By.cssSelector("[data-chart][data-drawn]"))).hasSize(6);
+                wait(page).until(d -> d.findElements(By.cssSelector("[data-chart][data-drawn]")).size() == 6);
                 if (width < 500) {
                     assertNoHorizontalScroll(page);
                 }

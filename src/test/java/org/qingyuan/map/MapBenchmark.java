@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (50,000) in the villages of 惠济区 410108, every one with a site point, a classification record and, for four in five,
  * a case with a deadline and its opening and last timeline steps; then, as the district office over HTTP, times the
  * district's map data (the first answer of the map page: the whole district's box at zoom 11, clustered on the server;
- * then a street-level box at zoom 16 with single markers) and the home page, and prints p50 / p95.
+ * then a street-level box at zoom 16 with single markers), the home page and its weekly chart, and prints p50 / p95.
  */
 public final class MapBenchmark {
 
@@ -59,8 +59,12 @@ public final class MapBenchmark {
             time("unplaced list", district, "/api/v1/map/unplaced");
             long cold = System.nanoTime();
             district.get("/");
-            System.out.printf("home page, first (cold: every tally computed): %.0f ms%n", (System.nanoTime() - cold) / 1e6);
-            time("home page (district office; today's figures kept a minute)", district, "/");
+            System.out.printf("home page, first request: %.0f ms%n", (System.nanoTime() - cold) / 1e6);
+            time("home page (district office)", district, "/");
+            cold = System.nanoTime();
+            district.get("/api/v1/map/weekly");
+            System.out.printf("weekly chart, first request (8 tallies from history): %.0f ms%n", (System.nanoTime() - cold) / 1e6);
+            time("weekly chart (past weeks kept, this week's for a minute)", district, "/api/v1/map/weekly");
             System.out.println("sample: " + district.get(whole).substring(0, 200));
         } finally {
             context.close();

@@ -38,8 +38,11 @@ class MapApiController {
     private final Outlines outlines;
     private final Layers layers;
     private final Divisions divisions;
+    private final org.qingyuan.map.internal.Dashboards dashboards;
 
-    MapApiController(MapQueries queries, Placement placement, Outlines outlines, Layers layers, Divisions divisions) {
+    MapApiController(MapQueries queries, Placement placement, Outlines outlines, Layers layers, Divisions divisions,
+                     org.qingyuan.map.internal.Dashboards dashboards) {
+        this.dashboards = dashboards;
         this.queries = queries;
         this.placement = placement;
         this.outlines = outlines;
@@ -75,6 +78,12 @@ class MapApiController {
         return outlines.ofCountyOf(scope().division()).map(o -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType("application/geo+json")).body(o))
                 .orElseThrow(() -> new NotFoundException("未内置本区县的边界数据"));
+    }
+
+    /** The home page's weekly chart (found, closed out, rebounds, completion rate for the last 8 weeks), from history. */
+    @GetMapping("/weekly")
+    org.qingyuan.map.internal.Chart weekly() {
+        return dashboards.weekly(scope());
     }
 
     @GetMapping("/layers")
