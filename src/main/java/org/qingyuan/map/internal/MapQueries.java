@@ -161,21 +161,20 @@ public class MapQueries {
         probeByKey();
         Where where = where(scope, new MapFilter(null, null, null, null, false, false));
         return where.bind(jdbc.sql("""
-                        SELECT CASE WHEN GROUPING(substr(s.division_code, 1, :digits)) = 0 THEN 'place'
+                        SELECT CASE WHEN GROUPING(substr(s.division_code, 1, %2$d)) = 0 THEN 'place'
                                     WHEN GROUPING(s.category) = 0 THEN 'category'
                                     WHEN GROUPING(s.measure) = 0 THEN 'measure'
                                     WHEN GROUPING(s.state) = 0 THEN 'state' ELSE 'total' END AS grouping,
-                               coalesce(substr(s.division_code, 1, :digits), s.category, s.measure, s.state) AS key,
+                               coalesce(substr(s.division_code, 1, %2$d), s.category, s.measure, s.state) AS key,
                                max(s.category_label),
                                count(*),
                                count(*) FILTER (WHERE s.state IS NOT NULL AND s.state <> 'WITHDRAWN'),
                                count(*) FILTER (WHERE s.state = 'CLOSED_OUT'),
-                               count(*) FILTER (WHERE %s AND s.deadline < :today)
+                               count(*) FILTER (WHERE %1$s AND s.deadline < :today)
                           FROM map_site s
-                        """.formatted(OPEN) + where.sql + """
-                         GROUP BY GROUPING SETS ((substr(s.division_code, 1, :digits)), (s.category), (s.measure), (s.state), ())
-                        """), today())
-                .param("digits", placeDigits)
+                        """.formatted(OPEN, placeDigits) + where.sql + """
+                         GROUP BY GROUPING SETS ((substr(s.division_code, 1, %d)), (s.category), (s.measure), (s.state), ())
+                        """.formatted(placeDigits)), today())
                 .query((rs, i) -> new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7)))
                 .list();
