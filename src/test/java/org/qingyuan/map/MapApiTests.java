@@ -122,6 +122,28 @@ class MapApiTests {
         assertThat(card.path("stateLabel").asString()).isNotBlank();
     }
 
+    @Autowired org.qingyuan.map.internal.Dashboards dashboards;
+    @Autowired org.qingyuan.statistics.LedgerStatistics statistics;
+
+    @Test
+    void theHomePagesFiguresAreTheStatisticsOfTodayAndItsWeeksComeFromHistory() {
+        var scope = org.qingyuan.access.Scope.of(org.qingyuan.shared.DivisionCode.of("410108"));
+        var overview = dashboards.overview(scope);
+        var tally = statistics.tally(scope, null, org.qingyuan.statistics.Dimension.TOWN, null, null).total();
+        assertThat(overview.total()).isEqualTo(tally.total());
+        assertThat(overview.toRectify()).isEqualTo(tally.toRectify());
+        assertThat(overview.closedOut()).isEqualTo(tally.closedOut());
+        assertThat(overview.charts()).extracting(org.qingyuan.map.internal.Chart::id)
+                .containsExactly("weekly", "work", "places", "category", "measure", "state");
+        var weekly = dashboards.weekly(scope);
+        assertThat(weekly.labels()).hasSize(8);
+        assertThat(weekly.series()).allSatisfy(series -> assertThat(series.data()).hasSize(8));
+        var lastWeek = statistics.tally(scope, null, org.qingyuan.statistics.Dimension.TYPE, null,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).with(java.time.DayOfWeek.MONDAY)).total();
+        assertThat(weekly.series().get(0).data().get(7).longValue()).isEqualTo(lastWeek.found());
+        assertThat(weekly.series().get(1).data().get(7).longValue()).isEqualTo(lastWeek.closedOutInPeriod());
+    }
+
     @Test
     void theDistrictsOutlineIsServedFromTheShippedBoundaries() throws Exception {
         JsonNode outline = json(get("/api/v1/map/outline").with(OFFICE), 200);
