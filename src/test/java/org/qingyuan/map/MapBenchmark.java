@@ -59,8 +59,8 @@ public final class MapBenchmark {
             time("unplaced list", district, "/api/v1/map/unplaced");
             long cold = System.nanoTime();
             district.get("/");
-            System.out.printf("home page, first request: %.0f ms%n", (System.nanoTime() - cold) / 1e6);
-            time("home page (district office)", district, "/");
+            System.out.printf("home page, first request (today's figures counted): %.0f ms%n", (System.nanoTime() - cold) / 1e6);
+            time("home page (district office; today's figures kept a minute)", district, "/");
             cold = System.nanoTime();
             district.get("/api/v1/map/weekly");
             System.out.printf("weekly chart, first request (8 tallies from history): %.0f ms%n", (System.nanoTime() - cold) / 1e6);
