@@ -99,6 +99,16 @@ class MapBrowserTests extends BrowserTest {
         browser.screenshot("board-wall");
     }
 
+    @Test
+    void aVillageOfficerUsesTheMapOnAPhone() {
+        WebDriver page = browser.open(375, 812);
+        Browser.signIn(page, port, "village");
+        page.get(url("/map"));
+        waitForMarkers(page);
+        assertNoHorizontalScroll(page);
+        browser.screenshot("map-phone");
+    }
+
     private static WebElement waitForMarkers(WebDriver page) {
         wait(page).until(d -> {
             String n = d.findElement(By.id("map")).getAttribute("data-markers");
