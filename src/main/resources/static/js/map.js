@@ -57,7 +57,8 @@
         layer.addTo(map);
         overlays['区县边界'] = layer;
         map.fitBounds(layer.getBounds());
-        fitted = true;
+        // a town's or a village's officer: the outline for orientation, then his own markers (first answer)
+        fitted = el.getAttribute('data-fit') !== 'markers';
         el.setAttribute('data-outline', 'true');
       }
       return fetch('/api/v1/map/layers', {credentials: 'same-origin'});

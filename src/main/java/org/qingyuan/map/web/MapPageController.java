@@ -61,6 +61,8 @@ class MapPageController {
         model.addAttribute("measures", MeasureKind.values());
         model.addAttribute("states", CaseState.values());
         model.addAttribute("map", properties);
+        model.addAttribute("fitMarkers", user.scope().division().level().ordinal() > DivisionLevel.COUNTY.ordinal()
+                || filter.division() != null);
         model.addAttribute("canPlace", routes.allows(user, "POST", "/api/v1/map/enterprises/0/position"));
         return "map/map";
     }
