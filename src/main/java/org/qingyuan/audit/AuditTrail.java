@@ -10,6 +10,18 @@ public interface AuditTrail {
     /** Records a successful action by the current actor. */
     void record(AuditEvent event);
 
+    /**
+     * Records a read that must be audited (a gatekeeping lookup) by the current actor, in a transaction of its own
+     * shared with the other reads queued at the same moment (group commit), not tied to the caller's transaction.
+     * Returns once the record is queued (committed within one batch cycle; never dropped, retried while the database
+     * is away, drained on shutdown), or with {@code qingyuan.audit.await-reads=true} once it is committed. Throws when
+     * it cannot be queued or (awaiting) written, so the read is not answered.
+     */
+    void recordRead(AuditEvent event);
+
+    /** Waits until the reads recorded before this call are committed in the chain (at most 10 s). */
+    void flushReads();
+
     /** Records an action that failed or was refused, in its own transaction (it survives the caller's rollback). */
     void recordFailure(AuditEvent event, Outcome outcome);
 

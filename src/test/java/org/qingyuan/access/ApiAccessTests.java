@@ -27,15 +27,25 @@ class ApiAccessTests {
         WebClient district = new WebClient(port);
         district.login("district", "Qingyuan@2026");
         String csrf = WebClient.csrfToken(district.get("/tokens/requests").body());
-        var requested = district.postForm("/tokens/requests", "name=dashboard&role=LEADER&divisionCode=410108&reason="
-                + java.net.URLEncoder.encode("大屏展示", java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+        String reason = "&reason=" + java.net.URLEncoder.encode("大屏展示", java.nio.charset.StandardCharsets.UTF_8);
+        var noPermission = district.postForm("/tokens/requests", "name=dashboard&role=LEADER&divisionCode=410108" + reason
+                + "&_csrf=" + csrf);
+        assertThat(noPermission.statusCode()).isEqualTo(400);
+        assertThat(noPermission.body()).contains("请选择令牌的权限");
+        // the district office cannot hand over a permission it does not hold itself
+        var notHeld = district.postForm("/tokens/requests", "name=dashboard&role=DEPARTMENT_OFFICER&departmentCode=ENVIRONMENT"
+                + "&divisionCode=410108&permissions=REFERRAL_ANSWER" + reason + "&_csrf=" + csrf);
+        assertThat(notHeld.statusCode()).isEqualTo(400);
+        assertThat(notHeld.body()).contains("您本人不具有权限");
+        var requested = district.postForm("/tokens/requests", "name=dashboard&role=LEADER&divisionCode=410108"
+                + "&permissions=REGION_READ" + reason + "&_csrf=" + csrf);
         assertThat(requested.statusCode()).isEqualTo(302);
         long requestId = jdbc.sql("SELECT id FROM api_token_request WHERE name = 'dashboard'").query(Long.class).single();
 
         WebClient admin = new WebClient(port);
         admin.login("sysadmin", "Qingyuan@2026");
         String adminPage = admin.get("/admin/tokens").body();
-        assertThat(adminPage).contains("dashboard", "待批准");
+        assertThat(adminPage).contains("dashboard", "待批准", "查看行政区划");
         csrf = WebClient.csrfToken(adminPage);
         var approved = admin.postForm("/admin/tokens/requests/" + requestId + "/approval", "_csrf=" + csrf);
         assertThat(approved.statusCode()).isEqualTo(302);
@@ -62,6 +72,9 @@ class ApiAccessTests {
         assertThat(jdbc.sql("SELECT last_used_at IS NOT NULL FROM api_token WHERE name = 'dashboard'").query(Boolean.class).single())
                 .isTrue();
         assertThat(system.send("GET", "/api/v1/audit/verification", null, "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(403);
+        // the token carries REGION_READ only, though a leader may read the ledger
+        assertThat(system.send("GET", "/api/v1/enterprises", null, "Authorization", "Bearer " + token).statusCode())
                 .isEqualTo(403);
 
         long id = jdbc.sql("SELECT id FROM api_token WHERE name = 'dashboard'").query(Long.class).single();

@@ -97,6 +97,56 @@ class AuditTrailTests {
         assertThat(broken.firstBrokenId()).isEqualTo(victim);
     }
 
+    @Test
+    void concurrentReadsAreEachCommittedInTheChainBeforeTheCallerGoesOn() throws Exception {
+        long first = jdbc.sql("SELECT nextval('audit_record_id_seq')").query(Long.class).single();
+        int threads = 12;
+        int each = 25;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var unseen = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String id = "read-" + thread + "-" + i;
+                        trail.recordRead(AuditEvent.of("TEST_GROUP_READ", "Test", id));
+                        // answered only once committed: visible to any other connection at once
+                        if (jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'TEST_GROUP_READ' AND object_id = :id")
+                                .param("id", id).query(Long.class).single() != 1) {
+                            unseen.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(unseen.get()).isZero();
+        assertThat(jdbc.sql("SELECT count(DISTINCT object_id) FROM audit_record WHERE action = 'TEST_GROUP_READ' AND id > :first")
+                .param("first", first).query(Long.class).single()).isEqualTo((long) threads * each);
+        // every record after the first one written here links to its predecessor in id order
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM (SELECT id, prev_hash, lag(hash) OVER (ORDER BY id) AS before FROM audit_record
+                                       WHERE id >= :first) r
+                 WHERE r.before IS NOT NULL AND r.prev_hash <> r.before
+                """).param("first", first).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aReadStaysAuditedWhenTheCallersTransactionRollsBack() {
+        transactions.executeWithoutResult(status -> {
+            trail.recordRead(AuditEvent.of("TEST_READ_IN_ROLLBACK", "Test", 5));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'TEST_READ_IN_ROLLBACK'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
     private String anchorFile() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/audit/anchors.log"));

@@ -54,12 +54,18 @@ class GatekeepingApiTests {
     }
 
     String token(String name, RoleCode role) throws Exception {
+        return token(name, role, org.qingyuan.access.Permission.GATEKEEPING);
+    }
+
+    String token(String name, RoleCode role, org.qingyuan.access.Permission... permissions) throws Exception {
         String token = "qy_test_" + name + "_0123456789abcdefghijklmnopqrstuvwxyz";
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         jdbc.sql("""
-                        INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code, created_by)
-                        VALUES (:name, :hash, :prefix, :role, '410108', :dept, 'test')
+                        INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code,
+                                               permissions, created_by)
+                        VALUES (:name, :hash, :prefix, :role, '410108', :dept, :permissions, 'test')
                         """)
+                .param("permissions", java.util.Arrays.stream(permissions).map(Enum::name).toArray(String[]::new))
                 .param("name", name).param("hash", hash).param("prefix", token.substring(0, 8)).param("role", role.name())
                 .param("dept", role == RoleCode.DEPARTMENT_OFFICER ? "MARKET_REGULATION" : null).update();
         return token;
@@ -152,7 +158,7 @@ class GatekeepingApiTests {
 
         // a stale edit of the area is refused
         String change = JSON.writeValueAsString(Map.of("version", 5, "name", "黄河滩区禁入区（调整）", "boundary", polygon,
-                "documentTitle", "关于设立准入红线的通知"));
+                "documentTitle", "关于设立准入红线的通知", "reason", "范围调整"));
         json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/red-lines/" + area.path("id").asLong())
                 .with(OFFICE).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(change), 409);
     }
@@ -160,15 +166,31 @@ class GatekeepingApiTests {
     @Test
     void aTokenWithGatekeepingMayLookUpAndOneWithoutIsRefused() throws Exception {
         String market = token("market-registration", RoleCode.DEPARTMENT_OFFICER);
+        // the same role, but the token carries another permission only
+        String referrals = token("market-referrals", RoleCode.DEPARTMENT_OFFICER, org.qingyuan.access.Permission.REFERRAL_READ);
+        // the permission listed, but the token's role does not hold it
         String leader = token("leader-dashboard", RoleCode.LEADER);
+        long before = lookupsBy("token:market-registration");
         json(get("/api/v1/gatekeeping/lookup").param("name", "不存在的某某厂").header("Authorization", "Bearer " + market), 200);
+        json(get("/api/v1/gatekeeping/lookup").param("lat", "34.85").param("lon", "113.60")
+                .header("Authorization", "Bearer " + market), 200);
+        json(get("/api/v1/gatekeeping/lookup").param("name", "不存在的某某厂").header("Authorization", "Bearer " + referrals), 403);
         json(get("/api/v1/gatekeeping/lookup").param("name", "不存在的某某厂").header("Authorization", "Bearer " + leader), 403);
+        // a gatekeeping token reads nothing else of the ledger, though its role could
+        json(get("/api/v1/enterprises").header("Authorization", "Bearer " + market), 403);
+        assertThat(lookupsBy("token:market-registration")).as("one audit record per lookup").isEqualTo(before + 2);
+        assertThat(lookupsBy("token:market-referrals") + lookupsBy("token:leader-dashboard")).isZero();
         // a red line cannot be drawn with a lookup token
         json(post("/api/v1/red-lines").header("Authorization", "Bearer " + market).contentType(MediaType.APPLICATION_JSON)
                 .content("{}"), 403);
         String by = jdbc.sql("SELECT username FROM audit_record WHERE action = 'GATEKEEPING_LOOKUP' ORDER BY id DESC LIMIT 1")
                 .query(String.class).single();
         assertThat(by).isEqualTo("token:market-registration");
+    }
+
+    private long lookupsBy(String username) {
+        return jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'GATEKEEPING_LOOKUP' AND username = :u")
+                .param("u", username).query(Long.class).single();
     }
 
     @Test

@@ -44,7 +44,11 @@ public final class GatekeepingBenchmark {
         ConfigurableApplicationContext context = SpringApplication.run(QingyuanApplication.class,
                 "--qingyuan.data-dir=" + dataDir, "--qingyuan.embedded.ephemeral=false", "--spring.flyway.out-of-order=true",
                 "--qingyuan.demo=true", "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--qingyuan.gatekeeping.rate-per-second=1000000", "--qingyuan.gatekeeping.burst=1000000");
+                "--qingyuan.gatekeeping.rate-per-second=1000000", "--qingyuan.gatekeeping.burst=1000000",
+                // the production default unless asked (the test resources on the class path set await-reads=true)
+                "--qingyuan.audit.await-reads=" + System.getProperty("awaitReads", "false"));
+        System.out.println("audited reads: " + (Boolean.getBoolean("awaitReads") ? "awaited (committed before the answer)"
+                : "queued (committed by the group appender after the answer)"));
         try {
             DataSource dataSource = context.getBean(DataSource.class);
             JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -62,9 +66,11 @@ public final class GatekeepingBenchmark {
                     jdbc.sql("SELECT count(*) FROM enterprise WHERE division_code LIKE '410108%'").query(Long.class).single());
             String token = "qy_bench_gatekeeping_0123456789abcdefghijklmnopqrstu";
             jdbc.sql("""
-                            INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code, created_by)
-                            VALUES ('bench-gatekeeping', :hash, 'qy_bench', 'DEPARTMENT_OFFICER', '410108', 'MARKET_REGULATION', 'bench')
-                            ON CONFLICT (token_hash) DO NOTHING
+                            INSERT INTO api_token (name, token_hash, token_prefix, role_code, division_code, department_code,
+                                                   permissions, created_by)
+                            VALUES ('bench-gatekeeping', :hash, 'qy_bench', 'DEPARTMENT_OFFICER', '410108', 'MARKET_REGULATION',
+                                    '{GATEKEEPING}', 'bench')
+                            ON CONFLICT (token_hash) DO UPDATE SET permissions = '{GATEKEEPING}' 
                             """)
                     .param("hash", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                             .digest(token.getBytes(StandardCharsets.UTF_8)))).update();
@@ -72,6 +78,7 @@ public final class GatekeepingBenchmark {
                     SELECT credit_code FROM enterprise WHERE division_code LIKE '410108%' AND credit_code IS NOT NULL
                      ORDER BY md5(id::text) LIMIT 5000
                     """).query(String.class).list();
+            explain(jdbc, codes.get(0));
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Random random = new Random(18);
             run("credit code", port, token, threads, seconds,
@@ -131,6 +138,17 @@ public final class GatekeepingBenchmark {
                     label, sorted.size(), elapsed, sorted.size() / elapsed, threads, ms(sorted, 0.50), ms(sorted, 0.95),
                     ms(sorted, 0.99), failures.get());
         }
+    }
+
+    /** Prints the plan of the credit-code lookup's ledger query (it must use enterprise_credit_code_idx). */
+    private static void explain(JdbcClient jdbc, String code) {
+        jdbc.sql("""
+                        EXPLAIN (ANALYZE, BUFFERS) SELECT id, name, division_code, address, longitude, latitude FROM enterprise
+                         WHERE credit_code = :code AND status = 'ACTIVE' AND division_code LIKE :prefix || '%'
+                         ORDER BY id LIMIT 20
+                        """)
+                .param("code", code).param("prefix", "410108").query(String.class).list()
+                .forEach(line -> System.out.println("plan: " + line));
     }
 
     private static double ms(List<Long> sorted, double q) {

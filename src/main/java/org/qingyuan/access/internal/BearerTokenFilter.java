@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <token>} on {@code /api/**}: a valid, unrevoked token acts with its
- * role and division for this request only (no session); an unknown or revoked one answers 401
+ * role and division for this request only (no session), limited to the permissions it carries ({@link TokenGrant},
+ * the authentication's details); an unknown or revoked one answers 401
  * and leaves a (rate-limited) audit record.
  */
 @Component
@@ -44,8 +45,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-                principal.get().getAuthorities()));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal.get().details(), null,
+                principal.get().details().getAuthorities());
+        authentication.setDetails(principal.get().grant());
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -12,7 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 
-/** Decides every request by the route table and the current role permissions. */
+/** Decides every request by the route table, the current role permissions and, for an API token, the permissions it carries. */
 @Component
 class RouteAuthorization implements AuthorizationManager<RequestAuthorizationContext>, RouteAccess {
 
@@ -30,19 +30,22 @@ class RouteAuthorization implements AuthorizationManager<RequestAuthorizationCon
         String path = request.getRequestURI().substring(request.getContextPath().length());
         CurrentUser user = authentication.get() != null && authentication.get().getPrincipal() instanceof AccountDetails a
                 ? a.user() : null;
-        return new AuthorizationDecision(decide(user, request.getMethod(), path));
+        TokenGrant grant = authentication.get() != null && authentication.get().getDetails() instanceof TokenGrant g ? g : null;
+        return new AuthorizationDecision(decide(user, grant, request.getMethod(), path));
     }
 
     @Override
     public boolean allows(CurrentUser user, String method, String path) {
-        return decide(user, method, path);
+        return decide(user, null, method, path);
     }
 
-    private boolean decide(CurrentUser user, String method, String path) {
+    /** A token (grant not null) may use a permission only when it carries it and its role still holds it. */
+    private boolean decide(CurrentUser user, TokenGrant grant, String method, String path) {
         return routes.find(method, path).map(route -> switch (route.access()) {
             case PUBLIC -> true;
             case SIGNED_IN -> user != null;
-            case PERMISSION -> user != null && rolePermissions.has(user.role(), route.permission());
+            case PERMISSION -> user != null && rolePermissions.has(user.role(), route.permission())
+                    && (grant == null || grant.allows(route.permission()));
         }).orElse(false);
     }
 }

@@ -3,10 +3,13 @@ package org.qingyuan.access.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qingyuan.access.CurrentUser;
+import org.qingyuan.access.Permission;
 import org.qingyuan.access.RoleCode;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
@@ -28,8 +31,13 @@ public class TokenRequests {
 
     /** A request as the pages show it. */
     public record TokenRequest(long id, String name, String roleCode, String divisionCode, String departmentCode,
-                               String reason, String requestedBy, Instant requestedAt, String state, String decidedBy,
-                               Instant decidedAt, String decisionReason) {
+                               List<String> permissions, String reason, String requestedBy, Instant requestedAt, String state,
+                               String decidedBy, Instant decidedAt, String decisionReason) {
+
+        /** The permissions by their Chinese labels, for the pages. */
+        public String permissionLabels() {
+            return TokenGrant.labels(permissions);
+        }
 
         public String stateLabel() {
             return switch (state) {
@@ -45,21 +53,27 @@ public class TokenRequests {
     private final JdbcClient jdbc;
     private final Divisions divisions;
     private final ApiTokens tokens;
+    private final RolePermissions rolePermissions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TokenRequests(JdbcClient jdbc, Divisions divisions, ApiTokens tokens, AuditTrail audit, Clock clock) {
+    TokenRequests(JdbcClient jdbc, Divisions divisions, ApiTokens tokens, RolePermissions rolePermissions, AuditTrail audit,
+                  Clock clock) {
         this.jdbc = jdbc;
+        this.rolePermissions = rolePermissions;
         this.divisions = divisions;
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** A district office asks for a token of a business role within its own jurisdiction. */
+    /**
+     * A district office asks for a token of a business role within its own jurisdiction, carrying only the permissions
+     * named (e.g. GATEKEEPING alone for an approval body): each must be held by the requester's role and by the token's.
+     */
     @Transactional
     public long request(CurrentUser requester, String name, String role, String divisionCode, String departmentCode,
-                        String reason) {
+                        List<String> permissions, String reason) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "请填写令牌名称（调用方系统）");
         }
@@ -90,15 +104,19 @@ public class TokenRequests {
                 .query(Integer.class).single() == 0) {
             throw new InvalidInputException("departmentCode", "部门 " + department + " 不存在");
         }
+        Set<Permission> granted = grantable(requester, roleCode, permissions);
         long id = jdbc.sql("""
-                        INSERT INTO api_token_request (name, role_code, division_code, department_code, reason, requested_by)
-                        VALUES (:name, :role, :division, :department, :reason, :by) RETURNING id
+                        INSERT INTO api_token_request (name, role_code, division_code, department_code, permissions, reason,
+                                                       requested_by)
+                        VALUES (:name, :role, :division, :department, :permissions, :reason, :by) RETURNING id
                         """)
                 .param("name", name.strip()).param("role", roleCode.name()).param("division", division.value())
-                .param("department", department).param("reason", reason.strip()).param("by", requester.username())
+                .param("department", department).param("permissions", TokenGrant.names(granted))
+                .param("reason", reason.strip()).param("by", requester.username())
                 .query(Long.class).single();
         audit.record(new AuditEvent("API_TOKEN_REQUESTED", "ApiTokenRequest", String.valueOf(id), reason.strip(),
-                Map.of("name", name.strip(), "role", roleCode.name(), "division", division.value())));
+                Map.of("name", name.strip(), "role", roleCode.name(), "division", division.value(),
+                        "permissions", List.of(TokenGrant.names(granted)))));
         return id;
     }
 
@@ -130,11 +148,45 @@ public class TokenRequests {
         if (!"APPROVED".equals(request.state())) {
             throw new InvalidInputException("state", "该申请" + request.stateLabel() + "，不能领取令牌");
         }
+        // the issuer must still hold every permission he hands over (his role may have lost one since he asked)
+        Set<Permission> granted = grantable(requester, RoleCode.valueOf(request.roleCode()), request.permissions());
         var issued = tokens.create(request.name(), RoleCode.valueOf(request.roleCode()), DivisionCode.of(request.divisionCode()),
-                request.departmentCode(), requester.username(), id, request.decidedBy());
+                request.departmentCode(), granted, requester.username(), id, request.decidedBy());
         jdbc.sql("UPDATE api_token_request SET state = 'ISSUED', token_id = :token WHERE id = :id AND state = 'APPROVED'")
                 .param("token", issued.id()).param("id", id).update();
         return issued.token();
+    }
+
+    /** The permissions a requester may put on a token of this role: his own role's that the token's role holds too. */
+    public List<Permission> offered(CurrentUser requester) {
+        return rolePermissions.of(requester.role()).stream().filter(p -> !p.administrative()).sorted().toList();
+    }
+
+    private Set<Permission> grantable(CurrentUser requester, RoleCode role, List<String> names) {
+        if (names == null || names.stream().allMatch(n -> n == null || n.isBlank())) {
+            throw new InvalidInputException("permissions", "请选择令牌的权限（只授予调用方系统需要的权限，例如审批系统只需“禁入查询”）");
+        }
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            Permission permission;
+            try {
+                permission = Permission.valueOf(name.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("permissions", "权限 " + name.strip() + " 不存在");
+            }
+            if (permission.administrative() || !rolePermissions.has(requester.role(), permission)) {
+                throw new InvalidInputException("permissions", "您本人不具有权限“" + permission.label() + "”，不能授予令牌");
+            }
+            if (!rolePermissions.has(role, permission)) {
+                throw new InvalidInputException("permissions", "角色 " + role + " 不具有权限“" + permission.label()
+                        + "”，请选择具有该权限的角色");
+            }
+            granted.add(permission);
+        }
+        return granted;
     }
 
     public List<TokenRequest> mine(CurrentUser requester) {
@@ -162,7 +214,7 @@ public class TokenRequests {
     private static TokenRequest row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         return new TokenRequest(rs.getLong("id"), rs.getString("name"), rs.getString("role_code"), rs.getString("division_code"),
-                rs.getString("department_code"), rs.getString("reason"), rs.getString("requested_by"),
+                rs.getString("department_code"), TokenGrant.list(rs.getArray("permissions")), rs.getString("reason"), rs.getString("requested_by"),
                 rs.getTimestamp("requested_at").toInstant(), rs.getString("state"), rs.getString("decided_by"),
                 decided == null ? null : decided.toInstant(), rs.getString("decision_reason"));
     }

@@ -34,16 +34,17 @@ class TokenRequestController {
         model.addAttribute("requests", requests.mine(CurrentUsers.require()));
         model.addAttribute("roles", Arrays.stream(RoleCode.values()).filter(r -> !r.administrator()).toList());
         model.addAttribute("home", CurrentUsers.require().division().value());
+        model.addAttribute("permissions", requests.offered(CurrentUsers.require()));
         return "access/token-requests";
     }
 
     @PostMapping
     String request(@RequestParam(required = false) String name, @RequestParam(required = false) String role,
                    @RequestParam(required = false) String divisionCode, @RequestParam(required = false) String departmentCode,
-                   @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                   @RequestParam(required = false) java.util.List<String> permissions, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
                    HttpServletResponse response) {
         try {
-            requests.request(CurrentUsers.require(), name, role, divisionCode, departmentCode, reason);
+            requests.request(CurrentUsers.require(), name, role, divisionCode, departmentCode, permissions, reason);
             redirect.addFlashAttribute("message", "已提交申请，待系统管理员批准后在此领取令牌");
             return "redirect:/tokens/requests";
         } catch (InvalidInputException e) {

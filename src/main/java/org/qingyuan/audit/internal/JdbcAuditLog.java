@@ -34,9 +34,11 @@ class JdbcAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final ChainVerifier verifier;
     private final DailyAnchor anchor;
+    private final GroupAppender group;
 
-    JdbcAuditLog(JdbcClient jdbc, ChainVerifier verifier, DailyAnchor anchor) {
+    JdbcAuditLog(JdbcClient jdbc, ChainVerifier verifier, DailyAnchor anchor, GroupAppender group) {
         this.jdbc = jdbc;
+        this.group = group;
         this.verifier = verifier;
         this.anchor = anchor;
     }
@@ -55,6 +57,7 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     public AuditVerification verify() {
+        group.flush();
         return verifier.verify();
     }
 

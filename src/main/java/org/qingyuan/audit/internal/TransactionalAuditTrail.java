@@ -30,14 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TransactionalAuditTrail implements AuditTrail, AuditRecording {
 
     private final AuditWriter writer;
+    private final GroupAppender group;
     private final AuditActorProvider actors;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate newTransaction;
     private final RefusalThrottle refusals;
 
-    TransactionalAuditTrail(AuditWriter writer, ObjectProvider<AuditActorProvider> actors, PlatformTransactionManager transactions,
+    TransactionalAuditTrail(AuditWriter writer, GroupAppender group, ObjectProvider<AuditActorProvider> actors, PlatformTransactionManager transactions,
                             AuditProperties properties, Clock clock) {
         this.writer = writer;
+        this.group = group;
         this.refusals = new RefusalThrottle(clock, properties.refusalInterval(), properties.refusalKeys());
         // without the access module (a module test), actions are the platform's own
         this.actors = actors.getIfAvailable(() -> () -> AuditActor.SYSTEM);
@@ -49,6 +51,17 @@ class TransactionalAuditTrail implements AuditTrail, AuditRecording {
     @Override
     public void record(AuditEvent event) {
         recordAs(actors.current(), event, Outcome.SUCCESS);
+    }
+
+    @Override
+    public void recordRead(AuditEvent event) {
+        RequestAuditMarker.markRecorded();
+        group.append(actors.current(), event, Outcome.SUCCESS);
+    }
+
+    @Override
+    public void flushReads() {
+        group.flush();
     }
 
     @Override

@@ -102,7 +102,7 @@ class GatekeepingService implements Gatekeeping {
         }
         LookupAnswer answer = new LookupAnswer(!matches.isEmpty(), matches, List.copyOf(hits.values()), banned,
                 List.copyOf(reasons));
-        audit.record(new AuditEvent("GATEKEEPING_LOOKUP", "Gatekeeping", null, null, Map.of("by", way.name(),
+        audit.recordRead(new AuditEvent("GATEKEEPING_LOOKUP", "Gatekeeping", null, null, Map.of("by", way.name(),
                 "query", query.value(), "listed", answer.listed(), "banned", banned,
                 "enterprises", matches.stream().map(Match::enterpriseId).toList(),
                 "redLines", List.copyOf(hits.keySet()))));

@@ -96,6 +96,12 @@ class RedLineStore {
                 .param("basis", a.legalBasis()).param("active", a.active()).param("by", by).update() == 1;
     }
 
+    /** Links the area's document (uploaded after the row was made, as the dossier needs its id). */
+    void setDocument(long id, long attachmentId) {
+        jdbc.sql("UPDATE red_line_area SET document_attachment_id = :a WHERE id = :id").param("a", attachmentId)
+                .param("id", id).update();
+    }
+
     /** The area's polygon, parsed once per version; null without one. */
     RedLineBoundary boundary(RedLineArea area) {
         if (area.boundary() == null) {

@@ -1,5 +1,6 @@
 package org.qingyuan.gatekeeping.internal;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,9 @@ import java.util.Map;
 import org.qingyuan.access.CurrentUser;
 import org.qingyuan.audit.AuditEvent;
 import org.qingyuan.audit.AuditTrail;
+import org.qingyuan.evidence.Dossier;
+import org.qingyuan.evidence.EvidenceCategory;
+import org.qingyuan.evidence.EvidenceOwner;
 import org.qingyuan.gatekeeping.RedLineArea;
 import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.DivisionCode;
@@ -19,12 +23,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RedLines {
 
+    static final String OWNER_TYPE = "RedLineArea";
+
     private final RedLineStore store;
     private final AuditTrail audit;
+    private final Dossier dossier;
 
-    RedLines(RedLineStore store, AuditTrail audit) {
+    RedLines(RedLineStore store, AuditTrail audit, Dossier dossier) {
         this.store = store;
         this.audit = audit;
+        this.dossier = dossier;
+    }
+
+    /** The red-line document as uploaded (PDF or scan), or none. */
+    public record Upload(String fileName, InputStream content) {
+
+        static boolean given(Upload upload) {
+            return upload != null && upload.content() != null && upload.fileName() != null && !upload.fileName().isBlank();
+        }
     }
 
     /**
@@ -50,28 +66,71 @@ public class RedLines {
 
     @Transactional
     public RedLineArea create(Form form, CurrentUser user) {
-        RedLineArea area = checked(0, form, user, user.division().value(), 0);
+        return create(form, null, user);
+    }
+
+    /** Sets up an area; its document, when uploaded, goes into the evidence store (the area's dossier). */
+    @Transactional
+    public RedLineArea create(Form form, Upload document, CurrentUser user) {
+        RedLineArea area = checked(0, form, user, user.division().value(), 0, null);
         long id = store.insert(area, user.username());
-        audit.record(new AuditEvent("RED_LINE_CREATED", "RedLineArea", String.valueOf(id), null, details(area)));
+        Long attachment = attach(id, area, document);
+        if (attachment != null) {
+            store.setDocument(id, attachment);
+        }
+        audit.record(new AuditEvent("RED_LINE_CREATED", OWNER_TYPE, String.valueOf(id), null, details(area))
+                .with(attachment == null ? Map.of() : Map.of("document", attachment)));
         return store.find(id).orElseThrow();
     }
 
+    /**
+     * Changes an area from the version the official saw (409 when stale), with the reason (required) and, when
+     * uploaded, a new document (the earlier one stays in the dossier).
+     */
     @Transactional
-    public RedLineArea update(long id, Integer version, Form form, CurrentUser user) {
+    public RedLineArea update(long id, Integer version, Form form, String reason, Upload document, CurrentUser user) {
         if (version == null) {
             throw new InvalidInputException("version", "请提供修改所依据的版本号");
         }
+        String why = text(reason, "reason", "请填写修改理由", 500);
         RedLineArea current = get(id, user);
-        RedLineArea changed = checked(id, form, user, current.divisionCode(), version);
+        Long attachment = attach(id, current, document);
+        RedLineArea changed = checked(id, form, user, current.divisionCode(), version,
+                attachment != null ? attachment : current.documentAttachmentId());
         if (!store.update(changed, version, user.username())) {
             throw new ConflictException("该禁入红线区域已被他人修改（当前版本 " + current.version() + "），请刷新后重试");
         }
-        audit.record(new AuditEvent("RED_LINE_CHANGED", "RedLineArea", String.valueOf(id), null, details(changed))
-                .with(Map.of("fromVersion", version)));
+        String action = current.active() && !changed.active() ? "RED_LINE_LIFTED"
+                : !current.active() && changed.active() ? "RED_LINE_REINSTATED" : "RED_LINE_CHANGED";
+        Map<String, Object> more = new java.util.LinkedHashMap<>(Map.of("fromVersion", version));
+        if (attachment != null) {
+            more.put("newDocument", attachment);
+        }
+        audit.record(new AuditEvent(action, OWNER_TYPE, String.valueOf(id), why, details(changed)).with(more));
         return store.find(id).orElseThrow();
     }
 
-    private static RedLineArea checked(long id, Form form, CurrentUser user, String keeper, int version) {
+    /** Lifts (撤销) an area: kept with its history, no longer applied to lookups. */
+    @Transactional
+    public RedLineArea lift(long id, Integer version, String reason, CurrentUser user) {
+        RedLineArea a = get(id, user);
+        if (!a.active()) {
+            throw new ConflictException("该禁入红线区域已撤销");
+        }
+        return update(id, version, new Form(a.name(), a.divisionCodes(), a.boundary(), a.bannedIndustries(), a.documentTitle(),
+                a.documentNumber(), a.legalBasis(), false), reason, null, user);
+    }
+
+    private Long attach(long id, RedLineArea area, Upload document) {
+        if (!Upload.given(document)) {
+            return null;
+        }
+        return dossier.attach(new EvidenceOwner(OWNER_TYPE, id), DivisionCode.of(area.divisionCode()),
+                EvidenceCategory.LEGAL_DOCUMENT, document.fileName(), "禁入红线设立文件：" + area.document(),
+                document.content()).id();
+    }
+
+    private static RedLineArea checked(long id, Form form, CurrentUser user, String keeper, int version, Long attachment) {
         String name = text(form.name(), "name", "请填写红线区域名称", 200);
         List<String> divisions = new ArrayList<>();
         for (String raw : form.divisionCodes() == null ? List.<String>of() : form.divisionCodes()) {
@@ -95,7 +154,7 @@ public class RedLines {
         String basis = form.legalBasis() == null || form.legalBasis().isBlank() ? LegalBasis.ENTRY_RED_LINE
                 : text(form.legalBasis(), "legalBasis", "", 1000);
         return new RedLineArea(id, keeper, name, divisions, boundary == null ? null : boundary.json(), industries, title, number,
-                null, basis, form.active() == null || form.active(), version, user.username(), null);
+                attachment, basis, form.active() == null || form.active(), version, user.username(), null);
     }
 
     private static String text(String raw, String field, String missing, int max) {

@@ -11,6 +11,7 @@ import org.qingyuan.gatekeeping.LookupQuery;
 import org.qingyuan.gatekeeping.RedLineArea;
 import org.qingyuan.gatekeeping.internal.ConnectionScreening;
 import org.qingyuan.gatekeeping.internal.LookupRateLimiter;
+import org.qingyuan.gatekeeping.internal.ReadingsCsv;
 import org.qingyuan.gatekeeping.internal.RedLines;
 import org.qingyuan.gatekeeping.internal.UtilitySignals;
 import org.springframework.http.HttpStatus;
@@ -39,10 +40,12 @@ class GatekeepingApiController {
     private final RedLines redLines;
     private final LookupRateLimiter limiter;
     private final UtilitySignals signals;
+    private final ReadingsCsv readingsCsv;
 
     GatekeepingApiController(Gatekeeping gatekeeping, ConnectionScreening screening, RedLines redLines,
-                             LookupRateLimiter limiter, UtilitySignals signals) {
+                             LookupRateLimiter limiter, UtilitySignals signals, ReadingsCsv readingsCsv) {
         this.signals = signals;
+        this.readingsCsv = readingsCsv;
         this.gatekeeping = gatekeeping;
         this.screening = screening;
         this.redLines = redLines;
@@ -74,7 +77,13 @@ class GatekeepingApiController {
     record ReadingsJson(String utility, List<UtilitySignals.Reading> readings) {
     }
 
-    @PostMapping("/api/v1/gatekeeping/readings")
+    /** The same readings as a CSV file (户号,日期,读数), all or nothing with row-level errors. */
+    @PostMapping(path = "/api/v1/gatekeeping/readings", consumes = "text/csv")
+    UtilitySignals.Result readingsCsv(@RequestParam(required = false) String utility, @RequestBody String csv) {
+        return readingsCsv.receive(utility, csv, CurrentUsers.require());
+    }
+
+    @PostMapping(path = "/api/v1/gatekeeping/readings", consumes = MediaType.APPLICATION_JSON_VALUE)
     UtilitySignals.Result readings(@RequestBody ReadingsJson body) {
         return signals.receive(body.utility(), body.readings(), CurrentUsers.require());
     }
@@ -98,13 +107,14 @@ class GatekeepingApiController {
     /** The form with the version it starts from. */
     record VersionedForm(Integer version, String name, List<String> divisionCodes, String boundary,
                          List<String> bannedIndustries, String documentTitle, String documentNumber, String legalBasis,
-                         Boolean active) {
+                         Boolean active, String reason) {
     }
 
     @PutMapping("/api/v1/red-lines/{id}")
     RedLineArea updateRedLine(@PathVariable long id, @RequestBody VersionedForm f) {
         return redLines.update(id, f.version(), new RedLines.Form(f.name(), f.divisionCodes(), f.boundary(),
-                f.bannedIndustries(), f.documentTitle(), f.documentNumber(), f.legalBasis(), f.active()), CurrentUsers.require());
+                f.bannedIndustries(), f.documentTitle(), f.documentNumber(), f.legalBasis(), f.active()), f.reason(), null,
+                CurrentUsers.require());
     }
 
     private ResponseEntity<ProblemDetail> tooMany(String path) {

@@ -1,5 +1,6 @@
 package org.qingyuan.gatekeeping.web;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,8 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The gatekeeping pages: the lookup by hand (禁入查询) and the red-line areas (禁入红线). */
@@ -87,17 +90,58 @@ class GatekeepingPageController {
                          @RequestParam(required = false) String otherIndustries,
                          @RequestParam(required = false) String documentTitle,
                          @RequestParam(required = false) String documentNumber,
-                         @RequestParam(required = false) String legalBasis, RedirectAttributes redirect) {
+                         @RequestParam(required = false) String legalBasis,
+                         @RequestParam(required = false) MultipartFile document, RedirectAttributes redirect) throws IOException {
         List<String> industries = new java.util.ArrayList<>(bannedIndustries == null ? List.of() : bannedIndustries);
         industries.addAll(split(otherIndustries));
         try {
             var area = redLines.create(new RedLines.Form(name, split(divisionCodes), boundary, industries, documentTitle,
-                    documentNumber, legalBasis, true), CurrentUsers.require());
+                    documentNumber, legalBasis, true), upload(document), CurrentUsers.require());
             redirect.addFlashAttribute("message", "已设立禁入红线区域“" + area.name() + "”");
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/red-lines";
+    }
+
+    /** Edits an area from the page: every field, the reason (required) and optionally a new document. */
+    @PostMapping("/red-lines/{id}")
+    String editRedLine(@PathVariable long id, @RequestParam(required = false) Integer version,
+                       @RequestParam(required = false) String name, @RequestParam(required = false) String divisionCodes,
+                       @RequestParam(required = false) String boundary,
+                       @RequestParam(required = false) List<String> bannedIndustries,
+                       @RequestParam(required = false) String otherIndustries,
+                       @RequestParam(required = false) String documentTitle,
+                       @RequestParam(required = false) String documentNumber,
+                       @RequestParam(required = false) String legalBasis, @RequestParam(required = false) String reason,
+                       @RequestParam(required = false) MultipartFile document, RedirectAttributes redirect) throws IOException {
+        List<String> industries = new java.util.ArrayList<>(bannedIndustries == null ? List.of() : bannedIndustries);
+        industries.addAll(split(otherIndustries));
+        try {
+            var area = redLines.update(id, version, new RedLines.Form(name, split(divisionCodes), boundary, industries,
+                    documentTitle, documentNumber, legalBasis, true), reason, upload(document), CurrentUsers.require());
+            redirect.addFlashAttribute("message", "已修改禁入红线区域“" + area.name() + "”（版本 " + area.version() + "）");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/red-lines";
+    }
+
+    /** Lifts (撤销) an area with the reason. */
+    @PostMapping("/red-lines/{id}/lift")
+    String liftRedLine(@PathVariable long id, @RequestParam(required = false) Integer version,
+                       @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            var area = redLines.lift(id, version, reason, CurrentUsers.require());
+            redirect.addFlashAttribute("message", "已撤销禁入红线区域“" + area.name() + "”");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/red-lines";
+    }
+
+    private static RedLines.Upload upload(MultipartFile file) throws IOException {
+        return file == null || file.isEmpty() ? null : new RedLines.Upload(file.getOriginalFilename(), file.getInputStream());
     }
 
     private static List<String> split(String text) {
