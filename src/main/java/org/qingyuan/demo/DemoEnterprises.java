@@ -237,10 +237,39 @@ class DemoEnterprises implements ApplicationRunner {
         return b.append(CreditCode.checkCharacter(b.toString())).toString();
     }
 
-    /** A stable point inside 惠济区 for each village (around 113.62 E, 34.87 N). */
+    /**
+     * A stable point for each village: inside 惠济区 around 113.62 E, 34.87 N (as it always was, the tests know these
+     * sites); in another district, inside its outline as the map ships it ({@code map/outlines/<code>.json}), so that the
+     * demo's markers lie in the district the map shows.
+     */
     private static double[] centre(DivisionCode code) {
         int h = Math.abs(code.value().hashCode());
-        return new double[]{113.55 + (h % 1000) / 1000.0 * 0.2, 34.82 + (h / 1000 % 1000) / 1000.0 * 0.12};
+        if (code.value().startsWith("410108")) {
+            return new double[]{113.55 + (h % 1000) / 1000.0 * 0.2, 34.82 + (h / 1000 % 1000) / 1000.0 * 0.12};
+        }
+        org.qingyuan.shared.GeoJsonArea area = outline(code.value().substring(0, Math.min(6, code.value().length())));
+        if (area == null) {
+            return new double[]{113.55 + (h % 1000) / 1000.0 * 0.2, 34.82 + (h / 1000 % 1000) / 1000.0 * 0.12};
+        }
+        double[] c = area.centre();
+        Random random = new Random(h);
+        for (int i = 0; i < 500; i++) {
+            double spread = i < 250 ? 0.15 : 0.05;
+            double x = c[0] + (random.nextDouble() * 2 - 1) * spread, y = c[1] + (random.nextDouble() * 2 - 1) * spread * 0.8;
+            if (area.contains(x, y)) {
+                return new double[]{x, y};
+            }
+        }
+        return c;
+    }
+
+    private static org.qingyuan.shared.GeoJsonArea outline(String county) {
+        try (var in = DemoEnterprises.class.getResourceAsStream("/map/outlines/" + county + ".json")) {
+            return in == null ? null : org.qingyuan.shared.GeoJsonArea.parse(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "outline", "区县边界");
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static double round(double v) {

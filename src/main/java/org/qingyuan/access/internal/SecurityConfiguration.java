@@ -28,6 +28,23 @@ class SecurityConfiguration {
             + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The policy, with the base map's tile server (the map module's {@code qingyuan.map.tile-url}) allowed as an image
+     * source when one is configured: {@code https://{s}.tile.example.org/{z}/{x}/{y}.png} allows
+     * {@code https://*.tile.example.org}.
+     */
+    static String contentSecurityPolicy(String tileUrl) {
+        java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?://)([^/?#]+)").matcher(tileUrl == null ? "" : tileUrl.strip());
+        if (!origin.find()) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        String host = origin.group(2).replaceAll("\\{[^}]*}", "*");
+        if (!host.matches("[A-Za-z0-9.*:\\-]+")) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        return CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:;", "img-src 'self' data: blob: " + origin.group(1) + host + ";");
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
                                             RouteAuthorization routes, PasswordAuthentication passwords,
@@ -49,7 +66,9 @@ class SecurityConfiguration {
                 .addFilterBefore(gridScope, AuthorizationFilter.class)
                 .addFilterBefore(new AuditFilter(auditTrail, Set.of("/login", "/logout")), ExceptionTranslationFilter.class)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(
+                                http.getSharedObject(org.springframework.context.ApplicationContext.class).getEnvironment()
+                                        .getProperty("qingyuan.map.tile-url", ""))))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

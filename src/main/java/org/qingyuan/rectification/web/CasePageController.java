@@ -55,7 +55,11 @@ class CasePageController {
 
     private final java.time.Clock clock;
 
-    CasePageController(Cases cases, CaseLists lists, Divisions divisions, RouteAccess routes, Departments departments, java.time.Clock clock) {
+    private final org.springframework.core.env.Environment environment;
+
+    CasePageController(Cases cases, CaseLists lists, Divisions divisions, RouteAccess routes, Departments departments, java.time.Clock clock,
+                       org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.clock = clock;
         this.cases = cases;
         this.lists = lists;
@@ -82,8 +86,13 @@ class CasePageController {
 
     @GetMapping("/board")
     String board(@RequestParam(required = false) String division, @RequestHeader(value = "HX-Request", required = false) String htmx,
-                 Model model) {
+                 @RequestParam(defaultValue = "false") boolean wall, Model model) {
         Scope scope = scope();
+        // the battle map beside the tables (map module's /map, its base map settings qingyuan.map.*) and the wall mode
+        model.addAttribute("wall", wall);
+        model.addAttribute("showMap", routes.allows(org.qingyuan.access.CurrentUsers.require(), "GET", "/map"));
+        model.addAttribute("mapTileUrl", environment.getProperty("qingyuan.map.tile-url", ""));
+        model.addAttribute("mapAttribution", environment.getProperty("qingyuan.map.attribution", ""));
         model.addAttribute("board", lists.board(division, scope));
         model.addAttribute("division", division == null ? "" : division);
         model.addAttribute("towns", towns(scope));

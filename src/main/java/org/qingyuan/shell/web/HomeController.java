@@ -16,13 +16,28 @@ class HomeController {
     private final Deployment deployment;
     private final Divisions divisions;
 
-    HomeController(Deployment deployment, Divisions divisions) {
+    private final java.util.List<org.qingyuan.shell.HomeContent> contents;
+
+    HomeController(Deployment deployment, Divisions divisions, java.util.List<org.qingyuan.shell.HomeContent> contents) {
         this.deployment = deployment;
         this.divisions = divisions;
+        this.contents = contents;
     }
 
     @GetMapping("/")
     String home(Model model) {
+        var user = org.qingyuan.access.CurrentUsers.current().orElse(null);
+        if (user != null) {
+            for (var content : contents) {
+                var view = content.view(user);
+                if (view.isPresent()) {
+                    model.addAllAttributes(view.get().model());
+                    model.addAttribute("homeTemplate", view.get().template());
+                    model.addAttribute("homeFragment", view.get().fragment());
+                    return "shell/home";
+                }
+            }
+        }
         var district = deployment.homeDistrict();
         var towns = divisions.children(district);
         long villages = towns.stream().mapToLong(t -> t.childCount()).sum();
