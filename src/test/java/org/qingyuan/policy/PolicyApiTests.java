@@ -96,7 +96,7 @@ class PolicyApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content(SAN_LUAN.formatted("outside-second-ring")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.policy").value("shuimogou-2017"))
-                .andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.version").value(4))
                 .andExpect(jsonPath("$.category").value("散乱"))
                 .andExpect(jsonPath("$.measure.kind").value("RELOCATE"))
                 .andExpect(jsonPath("$.measure.stopProduction").value(true))
