@@ -30,6 +30,22 @@ public interface EnterpriseSites {
                               org.qingyuan.shared.DivisionCode within);
 
     /**
+     * The ledger lines gatekeeping answers with, for these ids, limited to the active enterprises under the division: one
+     * statement on the primary key with the current classification joined (no paging, count or transaction of the list),
+     * by id. Ids outside the division or not active are left out; at most 1,000 ids.
+     */
+    Map<Long, Listed> listed(Collection<Long> enterpriseIds, org.qingyuan.shared.DivisionCode within);
+
+    /**
+     * An active enterprise as gatekeeping answers with it.
+     *
+     * @param classification as the ledger list shows it, or null when none is stored yet
+     */
+    record Listed(long id, String name, String creditCode, String divisionCode, String address,
+                  EnterpriseSummary.ListClassification classification) {
+    }
+
+    /**
      * @param longitude WGS-84, or null when unknown
      * @param latitude WGS-84, or null when unknown
      */

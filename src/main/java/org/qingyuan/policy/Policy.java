@@ -44,6 +44,12 @@ public interface Policy {
     /** How the district supervises its towns (督查): the plan's {@code supervision:}, or {@link SupervisionRules#DEFAULT}. */
     SupervisionRules supervision();
 
+    /**
+     * The provisions gatekeeping answers cite (准入把关): the plan's {@code gatekeeping:}, or {@link GatekeepingBasis#NONE};
+     * a provision left out is null.
+     */
+    GatekeepingBasis gatekeeping();
+
     /** How the district assesses its towns each quarter (季度考核): the plan's {@code assessment:}, or {@link AssessmentScheme#DEFAULT}. */
     AssessmentScheme assessment();
 

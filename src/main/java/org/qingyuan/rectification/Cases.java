@@ -24,6 +24,12 @@ public interface Cases {
     /** The case of an enterprise, if it has one. */
     java.util.Optional<CaseSummary> ofEnterprise(long enterpriseId, Scope scope);
 
+    /**
+     * Where the cases of these enterprises stand (measure, state, close-out day), by enterprise id, in one statement;
+     * enterprises without a case or outside the scope are left out. At most 1,000 ids.
+     */
+    java.util.Map<Long, CaseStanding> standings(java.util.Collection<Long> enterpriseIds, Scope scope);
+
     /** The cases under the scope's division, by enterprise id. */
     java.util.Map<Long, CaseBrief> briefs(Scope scope);
 

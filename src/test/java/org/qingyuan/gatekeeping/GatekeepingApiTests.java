@@ -95,7 +95,9 @@ class GatekeepingApiTests {
         assertThat(match.path("banned").asBoolean()).isTrue();
         assertThat(match.path("measure").asString()).isNotBlank();
         assertThat(match.path("reasons").get(0).asString()).contains("关停取缔");
-        assertThat(match.path("legalBasis").toString()).contains("四（二）").contains("三（二）");
+        // 惠济区's plan states no gatekeeping provisions: cited by its own title, never another locality's plan
+        assertThat(match.path("legalBasis").toString()).contains("《郑州市惠济区环境保护局").contains("不予办理审批、备案")
+                .doesNotContain("俵口").doesNotContain("江津").doesNotContain("水磨沟");
 
         if (!((String) site.get("credit")).isEmpty()) {
             JsonNode byCode = json(get("/api/v1/gatekeeping/lookup").param("creditCode", (String) site.get("credit"))

@@ -149,6 +149,29 @@ public final class GatekeepingBenchmark {
                         """)
                 .param("code", code).param("prefix", "410108").query(String.class).list()
                 .forEach(line -> System.out.println("plan: " + line));
+        // the lookup's two reads per answer: the ledger lines of the matched ids and their cases' standing
+        Long[] ids = jdbc.sql("""
+                        SELECT e.id FROM enterprise e WHERE e.division_code LIKE '410108%'
+                         ORDER BY EXISTS (SELECT 1 FROM rectification_case c WHERE c.enterprise_id = e.id) DESC, e.id LIMIT 10
+                        """).query(Long.class).list().toArray(Long[]::new);
+        jdbc.sql("""
+                        EXPLAIN (ANALYZE, BUFFERS) SELECT e.id, e.name, e.credit_code, e.division_code, e.address,
+                               cr.category, cr.measure_kind, cr.measure_label, co.measure_kind, co.measure_label,
+                               co.id IS NOT NULL, coalesce(ec.stale, false)
+                          FROM enterprise e
+                          LEFT JOIN enterprise_classification ec ON ec.enterprise_id = e.id
+                          LEFT JOIN classification_record cr ON cr.id = ec.current_id
+                          LEFT JOIN classification_override co ON co.id = ec.override_id AND co.cleared_at IS NULL
+                         WHERE e.id = ANY(:ids) AND e.status = 'ACTIVE' AND e.division_code LIKE :prefix || '%'
+                        """)
+                .param("ids", ids).param("prefix", "410108").query(String.class).list()
+                .forEach(line -> System.out.println("plan (listed): " + line));
+        jdbc.sql("""
+                        EXPLAIN (ANALYZE, BUFFERS) SELECT c.id, c.enterprise_id, c.measure, c.measure_name, c.state, c.closed_out_on
+                          FROM rectification_case c WHERE c.enterprise_id = ANY(:ids) AND c.division_code LIKE :prefix || '%'
+                        """)
+                .param("ids", ids).param("prefix", "410108").query(String.class).list()
+                .forEach(line -> System.out.println("plan (standings): " + line));
     }
 
     private static double ms(List<Long> sorted, double q) {

@@ -96,7 +96,7 @@ class PolicyApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content(SAN_LUAN.formatted("outside-second-ring")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.policy").value("shuimogou-2017"))
-                .andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.version").value(4))
                 .andExpect(jsonPath("$.category").value("散乱"))
                 .andExpect(jsonPath("$.measure.kind").value("RELOCATE"))
                 .andExpect(jsonPath("$.measure.stopProduction").value(true))
@@ -160,7 +160,7 @@ class PolicyApiTests {
         mvc.perform(post("/api/v1/policies").with(district()).with(csrf()).contentType("application/yaml")
                         .content(yaml.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/v1/policies/shuimogou-api-test?version=3"))
+                .andExpect(header().string("Location", "/api/v1/policies/shuimogou-api-test?version=4"))
                 .andExpect(jsonPath("$.active").value(false));
         mvc.perform(put("/api/v1/policies/shuimogou-api-test/zones/650105005001").with(district()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"zone\": \"outside-second-ring\"}"))

@@ -19,13 +19,14 @@ import org.qingyuan.gatekeeping.LookupQuery;
 import org.qingyuan.gatekeeping.RedLineArea;
 import org.qingyuan.ledger.EnterpriseQuery;
 import org.qingyuan.ledger.EnterpriseSites;
+import org.qingyuan.ledger.EnterpriseSites.Listed;
 import org.qingyuan.ledger.EnterpriseSites.Site;
 import org.qingyuan.ledger.EnterpriseSummary;
 import org.qingyuan.ledger.Industry;
 import org.qingyuan.ledger.Ledger;
 import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.CaseState;
-import org.qingyuan.rectification.CaseSummary;
+import org.qingyuan.rectification.CaseStanding;
 import org.qingyuan.rectification.Cases;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Service;
  * The lookup: finds the matching active enterprises of the ledger in the caller's district, what applies to each and its
  * case, and the red-line areas the point or a site lies in. A site is banned when its enterprise's measure is 关停取缔
  * (SHUTDOWN) and its case is not withdrawn — closed out (已取缔) or still being shut down: either way no approval, filing,
- * subsidy or connection may go to it (003 三(二), 004 四(二)) — or when a red-line area covers it. A listed enterprise
+ * subsidy or connection may go to it (the provisions cited are the active plan's, see {@link LegalBasis}) — or when a
+ * red-line area covers it. A listed enterprise
  * under another measure is answered "listed" with its measure and state, not banned: the approval body weighs it.
  */
 @Service
@@ -47,9 +49,11 @@ class GatekeepingService implements Gatekeeping {
     private final RedLineStore redLines;
     private final AuditTrail audit;
     private final GatekeepingProperties properties;
+    private final LegalBasis legalBasis;
 
     GatekeepingService(Ledger ledger, EnterpriseSites sites, Cases cases, RedLineStore redLines, AuditTrail audit,
-                       GatekeepingProperties properties) {
+                       GatekeepingProperties properties, LegalBasis legalBasis) {
+        this.legalBasis = legalBasis;
         this.ledger = ledger;
         this.sites = sites;
         this.cases = cases;
@@ -70,14 +74,16 @@ class GatekeepingService implements Gatekeeping {
                     caller.division());
             case NAME, ADDRESS -> null;
         };
-        List<EnterpriseSummary> found = located != null ? summaries(located, scope)
+        List<Listed> found = located != null ? listed(located, caller)
                 : ledger.search(new EnterpriseQuery(null, way == LookupQuery.Way.NAME ? query.name() : query.address(), null,
                         null, null, null, null, null, null, null, null, null, false, false, EnterpriseQuery.Sort.NAME, false, 0,
-                        MAX_MATCHES), scope).items();
+                        MAX_MATCHES), scope).items().stream().map(GatekeepingService::listed).toList();
         List<RedLineArea> areas = redLines.applicable(caller.division());
         Map<Long, Site> siteById = found.isEmpty() ? Map.of() : located != null
                 ? located.stream().collect(java.util.stream.Collectors.toMap(Site::id, x -> x, (a, b) -> a))
-                : sites.sites(found.stream().map(e -> e.id().value()).toList());
+                : sites.sites(found.stream().map(Listed::id).toList());
+        Map<Long, CaseStanding> standings = found.isEmpty() ? Map.of()
+                : cases.standings(found.stream().map(Listed::id).toList(), scope);
 
         Map<Long, RedLineHit> hits = new LinkedHashMap<>();
         LinkedHashSet<String> reasons = new LinkedHashSet<>();
@@ -91,14 +97,14 @@ class GatekeepingService implements Gatekeeping {
             }
         }
         List<Match> matches = new ArrayList<>();
-        for (EnterpriseSummary e : found) {
-            matches.add(match(e, siteById.get(e.id().value()), areas, scope, hits));
+        for (Listed e : found) {
+            matches.add(match(e, siteById.get(e.id()), Optional.ofNullable(standings.get(e.id())), areas, hits));
         }
         matches.forEach(m -> reasons.addAll(m.reasons()));
         boolean banned = !hits.isEmpty() || matches.stream().anyMatch(Match::banned);
         if (!banned && matches.stream().anyMatch(m -> m.measure() != null)) {
             // listed under a measure but not banned: the approval body weighs it (no support in principle)
-            reasons.add("已列入“散乱污”企业台账并有整治措施，" + LegalBasis.NO_SUPPORT);
+            reasons.add("已列入“散乱污”企业台账并有整治措施，" + legalBasis.noSupport());
         }
         LookupAnswer answer = new LookupAnswer(!matches.isEmpty(), matches, List.copyOf(hits.values()), banned,
                 List.copyOf(reasons));
@@ -109,22 +115,24 @@ class GatekeepingService implements Gatekeeping {
         return answer;
     }
 
-    private List<EnterpriseSummary> summaries(List<Site> found, Scope scope) {
-        if (found.isEmpty()) {
+    /** The ledger lines of the located sites, in the sites' order (nearest first), at most {@link #MAX_MATCHES}. */
+    private List<Listed> listed(List<Site> located, CurrentUser caller) {
+        if (located.isEmpty()) {
             return List.of();
         }
-        var ids = found.stream().map(Site::id).toList();
-        var byId = new LinkedHashMap<Long, EnterpriseSummary>();
-        ledger.search(EnterpriseQuery.all().only(ids).page(0, MAX_MATCHES), scope).items()
-                .forEach(e -> byId.put(e.id().value(), e));
-        // keep the order of the sites (nearest first)
+        var ids = located.stream().map(Site::id).distinct().limit(MAX_MATCHES).toList();
+        Map<Long, Listed> byId = sites.listed(ids, caller.division());
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private Match match(EnterpriseSummary e, Site site, List<RedLineArea> areas, Scope scope, Map<Long, RedLineHit> hits) {
-        Optional<CaseSummary> theCase = cases.ofEnterprise(e.id().value(), scope);
+    private static Listed listed(EnterpriseSummary e) {
+        return new Listed(e.id().value(), e.name(), e.creditCode(), e.division().value(), e.address(), e.classification());
+    }
+
+    private Match match(Listed e, Site site, Optional<CaseStanding> theCase, List<RedLineArea> areas,
+                        Map<Long, RedLineHit> hits) {
         var classification = e.classification();
-        MeasureKind measure = theCase.map(CaseSummary::measure)
+        MeasureKind measure = theCase.map(CaseStanding::measure)
                 .orElse(classification == null ? null : classification.measureKind());
         String measureText = theCase.map(c -> c.measureName() != null ? c.measureName() : c.measure() == null ? null : c.measure().label())
                 .orElse(classification == null ? null : classification.measureText());
@@ -137,13 +145,13 @@ class GatekeepingService implements Gatekeeping {
             reasons.add("“" + e.name() + "”" + (closed ? "已被关停取缔（整治任务已销号" + closedOn(theCase.get()) + "）"
                     : "已被列为关停取缔对象（整治任务" + theCase.map(c -> c.state().label()).orElse("待立案") + "）")
                     + "，该企业及其场所不得办理审批、备案、补贴或接电接水，严防死灰复燃");
-            basis.add(LegalBasis.NO_NEW);
-            basis.add(LegalBasis.NO_SUPPORT);
-            basis.add(LegalBasis.ENTRY_RED_LINE);
+            basis.add(legalBasis.noNewProjects());
+            basis.add(legalBasis.noSupport());
+            basis.add(legalBasis.entryRedLine());
         }
         for (RedLineArea area : areas) {
             RedLineBoundary boundary = redLines.boundary(area);
-            boolean inside = area.divisionCodes().stream().anyMatch(code -> e.division().value().startsWith(code))
+            boolean inside = area.divisionCodes().stream().anyMatch(code -> e.divisionCode().startsWith(code))
                     || boundary != null && site != null && site.longitude() != null && site.latitude() != null
                     && boundary.contains(site.longitude(), site.latitude());
             if (inside) {
@@ -153,12 +161,12 @@ class GatekeepingService implements Gatekeeping {
                 basis.add(area.legalBasis());
             }
         }
-        return new Match(e.id().value(), e.name(), e.creditCode(), e.division().value(), e.address(),
+        return new Match(e.id(), e.name(), e.creditCode(), e.divisionCode(), e.address(),
                 classification == null ? null : classification.category(), measureText,
                 theCase.map(c -> c.state().label()).orElse(null), banned, reasons, List.copyOf(basis));
     }
 
-    private static String closedOn(CaseSummary c) {
+    private static String closedOn(CaseStanding c) {
         return c.closedOutOn() == null ? "" : "，" + c.closedOutOn();
     }
 

@@ -1,18 +1,60 @@
 package org.qingyuan.gatekeeping.internal;
 
-/** The provisions the gatekeeping answers cite (seeds 002, 003, 004). */
-final class LegalBasis {
+import java.util.Optional;
+import java.util.function.Function;
 
-    /** 002 五1: the entry red line, market access, village leasing, landlords' guarantees, new connections. */
-    static final String ENTRY_RED_LINE = "《俵口镇“散乱污”企业治理长效管理工作方案》五、1：设立准入“红线”，牢牢把好市场准入关，"
-            + "严禁新的“散乱污”企业产生；供电、供水等单位规范接电、接水管理，防止死灰复燃";
-    /** 003 三(二): no approvals, filings or subsidies for 散乱污 enterprises. */
-    static final String NO_SUPPORT = "《江津区“散乱污”企业整治部门（单位）联动机制实施方案》三（二）：在备案、审批及落实各级产业优惠扶持政策时，"
-            + "原则上不再对“散乱污”给予支持";
-    /** 004 四(二): no new 散乱污; no approval of projects of enterprises that have not finished rectification. */
-    static final String NO_NEW = "《水磨沟区“散乱污”企业综合治理工作实施方案》四（二）：禁止新增，坚决不予办理项目审批、核准、备案手续，"
-            + "存在环境问题拒不整改或整改未完成的企业不予办理新建项目手续";
+import org.qingyuan.policy.GatekeepingBasis;
+import org.qingyuan.policy.Policies;
+import org.qingyuan.policy.Policy;
+import org.qingyuan.policy.PolicyInfo;
+import org.springframework.stereotype.Component;
 
-    private LegalBasis() {
+/**
+ * The provisions the gatekeeping answers cite, from the district's active plan: its {@code gatekeeping:} provisions
+ * verbatim when it states them, else the plan by its own title with a neutral wording of the principle — never another
+ * locality's document. Without an active plan only the principle.
+ */
+@Component
+class LegalBasis {
+
+    /** The principles in neutral words (the campaign's documents agree on them; none is quoted). */
+    static final String ENTRY_RED_LINE_PRINCIPLE = "严把市场准入关，严禁新增“散乱污”企业；规范新增接电、接水管理，防止已取缔企业死灰复燃";
+    static final String NO_SUPPORT_PRINCIPLE = "对列入“散乱污”企业台账的企业，原则上不予办理审批、备案，不予落实产业优惠扶持政策";
+    static final String NO_NEW_PRINCIPLE = "对“散乱污”企业及整改未完成的企业，不予办理新建项目审批、核准、备案手续";
+
+    private final Policies policies;
+
+    LegalBasis(Policies policies) {
+        this.policies = policies;
+    }
+
+    /** (a) the entry red line. */
+    String entryRedLine() {
+        return cite(GatekeepingBasis::entryRedLine, ENTRY_RED_LINE_PRINCIPLE);
+    }
+
+    /** (b) no approvals, filings or subsidies for listed enterprises. */
+    String noSupport() {
+        return cite(GatekeepingBasis::noSupport, NO_SUPPORT_PRINCIPLE);
+    }
+
+    /** (c) no new projects for enterprises that have not finished rectification. */
+    String noNewProjects() {
+        return cite(GatekeepingBasis::noNewProjects, NO_NEW_PRINCIPLE);
+    }
+
+    private String cite(Function<GatekeepingBasis, String> provision, String principle) {
+        Optional<Policy> plan = policies.active();
+        if (plan.isEmpty()) {
+            return "“散乱污”企业整治原则：" + principle;
+        }
+        String stated = provision.apply(plan.get().gatekeeping());
+        return stated != null ? stated : "依据" + title(plan.get().info()) + "开展“散乱污”企业整治：" + principle;
+    }
+
+    static String title(PolicyInfo info) {
+        String document = info.document();
+        boolean numbered = document != null && !document.isBlank() && !document.contains(info.title());
+        return "《" + info.title() + "》" + (numbered ? "（" + document + "）" : "");
     }
 }

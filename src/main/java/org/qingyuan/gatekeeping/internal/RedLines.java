@@ -28,8 +28,10 @@ public class RedLines {
     private final RedLineStore store;
     private final AuditTrail audit;
     private final Dossier dossier;
+    private final LegalBasis legalBasis;
 
-    RedLines(RedLineStore store, AuditTrail audit, Dossier dossier) {
+    RedLines(RedLineStore store, AuditTrail audit, Dossier dossier, LegalBasis legalBasis) {
+        this.legalBasis = legalBasis;
         this.store = store;
         this.audit = audit;
         this.dossier = dossier;
@@ -130,7 +132,7 @@ public class RedLines {
                 document.content()).id();
     }
 
-    private static RedLineArea checked(long id, Form form, CurrentUser user, String keeper, int version, Long attachment) {
+    private RedLineArea checked(long id, Form form, CurrentUser user, String keeper, int version, Long attachment) {
         String name = text(form.name(), "name", "请填写红线区域名称", 200);
         List<String> divisions = new ArrayList<>();
         for (String raw : form.divisionCodes() == null ? List.<String>of() : form.divisionCodes()) {
@@ -151,7 +153,7 @@ public class RedLines {
                 .filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
         String title = text(form.documentTitle(), "documentTitle", "请填写设立红线的文件名称", 200);
         String number = form.documentNumber() == null || form.documentNumber().isBlank() ? null : form.documentNumber().strip();
-        String basis = form.legalBasis() == null || form.legalBasis().isBlank() ? LegalBasis.ENTRY_RED_LINE
+        String basis = form.legalBasis() == null || form.legalBasis().isBlank() ? legalBasis.entryRedLine()
                 : text(form.legalBasis(), "legalBasis", "", 1000);
         return new RedLineArea(id, keeper, name, divisions, boundary == null ? null : boundary.json(), industries, title, number,
                 attachment, basis, form.active() == null || form.active(), version, user.username(), null);

@@ -74,7 +74,7 @@ class TenantConfirmedListener {
             inbox.deliverToRoles(Set.of(RoleCode.VILLAGE_OFFICER.name(), RoleCode.TOWN_OFFICER.name()), c.divisionCode(),
                     new Notice("LANDLORD_STOP_LEASING", "告知出租方停止出租：" + let.name(),
                             "承租企业（编号 " + let.enterpriseId() + "）已确认为“散乱污”企业（" + measure.label() + "），请立即告知出租方“"
-                                    + let.name() + "”停止出租并清退企业，报送专项整治办公室（俵口镇工作方案 五、1）。"
+                                    + let.name() + "”停止出租并清退企业，报送专项整治办公室。"
                                     + (let.collective() ? "该厂房为村集体资产出租，已纳入镇（街道）责任制考核。" : ""),
                             "/landlords", "landlord-" + let.landlordId() + "-" + let.enterpriseId()));
             audit.record(new AuditEvent("LANDLORD_NOTIFIED", Landlords.OWNER_TYPE, String.valueOf(let.landlordId()), null,

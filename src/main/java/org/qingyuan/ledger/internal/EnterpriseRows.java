@@ -64,7 +64,7 @@ final class EnterpriseRows {
                 rs.getInt("version"), listClassification(rs));
     }
 
-    private static EnterpriseSummary.ListClassification listClassification(ResultSet rs) throws SQLException {
+    static EnterpriseSummary.ListClassification listClassification(ResultSet rs) throws SQLException {
         String category = rs.getString("cls_category");
         if (category == null) {
             return null;

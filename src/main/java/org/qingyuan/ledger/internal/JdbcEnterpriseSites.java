@@ -36,6 +36,34 @@ class JdbcEnterpriseSites implements EnterpriseSites {
     }
 
     @Override
+    public Map<Long, Listed> listed(Collection<Long> enterpriseIds, org.qingyuan.shared.DivisionCode within) {
+        if (enterpriseIds.isEmpty()) {
+            return Map.of();
+        }
+        if (enterpriseIds.size() > 1000) {
+            throw new IllegalArgumentException("at most 1000 ids at once");
+        }
+        Map<Long, Listed> result = new HashMap<>();
+        jdbc.sql("""
+                        SELECT e.id, e.name, e.credit_code, e.division_code, e.address,
+                               cr.category AS cls_category, cr.measure_kind AS cls_measure_kind, cr.measure_label AS cls_measure_label,
+                               co.measure_kind AS cls_override_kind, co.measure_label AS cls_override_label,
+                               co.id IS NOT NULL AS cls_overridden, coalesce(ec.stale, false) AS cls_stale
+                          FROM enterprise e
+                          LEFT JOIN enterprise_classification ec ON ec.enterprise_id = e.id
+                          LEFT JOIN classification_record cr ON cr.id = ec.current_id
+                          LEFT JOIN classification_override co ON co.id = ec.override_id AND co.cleared_at IS NULL
+                         WHERE e.id = ANY(:ids) AND e.status = 'ACTIVE' AND e.division_code LIKE :prefix || '%'
+                        """)
+                .param("ids", enterpriseIds.stream().distinct().toArray(Long[]::new))
+                .param("prefix", within.prefix())
+                .query((rs, i) -> new Listed(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+                        rs.getString("division_code"), rs.getString("address"), EnterpriseRows.listClassification(rs)))
+                .list().forEach(l -> result.put(l.id(), l));
+        return result;
+    }
+
+    @Override
     public Map<Long, String> activeDivisions(org.qingyuan.shared.DivisionCode within) {
         Map<Long, String> result = new HashMap<>();
         jdbc.sql("SELECT id, division_code FROM enterprise WHERE status = 'ACTIVE' AND division_code LIKE :prefix || '%'")

@@ -58,12 +58,15 @@ final class CompiledPolicy implements Policy {
     final org.qingyuan.policy.RevisitSchedule revisits;
     final org.qingyuan.policy.SupervisionRules supervision;
     final org.qingyuan.policy.AssessmentScheme assessment;
+    final org.qingyuan.policy.GatekeepingBasis gatekeeping;
 
     CompiledPolicy(PolicyInfo info, String content, List<Zone> zones, FactDefinition[] factTable, Map<String, Integer> factIndex,
                    List<FactDefinition> usedFacts, List<NamedList> lists, List<CompiledTest> tests,
                    List<CompiledCategory> categories, List<CompiledFlag> flags, List<CompiledReferral> referrals,
                    List<org.qingyuan.policy.ReportDuty> reports, org.qingyuan.policy.RevisitSchedule revisits,
-                   org.qingyuan.policy.SupervisionRules supervision, org.qingyuan.policy.AssessmentScheme assessment) {
+                   org.qingyuan.policy.SupervisionRules supervision, org.qingyuan.policy.AssessmentScheme assessment,
+                   org.qingyuan.policy.GatekeepingBasis gatekeeping) {
+        this.gatekeeping = gatekeeping;
         this.info = info;
         this.content = content;
         this.zones = List.copyOf(zones);
@@ -129,6 +132,11 @@ final class CompiledPolicy implements Policy {
     @Override
     public org.qingyuan.policy.RevisitSchedule revisits() {
         return revisits;
+    }
+
+    @Override
+    public org.qingyuan.policy.GatekeepingBasis gatekeeping() {
+        return gatekeeping;
     }
 
     @Override

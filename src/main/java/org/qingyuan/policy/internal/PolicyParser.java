@@ -67,7 +67,7 @@ final class PolicyParser {
     private CompiledPolicy compile() {
         root.allowOnly("id", "version", "title", "issuer", "document", "issued", "region", "seed", "summary", "noneLabel",
                 "zones", "facts", "lists", "flags", "tests", "categories", "referrals", "reports", "revisits", "supervision",
-                "assessment");
+                "assessment", "gatekeeping");
         PolicyInfo info = info();
         readZones();
         readFacts();
@@ -88,13 +88,14 @@ final class PolicyParser {
         org.qingyuan.policy.RevisitSchedule revisits = RevisitParser.read(root);
         org.qingyuan.policy.SupervisionRules supervision = SupervisionParser.read(root);
         org.qingyuan.policy.AssessmentScheme assessment = AssessmentParser.read(root);
+        org.qingyuan.policy.GatekeepingBasis gatekeeping = GatekeepingParser.read(root);
         FactDefinition[] table = facts.toArray(FactDefinition[]::new);
         List<FactDefinition> used = new ArrayList<>();
         for (int f = usedFacts.nextSetBit(0); f >= 0; f = usedFacts.nextSetBit(f + 1)) {
             used.add(table[f]);
         }
         return new CompiledPolicy(info, content, zones, table, factIndex, used, List.copyOf(lists.values()), tests, categories,
-                flags, referrals, reports, revisits, supervision, assessment);
+                flags, referrals, reports, revisits, supervision, assessment, gatekeeping);
     }
 
     private PolicyInfo info() {

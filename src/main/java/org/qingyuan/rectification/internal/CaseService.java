@@ -52,11 +52,13 @@ class CaseService implements Cases {
     private final Departments departments;
     private final CaseViews views;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CaseStandings standings;
 
     CaseService(CaseStore store, Dossier dossier, AuditTrail audit,
                 RectificationProperties properties, Clock clock, Departments departments,
-                CaseViews views, org.springframework.context.ApplicationEventPublisher events) {
+                CaseViews views, org.springframework.context.ApplicationEventPublisher events, CaseStandings standings) {
         this.events = events;
+        this.standings = standings;
         this.departments = departments;
         this.views = views;
         this.store = store;
@@ -72,6 +74,12 @@ class CaseService implements Cases {
     @Transactional(readOnly = true)
     public CaseView get(long id, Scope scope) {
         return views.view(row(id, scope));
+    }
+
+    @Override
+    public java.util.Map<Long, org.qingyuan.rectification.CaseStanding> standings(java.util.Collection<Long> enterpriseIds,
+                                                                                 Scope scope) {
+        return standings.of(enterpriseIds, scope);
     }
 
     @Override

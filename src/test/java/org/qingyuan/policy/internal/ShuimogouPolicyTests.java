@@ -71,7 +71,7 @@ class ShuimogouPolicyTests {
         Classification result = evaluate(facts(category), zone);
         assertThat(result.category()).isEqualTo(category);
         assertThat(result.policyId()).isEqualTo("shuimogou-2017");
-        assertThat(result.policyVersion()).isEqualTo(3);
+        assertThat(result.policyVersion()).isEqualTo(4);
         assertThat(result.zone()).isEqualTo(zone);
         assertThat(result.measure().kind()).isEqualTo(kind);
         assertThat(result.measure().production()).isEqualTo(production);
