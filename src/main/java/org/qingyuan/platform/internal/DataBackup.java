@@ -19,12 +19,13 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  *   java … DataBackup restore &lt;backup dir&gt; &lt;empty data dir&gt;
  * </pre>
  * The database first (a base backup of the embedded cluster), then the evidence objects, the import files and the
- * audit anchors: an evidence object is on disk before its row commits, so every row of the database copy finds its
+ * audit anchors and the field cipher's keys: an evidence object is on disk before its row commits, so every row of the database copy finds its
  * object in the later file copy (objects written meanwhile are merely unreferenced).
  */
 public final class DataBackup {
 
-    static final List<String> FILE_DIRECTORIES = List.of("evidence/objects", "imports", "audit");
+    /** The files beside the database; {@code keys} holds the field cipher's key file (without it no sealed field can be read). */
+    static final List<String> FILE_DIRECTORIES = List.of("evidence/objects", "imports", "audit", "keys");
 
     private DataBackup() {
     }
@@ -52,6 +53,7 @@ public final class DataBackup {
         }
         for (String dir : FILE_DIRECTORIES) {
             long files = TreeCopy.copy(dataDir.resolve(dir), target.resolve(dir), p -> false);
+            privateKeys(target.resolve(dir));
             summary.append(dir).append(' ').append(files).append(" files\n");
         }
         Files.writeString(target.resolve("BACKUP.txt"), summary, StandardCharsets.UTF_8);
@@ -73,6 +75,7 @@ public final class DataBackup {
         }
         for (String dir : FILE_DIRECTORIES) {
             long files = TreeCopy.copy(backup.resolve(dir), dataDir.resolve(dir), p -> false);
+            privateKeys(dataDir.resolve(dir));
             summary.append(dir).append(' ').append(files).append(" files\n");
         }
         List<Path> damaged = damagedObjects(dataDir.resolve("evidence/objects"));
@@ -80,6 +83,13 @@ public final class DataBackup {
             throw new IllegalStateException("证据文件与其 SM3 不符：" + damaged);
         }
         return summary.append("every evidence object matches its SM3\n").toString();
+    }
+
+    /** The key directory stays readable by its owner only, as the platform created it. */
+    private static void privateKeys(Path dir) throws IOException {
+        if (dir.endsWith("keys") && Files.isDirectory(dir)) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /** The objects whose content no longer hashes to their name. */

@@ -29,6 +29,9 @@ class EmbeddedDatabaseConfiguration {
         if (properties.embedded().ephemeral()) {
             // the throwaway server may already be stopping when a test context closes: fail fast then
             config.setConnectionTimeout(2_000);
+            // many test contexts share one server: each keeps one idle connection, not ten
+            config.setMinimumIdle(1);
+            config.setIdleTimeout(10_000);
         } else {
             // while the database restarts, a request waits at most this long, then answers 503 (shell's filter)
             config.setConnectionTimeout(5_000);

@@ -71,6 +71,8 @@ final class EmbeddedDatabaseServer {
                 sharedEphemeral = EmbeddedPostgres.builder()
                         .setServerConfig("fsync", "off")
                         .setServerConfig("full_page_writes", "off")
+                        // every cached test context has its own pool on this one server
+                        .setServerConfig("max_connections", "400")
                         .setPGStartupWait(Duration.ofSeconds(settings.startupWaitSeconds()))
                         .start();
             }

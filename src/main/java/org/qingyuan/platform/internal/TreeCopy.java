@@ -41,7 +41,8 @@ final class TreeCopy {
                     return FileVisitResult.CONTINUE;
                 }
                 try {
-                    Files.copy(file, to.resolve(relative.toString()), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, to.resolve(relative.toString()), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.COPY_ATTRIBUTES);
                     files[0]++;
                 } catch (NoSuchFileException gone) {
                     // a temporary file removed by the running server: not part of any consistent state
