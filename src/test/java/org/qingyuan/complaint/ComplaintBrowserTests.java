@@ -19,6 +19,41 @@ import org.springframework.test.context.TestPropertySource;
 class ComplaintBrowserTests extends BrowserTest {
 
     @Autowired PublicRateLimit limits;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aTapOnTheMapSetsThePointAndTheComplaintFilesWithIt() {
+        limits.reset();
+        WebDriver page = browser.open(375, 812);
+        page.get(url("/report"));
+        var map = wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-map")));
+        wait(page).until(ExpectedConditions.attributeToBe(By.id("report-map"), "data-outline", "true"));
+        assertThat(map.getSize().getHeight()).isBetween(220, 260);
+        assertNoHorizontalScroll(page);
+        page.findElement(By.id("description")).sendKeys("院子里有人喷漆，没有任何环保设施");
+        // a tap in the middle of the district (the outline fills the map)
+        click(page, map);
+        wait(page).until(ExpectedConditions.attributeToBeNotEmpty(map, "data-point"));
+        double lat = Double.parseDouble(page.findElement(By.id("latitude")).getDomProperty("value"));
+        double lon = Double.parseDouble(page.findElement(By.id("longitude")).getDomProperty("value"));
+        assertThat(lat).isBetween(34.79, 34.98);
+        assertThat(lon).isBetween(113.49, 113.80);
+        assertThat(page.findElement(By.id("report-map-warning")).isDisplayed()).isFalse();
+        // typed coordinates outside the district move the marker and warn; typed back, the warning goes
+        var latField = page.findElement(By.id("latitude"));
+        latField.clear();
+        latField.sendKeys("39.9");
+        wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-map-warning")));
+        latField.clear();
+        latField.sendKeys(String.format(java.util.Locale.ROOT, "%.6f", lat));
+        wait(page).until(ExpectedConditions.invisibilityOfElementLocated(By.id("report-map-warning")));
+        click(page, page.findElement(By.id("submit-report")));
+        String code = wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code-new"))).getText();
+        var filed = jdbc.sql("SELECT latitude, longitude FROM complaint WHERE tracking_code = ?").param(code)
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        assertThat(filed[0]).isCloseTo(lat, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(filed[1]).isCloseTo(lon, org.assertj.core.data.Offset.offset(1e-6));
+    }
 
     @Test
     void aReporterFilesFromAPhoneAndFollowsTheComplaintByItsTrackingCode() {

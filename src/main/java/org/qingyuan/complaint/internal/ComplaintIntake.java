@@ -19,6 +19,7 @@ import org.qingyuan.evidence.Dossier;
 import org.qingyuan.evidence.EvidenceCategory;
 import org.qingyuan.evidence.EvidenceKind;
 import org.qingyuan.evidence.EvidenceOwner;
+import org.qingyuan.map.DistrictOutlines;
 import org.qingyuan.notification.Inbox;
 import org.qingyuan.notification.Notice;
 import org.qingyuan.platform.Deployment;
@@ -45,10 +46,11 @@ public class ComplaintIntake {
     private final ActingUsers actors;
     private final Deployment deployment;
     private final ComplaintProperties properties;
+    private final DistrictOutlines outlines;
     private final Clock clock;
 
     ComplaintIntake(ComplaintStore store, ReporterVault vault, Dossier dossier, Inbox inbox, AuditTrail audit, ActingUsers actors,
-                    Deployment deployment, ComplaintProperties properties, Clock clock) {
+                    Deployment deployment, ComplaintProperties properties, DistrictOutlines outlines, Clock clock) {
         this.store = store;
         this.vault = vault;
         this.dossier = dossier;
@@ -57,8 +59,12 @@ public class ComplaintIntake {
         this.actors = actors;
         this.deployment = deployment;
         this.properties = properties;
+        this.outlines = outlines;
         this.clock = clock;
     }
+
+    /** Degrees the district's bounding box is widened by (≈2 km): the shipped outline is coarse. */
+    static final double DISTRICT_MARGIN = 0.02;
 
     /** Checks what came in; answers every problem at once (400 naming the fields). */
     public void check(Intake in) {
@@ -80,6 +86,10 @@ public class ComplaintIntake {
         }
         if (located && (in.longitude() < 73 || in.longitude() > 136 || in.latitude() < 3 || in.latitude() > 54)) {
             errors.add(new FieldError("lat", "位置不在中国境内，请检查经纬度"));
+        } else if (located && in.channel() != org.qingyuan.complaint.Channel.REBOUND && outlines.homeBounds()
+                .filter(b -> !b.contains(in.longitude(), in.latitude(), DISTRICT_MARGIN)).isPresent()) {
+            errors.add(new FieldError("lat", "位置（纬度 lat " + in.latitude() + "，经度 long " + in.longitude()
+                    + "）不在本区范围内，请检查经纬度或在地图上重新选点"));
         }
         if (in.reporter().phone() != null && !in.reporter().phone().matches("[0-9+\\- ]{5,20}")) {
             errors.add(new FieldError("phone", "联系电话格式不正确"));

@@ -12,7 +12,7 @@ import org.qingyuan.shared.RouteRules;
 import org.springframework.stereotype.Component;
 
 /**
- * Complaints' routes. Public (no sign-in, declared here one by one): the report form and its challenge, tracking and
+ * Complaints' routes. Public (no sign-in, declared here one by one): the report form, its challenge and the home district's outline for its map, tracking and
  * rating, the public results, a closed-out site's notice and its "producing again" form, and the Open311 GeoReport v2
  * API. Officers: the jurisdiction reads; the district office and towns handle; the district office triages, replies,
  * imports, rewards and publishes; only holders of REPORTER_UNMASK see a reporter in full.
@@ -30,6 +30,7 @@ class ComplaintRoutes implements RouteRules {
         return List.of(
                 RouteRule.open("/report"),
                 RouteRule.open("/report/challenge"),
+                RouteRule.open("/report/outline.json"),
                 RouteRule.open("/track"),
                 RouteRule.open("/track/rating"),
                 RouteRule.open("/public/results"),

@@ -17,6 +17,7 @@ import org.qingyuan.complaint.internal.ComplaintProperties;
 import org.qingyuan.complaint.internal.Intake;
 import org.qingyuan.complaint.internal.PublicRateLimit;
 import org.qingyuan.complaint.internal.PublicTracking;
+import org.qingyuan.map.DistrictOutlines;
 import org.qingyuan.shared.ConflictException;
 import org.qingyuan.shared.InvalidInputException;
 import org.qingyuan.shared.NotFoundException;
@@ -45,14 +46,16 @@ class PublicComplaintController {
     private final Challenges challenges;
     private final PublicRateLimit limits;
     private final ComplaintProperties properties;
+    private final DistrictOutlines outlines;
 
     PublicComplaintController(ComplaintIntake intake, PublicTracking tracking, Challenges challenges, PublicRateLimit limits,
-                              ComplaintProperties properties) {
+                              ComplaintProperties properties, DistrictOutlines outlines) {
         this.intake = intake;
         this.tracking = tracking;
         this.challenges = challenges;
         this.limits = limits;
         this.properties = properties;
+        this.outlines = outlines;
     }
 
     @GetMapping("/report")
@@ -73,6 +76,14 @@ class PublicComplaintController {
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(challenges.issue());
+    }
+
+    /** The home district's outline (GeoJSON: the boundary, its code and name, nothing else) for the form's map; 404 if none. */
+    @GetMapping(value = "/report/outline.json", produces = "application/geo+json")
+    @ResponseBody
+    ResponseEntity<String> outline() {
+        return outlines.home().map(o -> ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
+                .body(o)).orElse(ResponseEntity.notFound().build());
     }
 
     @PostMapping("/report")
@@ -139,6 +150,7 @@ class PublicComplaintController {
         model.addAttribute("form", form);
         model.addAttribute("maxPhotos", properties.maxPhotos());
         model.addAttribute("error", error);
+        model.addAttribute("baseMap", outlines.baseMap());
         return "complaint/report";
     }
 
