@@ -134,7 +134,7 @@ class MapApiTests {
         assertThat(overview.toRectify()).isEqualTo(tally.toRectify());
         assertThat(overview.closedOut()).isEqualTo(tally.closedOut());
         assertThat(overview.charts()).extracting(org.qingyuan.map.internal.Chart::id)
-                .containsExactly("weekly", "work", "places", "category", "measure", "state");
+                .containsExactly("weekly", "work", "places", "category", "measure", "state", "reports");
         var weekly = dashboards.weekly(scope);
         assertThat(weekly.labels()).hasSize(8);
         assertThat(weekly.series()).allSatisfy(series -> assertThat(series.data()).hasSize(8));
