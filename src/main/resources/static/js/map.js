@@ -47,6 +47,7 @@
     var canPlace = el.getAttribute('data-can-place') === 'true';
     var status = document.getElementById('map-status');
     var fitted = false;
+    var outlineBounds = null;
     map.setView([35, 105], 4);
 
     fetch('/api/v1/map/outline', {credentials: 'same-origin'}).then(function (r) {
@@ -56,10 +57,17 @@
         var layer = L.geoJSON(outline, {style: {color: '#0f5e63', weight: 2, fill: true, fillOpacity: 0.04}, interactive: false});
         layer.addTo(map);
         overlays['区县边界'] = layer;
-        map.fitBounds(layer.getBounds());
+        outlineBounds = layer.getBounds();
+        map.fitBounds(outlineBounds);
         // a town's or a village's officer: the outline for orientation, then his own markers (first answer)
         fitted = el.getAttribute('data-fit') !== 'markers';
         el.setAttribute('data-outline', 'true');
+      }
+      return fetch('/api/v1/map/extent', {credentials: 'same-origin'});
+    }).then(function (r) { return r.ok ? r.json() : {}; }).then(function (box) {
+      // the district's view holds its outline and every placed enterprise, even one placed outside the outline
+      if (fitted && outlineBounds && box && box.south !== undefined) {
+        map.fitBounds(outlineBounds.extend([[box.south, box.west], [box.north, box.east]]));
       }
       return fetch('/api/v1/map/layers', {credentials: 'same-origin'});
     }).then(function (r) { return r.ok ? r.json() : []; }).then(function (layers) {

@@ -21,7 +21,8 @@ class HomeBrowserTests extends BrowserTest {
                 page.get(url("/"));
                 waitForCharts(page);
                 assertThat(page.findElement(By.id("card-total")).getText()).isNotEqualTo("0");
-                wait(page).until(d -> d.findElements(By.cssSelector("[data-chart][data-drawn]")).size() == 6);
+                wait(page).until(d -> d.findElements(By.cssSelector("[data-chart][data-drawn]")).size() == 7);
+                assertThat(page.findElement(By.id("home-charts")).getText()).contains("报送情况");
                 if (width < 500) {
                     assertNoHorizontalScroll(page);
                 }
@@ -47,6 +48,7 @@ class HomeBrowserTests extends BrowserTest {
             page.get(url("/"));
             waitForCharts(page);
             assertThat(page.findElement(By.id("town-work")).getText()).contains("本镇逾期未销号").contains("本镇即将到期");
+            assertThat(page.findElement(By.id("town-reports")).getText()).contains("本镇待报送报表");
             assertThat(page.findElement(By.id("home-charts")).getText()).contains("各村（社区）");
             if (width < 500) {
                 assertNoHorizontalScroll(page);

@@ -114,6 +114,22 @@ class MapApiTests {
     }
 
     @Test
+    void theExtentHoldsEveryPlacedEnterpriseOfTheJurisdictionAndNoneOfAnother() throws Exception {
+        JsonNode box = json(get("/api/v1/map/extent").with(OFFICE), 200);
+        var bounds = jdbc.sql("""
+                SELECT min(latitude), min(longitude), max(latitude), max(longitude) FROM map_site
+                 WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND division_code LIKE '410108%'
+                """).query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
+        assertThat(box.path("south").asDouble()).isEqualTo(bounds[0]);
+        assertThat(box.path("west").asDouble()).isEqualTo(bounds[1]);
+        assertThat(box.path("north").asDouble()).isEqualTo(bounds[2]);
+        assertThat(box.path("east").asDouble()).isEqualTo(bounds[3]);
+        JsonNode town = json(get("/api/v1/map/extent").with(as(RoleCode.TOWN_OFFICER, "410108001")), 200);
+        assertThat(town.path("north").asDouble()).isLessThanOrEqualTo(bounds[2]);
+        assertThat(json(get("/api/v1/map/extent").param("measure", "NUKE").with(OFFICE), 400)).isNotNull();
+    }
+
+    @Test
     void theCardOfAnEnterpriseWithACaseLinksTheCase() throws Exception {
         long[] row = jdbc.sql("SELECT enterprise_id, case_id FROM map_site WHERE case_id IS NOT NULL AND division_code LIKE '410108%' LIMIT 1")
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
@@ -134,7 +150,7 @@ class MapApiTests {
         assertThat(overview.toRectify()).isEqualTo(tally.toRectify());
         assertThat(overview.closedOut()).isEqualTo(tally.closedOut());
         assertThat(overview.charts()).extracting(org.qingyuan.map.internal.Chart::id)
-                .containsExactly("weekly", "work", "places", "category", "measure", "state");
+                .containsExactly("weekly", "work", "places", "category", "measure", "state", "reports");
         var weekly = dashboards.weekly(scope);
         assertThat(weekly.labels()).hasSize(8);
         assertThat(weekly.series()).allSatisfy(series -> assertThat(series.data()).hasSize(8));

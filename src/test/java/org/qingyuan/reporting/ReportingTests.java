@@ -218,6 +218,58 @@ class ReportingTests {
                 .containsSubsequence("REPORT_PREPARED", "REPORT_SUBMITTED", "REPORT_RETURNED", "REPORT_CORRECTION_STARTED");
     }
 
+    @Autowired ReportPunctuality punctuality;
+
+    ReportPunctuality.TownReports town(String code) {
+        return punctuality.byTown(org.qingyuan.access.Scope.of(org.qingyuan.shared.DivisionCode.of(code))).stream()
+                .filter(t -> t.divisionCode().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theHomePagesPunctualityMovesFromPendingToMissingAtTheDueDateAndALateSubmissionCountsLate() throws Exception {
+        sweep.sweep(today());
+        JsonNode now = current(TOWN, "410108001");
+        // two periods ahead: a period no other test submits
+        for (int i = 0; i < 2; i++) {
+            moveTo(LocalDate.parse(now.get("period").get("cutOff").asString()).plusDays(1));
+            sweep.sweep(today());
+            now = current(TOWN, "410108001");
+        }
+        JsonNode next = now;
+        long id = next.get("id").asLong();
+        LocalDate due = LocalDate.parse(next.get("period").get("due").asString());
+        var scope = org.qingyuan.access.Scope.of(org.qingyuan.shared.DivisionCode.of("410108001"));
+        ReportPunctuality.TownReports before = town("410108001");
+        assertThat(before.due()).isEqualTo(before.onTime() + before.late() + before.missing() + before.pending());
+        assertThat(punctuality.open(scope)).filteredOn(r -> r.id() == id).singleElement()
+                .satisfies(r -> assertThat(r.overdue()).isFalse());
+
+        moveTo(due);
+        assertThat(town("410108001")).isEqualTo(before);
+        moveTo(due.plusDays(1));
+        ReportPunctuality.TownReports overdue = town("410108001");
+        assertThat(overdue.missing()).isEqualTo(before.missing() + 1);
+        assertThat(overdue.pending()).isEqualTo(before.pending() - 1);
+        assertThat(punctuality.open(scope)).filteredOn(r -> r.id() == id).singleElement()
+                .satisfies(r -> assertThat(r.overdue()).isTrue());
+
+        int v = json(mvc.perform(post("/api/v1/reports/submissions/" + id + "/prepare").with(TOWN).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(command(next.get("version").asInt())))
+                .andExpect(status().isOk())).get("version").asInt();
+        v = json(mvc.perform(put("/api/v1/reports/submissions/" + id + "/summary").with(TOWN).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + v + ", \"summary\": \"补报\"}"))).get("version").asInt();
+        v = json(mvc.perform(multipart("/api/v1/reports/submissions/" + id + "/scan")
+                .file(new MockMultipartFile("file", "scan.pdf", "application/pdf", PDF)).param("version", Integer.toString(v))
+                .with(TOWN).with(csrf()))).get("version").asInt();
+        mvc.perform(post("/api/v1/reports/submissions/" + id + "/submit").with(TOWN).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(command(v))).andExpect(status().isOk());
+        ReportPunctuality.TownReports submitted = town("410108001");
+        assertThat(submitted.late()).isEqualTo(before.late() + 1);
+        assertThat(submitted.missing()).isEqualTo(before.missing());
+        assertThat(submitted.onTime()).isEqualTo(before.onTime());
+        assertThat(punctuality.open(scope)).noneMatch(r -> r.id() == id);
+    }
+
     @Test
     void unitsAreRemindedBeforeTheDueDateAndALateSubmissionStaysLate() throws Exception {
         sweep.sweep(today());

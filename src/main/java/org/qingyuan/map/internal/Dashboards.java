@@ -17,6 +17,7 @@ import org.qingyuan.policy.MeasureKind;
 import org.qingyuan.rectification.CaseState;
 import org.qingyuan.region.Division;
 import org.qingyuan.region.Divisions;
+import org.qingyuan.reporting.ReportPunctuality;
 import org.qingyuan.shared.DivisionLevel;
 import org.qingyuan.statistics.Dimension;
 import org.qingyuan.statistics.LedgerStatistics;
@@ -41,6 +42,7 @@ public class Dashboards {
     private final LedgerStatistics statistics;
     private final MapQueries queries;
     private final Divisions divisions;
+    private final ReportPunctuality reports;
     private final Clock clock;
     private final Map<String, Tally> pastWeeks = new ConcurrentHashMap<>();
     private final Map<String, Timed> currentWeek = new ConcurrentHashMap<>();
@@ -48,7 +50,8 @@ public class Dashboards {
     private record Timed(long at, Tally tally) {
     }
 
-    Dashboards(LedgerStatistics statistics, MapQueries queries, Divisions divisions, Clock clock) {
+    Dashboards(LedgerStatistics statistics, MapQueries queries, Divisions divisions, ReportPunctuality reports, Clock clock) {
+        this.reports = reports;
         this.statistics = statistics;
         this.queries = queries;
         this.divisions = divisions;
@@ -91,6 +94,9 @@ public class Dashboards {
         charts.add(grouped(Dimension.CATEGORY, counts.getOrDefault("category", Map.of()), links));
         charts.add(grouped(Dimension.MEASURE, counts.getOrDefault("measure", Map.of()), links));
         charts.add(grouped(Dimension.STATE, counts.getOrDefault("state", Map.of()), links));
+        if (!town) {
+            charts.add(reports(scope));
+        }
         BigDecimal rate = total.toRectify() == 0 ? null : BigDecimal.valueOf(total.closedOut() * 100L)
                 .divide(BigDecimal.valueOf(total.toRectify()), 1, RoundingMode.HALF_UP);
         return new Overview(total.total(), total.toRectify(), total.closedOut(), rate, total.overdue(),
@@ -157,6 +163,29 @@ public class Dashboards {
         }
         return new Chart("work", (town ? "各村（社区）" : "各镇（街道）") + "逾期与即将到期", "bar", labels,
                 List.of(new Chart.Series("逾期", overdue), new Chart.Series("即将到期", soon)), links);
+    }
+
+    /**
+     * 报送情况 per town: the reporting module's figures of each report's latest two periods (on time, late, missing,
+     * pending), each town linked to the 报送 list of its submissions.
+     */
+    private Chart reports(Scope scope) {
+        Map<String, ReportPunctuality.TownReports> byCode = new LinkedHashMap<>();
+        reports.byTown(scope).forEach(r -> byCode.put(r.divisionCode(), r));
+        List<String> labels = new ArrayList<>(), links = new ArrayList<>();
+        List<Number> onTime = new ArrayList<>(), late = new ArrayList<>(), missing = new ArrayList<>(), pending = new ArrayList<>();
+        for (Division d : divisions.children(scope.division())) {
+            ReportPunctuality.TownReports r = byCode.get(d.code().value());
+            labels.add(Division.shortName(d.name()));
+            onTime.add(r == null ? 0 : r.onTime());
+            late.add(r == null ? 0 : r.late());
+            missing.add(r == null ? 0 : r.missing());
+            pending.add(r == null ? 0 : r.pending());
+            links.add("/reports?unit=" + d.code().value());
+        }
+        return new Chart("reports", "报送情况：各镇（街道）近两期按时、逾期与未报", "bar", labels,
+                List.of(new Chart.Series("按时报送", onTime), new Chart.Series("逾期报送", late),
+                        new Chart.Series("逾期未报", missing), new Chart.Series("未到期待报", pending)), links);
     }
 
     /** Per town (village), every one listed: to be rectified and closed out. */

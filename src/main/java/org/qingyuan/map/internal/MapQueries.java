@@ -124,6 +124,19 @@ public class MapQueries {
         return new Unplaced(count, first);
     }
 
+    /**
+     * The box holding every placed enterprise of the jurisdiction under the filters ({@code [south, west, north, east]}),
+     * empty when none is placed: the map opens on it together with the outline, so that no marker starts out of view.
+     */
+    public java.util.Optional<double[]> extent(Scope scope, MapFilter filter) {
+        Where where = where(scope, filter);
+        return where.bind(jdbc.sql("SELECT min(s.latitude), min(s.longitude), max(s.latitude), max(s.longitude) FROM map_site s"
+                        + where.sql + " AND s.latitude IS NOT NULL AND s.longitude IS NOT NULL"), today())
+                .query((rs, i) -> rs.getObject(1) == null ? null
+                        : new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
+                .optional();
+    }
+
     /** The categories present in the jurisdiction (id, label), for the filter. */
     public List<String[]> categories(Scope scope) {
         Where where = where(scope, new MapFilter(null, null, null, null, false, false));

@@ -11,6 +11,7 @@ import org.qingyuan.map.internal.Dashboards;
 import org.qingyuan.patrol.RevisitsDue;
 import org.qingyuan.rectification.CaseLists;
 import org.qingyuan.referral.DepartmentQueue;
+import org.qingyuan.reporting.ReportPunctuality;
 import org.qingyuan.shell.HomeContent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,10 +29,12 @@ class HomeDashboards implements HomeContent {
     private final RevisitsDue revisits;
     private final DepartmentQueue queue;
     private final RouteAccess routes;
+    private final ReportPunctuality reports;
     private final JsonMapper json;
 
     HomeDashboards(Dashboards dashboards, CaseLists cases, RevisitsDue revisits, DepartmentQueue queue, RouteAccess routes,
-                   JsonMapper json) {
+                   ReportPunctuality reports, JsonMapper json) {
+        this.reports = reports;
         this.dashboards = dashboards;
         this.cases = cases;
         this.revisits = revisits;
@@ -57,6 +60,7 @@ class HomeDashboards implements HomeContent {
                 model.put("chartsJson", json.writeValueAsString(o.charts()));
                 if (role == RoleCode.TOWN_OFFICER) {
                     model.put("board", cases.board(null, user.scope()));
+                    model.put("reportsDue", reports.open(user.scope()));
                 }
                 yield Optional.of(new View("map/home", "overview", model));
             }

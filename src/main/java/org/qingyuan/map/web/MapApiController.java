@@ -72,6 +72,16 @@ class MapApiController {
         return Map.of("count", u.count(), "first", u.first().stream().map(this::card).toList());
     }
 
+    /** The box of the placed enterprises under the filters: {@code {south, west, north, east}}, or {@code {}} when none. */
+    @GetMapping("/extent")
+    Map<String, Object> extent(@RequestParam(required = false) String division, @RequestParam(required = false) String category,
+                               @RequestParam(required = false) String measure, @RequestParam(required = false) String state,
+                               @RequestParam(required = false) String overdue, @RequestParam(required = false) String dueSoon) {
+        return queries.extent(scope(), MapFilter.of(division, category, measure, state, overdue, dueSoon))
+                .<Map<String, Object>>map(b -> Map.of("south", b[0], "west", b[1], "north", b[2], "east", b[3]))
+                .orElse(Map.of());
+    }
+
     /** The county outline of the caller's district (GeoJSON), 404 when none is shipped for it. */
     @GetMapping(value = "/outline", produces = "application/geo+json")
     ResponseEntity<String> outline() {

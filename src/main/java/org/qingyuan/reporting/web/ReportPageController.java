@@ -56,10 +56,15 @@ class ReportPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String period, @RequestParam(required = false) String report, Model model) {
+    String list(@RequestParam(required = false) String period, @RequestParam(required = false) String report,
+                @RequestParam(required = false) String unit, Model model) {
         CurrentUser user = CurrentUsers.require();
         Map<String, List<SubmissionView>> grouped = new LinkedHashMap<>();
         for (SubmissionView v : submissions.list(user, period, report)) {
+            if (unit != null && !unit.isBlank() && !v.submission().subject().unitDivision().equals(unit)
+                    && !v.submission().subject().unitKey().equals(unit)) {
+                continue;
+            }
             var j = v.submission().subject();
             grouped.computeIfAbsent(j.dutyId() + "|" + j.periodKey(), k -> new ArrayList<>()).add(v);
         }
@@ -72,6 +77,7 @@ class ReportPageController {
                     items.stream().filter(v -> !v.submission().state().frozen() && v.late()).count()));
         });
         model.addAttribute("rounds", rounds);
+        model.addAttribute("unit", unit);
         model.addAttribute("canReceive", routes.allows(user, "POST", "/reports/submissions/1/receive"));
         return "reporting/list";
     }
