@@ -34,34 +34,44 @@ public final class KilledMidCommit implements AutoCloseable {
         return new KilledMidCommit(c);
     }
 
-    /** Waits (at most {@code seconds}) until some transaction waits for the chain lock, then kills every such backend. */
-    public List<Integer> killWaiters(int seconds) throws Exception {
+    /** Kills every backend waiting for the chain lock now; answers their process ids. */
+    private List<Integer> killWaiting() throws Exception {
+        List<Integer> pids = new ArrayList<>();
+        try (var s = holder.prepareStatement("""
+                SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+                   AND classid = ? AND objid = ? AND objsubid = 1""")) {
+            s.setLong(1, CHAIN_LOCK >>> 32);
+            s.setLong(2, CHAIN_LOCK & 0xFFFF_FFFFL);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    pids.add(rs.getInt(1));
+                }
+            }
+        }
+        for (int pid : pids) {
+            try (var s = holder.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                s.setInt(1, pid);
+                s.executeQuery().close();
+            }
+        }
+        return pids;
+    }
+
+    /**
+     * Kills whatever waits for the chain lock until {@code operation} has ended (a background job that happens to
+     * commit at the same moment is killed too, and retried by its own schedule); answers the backends killed.
+     */
+    public List<Integer> killUntilDone(java.util.concurrent.Future<?> operation, int seconds) throws Exception {
+        List<Integer> killed = new ArrayList<>();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < until) {
-            List<Integer> pids = new ArrayList<>();
-            try (var s = holder.prepareStatement("""
-                    SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-                       AND classid = ? AND objid = ? AND objsubid = 1""")) {
-                s.setLong(1, CHAIN_LOCK >>> 32);
-                s.setLong(2, CHAIN_LOCK & 0xFFFF_FFFFL);
-                try (var rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        pids.add(rs.getInt(1));
-                    }
-                }
+        while (!operation.isDone()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the operation did not end within " + seconds + " s; killed " + killed);
             }
-            if (!pids.isEmpty()) {
-                for (int pid : pids) {
-                    try (var s = holder.prepareStatement("SELECT pg_terminate_backend(?)")) {
-                        s.setInt(1, pid);
-                        s.executeQuery().close();
-                    }
-                }
-                return pids;
-            }
+            killed.addAll(killWaiting());
             Thread.sleep(20);
         }
-        throw new AssertionError("no transaction reached its commit within " + seconds + " s");
+        return killed;
     }
 
     /** Releases the chain lock. */

@@ -81,7 +81,7 @@ class CaseStepKillTests {
                     return -1;
                 }
             });
-            assertThat(chain.killWaiters(30)).isNotEmpty();
+            assertThat(chain.killUntilDone(step, 30)).isNotEmpty();
             assertThat(step.get(30, TimeUnit.SECONDS)).as("the killed step did not succeed").isNotEqualTo(200);
         }
         assertThat(trace(id)).as("item, evidence, attachment, step, audit, version").containsExactly(before);

@@ -53,7 +53,7 @@ class ExportKillTests {
                     return -1;   // the connection went away under the response: the client sees a broken download
                 }
             });
-            assertThat(chain.killWaiters(30)).isNotEmpty();
+            assertThat(chain.killUntilDone(export, 30)).isNotEmpty();
             assertThat(export.get(30, TimeUnit.SECONDS)).isNotEqualTo(200);
         }
         assertThat(exportsSince(since)).isZero();

@@ -95,7 +95,7 @@ class ClassificationBatchKillTests {
                     + " WHERE enterprise_id IN (:ids)").param("ids", ids).update();
             before = state(ids);
             CompletableFuture<Integer> batch = CompletableFuture.supplyAsync(worker::drain);
-            assertThat(chain.killWaiters(30)).isNotEmpty();
+            assertThat(chain.killUntilDone(batch, 30)).isNotEmpty();
             batch.get(30, TimeUnit.SECONDS);
             assertThat(state(ids)).as("stale/current/records/case after the kill").isEqualTo(before);
         }
