@@ -218,7 +218,7 @@ class JdbcDossier implements Dossier {
             if (!store.intact(sm3)) {
                 throw new TamperedEvidenceException(id);
             }
-            long actual = size >= 0 ? size : Files.size(store.path(sm3));
+            long actual = size >= 0 ? size : store.size(sm3);
             return new EvidenceContent(mediaType, fileName, actual, sm3, store.open(sm3));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

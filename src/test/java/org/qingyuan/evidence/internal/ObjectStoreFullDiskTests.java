@@ -42,7 +42,7 @@ class ObjectStoreFullDiskTests {
 
     @Test
     void aDiskThatFillsDuringAnUploadRefusesItAndLeavesNoPartialFile() throws Exception {
-        ObjectStore store = new ObjectStore(root, 0);
+        FileObjectStore store = new FileObjectStore(root, 0);
         assertThatThrownBy(() -> store.receive(fillingUpAfter(200_000), 10_000_000))
                 .isInstanceOf(EvidenceStorageFullException.class).hasMessageContaining("存储空间不足");
         assertThat(files(root)).isZero();
@@ -50,7 +50,7 @@ class ObjectStoreFullDiskTests {
 
     @Test
     void aDiskBelowItsReserveRefusesBeforeReadingAByte() throws Exception {
-        ObjectStore store = new ObjectStore(root, Long.MAX_VALUE);
+        FileObjectStore store = new FileObjectStore(root, Long.MAX_VALUE);
         assertThatThrownBy(() -> store.receive(fillingUpAfter(0), 10)).isInstanceOf(EvidenceStorageFullException.class);
         assertThat(files(root)).isZero();
     }
