@@ -72,4 +72,28 @@ public final class RequestValues {
             throw new InvalidInputException(field, "参数 " + field + " 应为非负整数");
         }
     }
+
+    /** The version a form was read at (optimistic locking): required, a whole number. */
+    public static int version(String raw) {
+        if (blank(raw)) {
+            throw new InvalidInputException("version", "缺少版本号 version（请刷新页面后重试）");
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version", "版本号无效，请刷新页面后重试");
+        }
+    }
+
+    /** A numeric id named {@code label} in the message, or null when blank. */
+    public static Long id(String field, String label, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, label + "应为数字编号，实际为“" + raw + "”");
+        }
+    }
 }

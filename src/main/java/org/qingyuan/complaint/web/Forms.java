@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.qingyuan.complaint.internal.Intake;
 import org.qingyuan.shared.InvalidInputException;
+import org.qingyuan.shared.RequestValues;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Reading the complaint forms' values once, with a Chinese 400 naming the field. */
@@ -31,25 +32,11 @@ final class Forms {
     }
 
     static int version(String version) {
-        if (version == null || version.isBlank()) {
-            throw new InvalidInputException("version", "缺少版本号 version（请刷新页面后重试）");
-        }
-        try {
-            return Integer.parseInt(version.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "版本号无效，请刷新页面后重试");
-        }
+        return RequestValues.version(version);
     }
 
     static Long id(String value, String field, String label) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, label + "应为数字编号，实际为“" + value + "”");
-        }
+        return RequestValues.id(field, label, value);
     }
 
     static Double coordinate(String value, String field) {

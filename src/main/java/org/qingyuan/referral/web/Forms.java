@@ -10,6 +10,7 @@ import java.util.List;
 import org.qingyuan.referral.ReferralState;
 import org.qingyuan.referral.internal.ReferralService;
 import org.qingyuan.shared.InvalidInputException;
+import org.qingyuan.shared.RequestValues;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Request parameters of the referral forms and API: files, versions, dates, numbers. */
@@ -34,25 +35,11 @@ final class Forms {
     }
 
     static int version(Object version) {
-        if (version == null || version.toString().isBlank()) {
-            throw new InvalidInputException("version", "缺少版本号 version（请刷新页面后重试）");
-        }
-        try {
-            return Integer.parseInt(version.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "版本号无效，请刷新页面后重试");
-        }
+        return RequestValues.version(version == null ? null : version.toString());
     }
 
     static Long id(String value, String field, String label) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, label + "应为数字编号，实际为“" + value + "”");
-        }
+        return RequestValues.id(field, label, value);
     }
 
     static LocalDate date(String value, String field, String label) {
