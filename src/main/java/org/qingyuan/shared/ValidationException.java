@@ -30,6 +30,8 @@ public class ValidationException extends InvalidInputException {
         if (errors.size() == 1) {
             return errors.get(0).message();
         }
-        return "提交的内容有 " + errors.size() + " 处错误：" + errors.get(0).message() + "等";
+        // every message, so that a page showing only the summary still names each field to mend
+        return "提交的内容有 " + errors.size() + " 处错误："
+                + String.join("；", errors.stream().map(FieldError::message).toList());
     }
 }
