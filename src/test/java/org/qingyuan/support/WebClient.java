@@ -46,6 +46,16 @@ public final class WebClient {
         return send(builder.build());
     }
 
+    /** A POST of raw bytes (a multipart body built by the caller) with extra headers (name, value, ...). */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
     /** Signs in through the login form; answers the response to {@code POST /login}. */
     public HttpResponse<String> login(String username, String password) {
         String token = csrfToken(get("/login").body());
