@@ -29,6 +29,13 @@ public final class BenchLedgers {
     private BenchLedgers() {
     }
 
+    /** Writes a survey ledger for the drills: {@code <rows> <name prefix> <file>} (bench/two-nodes.sh). */
+    public static void main(String[] args) throws IOException {
+        try (OutputStream out = java.nio.file.Files.newOutputStream(java.nio.file.Path.of(args[2]))) {
+            surveyLedger(Integer.parseInt(args[0]), args[1], out);
+        }
+    }
+
     public static byte[] surveyLedger(int rows, String prefix) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         surveyLedger(rows, prefix, out);
