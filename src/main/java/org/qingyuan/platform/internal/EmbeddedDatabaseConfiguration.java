@@ -24,6 +24,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
+    EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabaseServer server) {
+        return new EmbeddedDatabaseWatchdog(server);
+    }
+
+    @Bean
     DataSource dataSource(EmbeddedDatabaseServer server, QingyuanProperties properties) {
         HikariConfig config = new HikariConfig();
         if (properties.embedded().ephemeral()) {

@@ -26,14 +26,21 @@ final class EmbeddedDatabaseServer {
     private static final AtomicInteger databases = new AtomicInteger();
     private static volatile EmbeddedPostgres sharedEphemeral;
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
     private final String database;
     private final boolean ownsServer;
+    /** The persistent cluster's directory and settings, to start it again if it dies; null when ephemeral. */
+    private final Path pgData;
+    private final QingyuanProperties.Embedded settings;
+    private boolean closed;
 
-    private EmbeddedDatabaseServer(EmbeddedPostgres postgres, String database, boolean ownsServer) {
+    private EmbeddedDatabaseServer(EmbeddedPostgres postgres, String database, boolean ownsServer, Path pgData,
+                                   QingyuanProperties.Embedded settings) {
         this.postgres = postgres;
         this.database = database;
         this.ownsServer = ownsServer;
+        this.pgData = pgData;
+        this.settings = settings;
     }
 
     static EmbeddedDatabaseServer start(Path dataDir, QingyuanProperties.Embedded settings) {
@@ -48,11 +55,17 @@ final class EmbeddedDatabaseServer {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
         OrphanedPostmaster.stopIfRunning(pgData, settings.startupWaitSeconds());
+        EmbeddedPostgres postgres = startPersistent(pgData, settings, settings.port());
+        createDatabaseIfMissing(postgres, "qingyuan");
+        return new EmbeddedDatabaseServer(postgres, "qingyuan", true, pgData, settings);
+    }
+
+    private static EmbeddedPostgres startPersistent(Path pgData, QingyuanProperties.Embedded settings, int port) throws IOException {
         long started = System.nanoTime();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
-                .setPort(settings.port())
+                .setPort(port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
@@ -61,8 +74,41 @@ final class EmbeddedDatabaseServer {
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {} ready in {} ms", postgres.getPort(), pgData,
                 (System.nanoTime() - started) / 1_000_000);
-        createDatabaseIfMissing(postgres, "qingyuan");
-        return new EmbeddedDatabaseServer(postgres, "qingyuan", true);
+        return postgres;
+    }
+
+    /**
+     * Starts the persistent cluster again, on the same data and port, when its postmaster has died or been stopped
+     * while the application runs (killed, crashed, stopped by hand): PostgreSQL recovers from its WAL, and the pool's
+     * connections find it again at the same address. Answers whether it had to; does nothing for the ephemeral
+     * cluster of the tests or once the application is closing.
+     */
+    synchronized boolean restartIfDown() throws IOException {
+        if (closed || pgData == null || postmasterAlive()) {
+            return false;
+        }
+        EmbeddedPostgres dead = postgres;
+        log.warn("Embedded PostgreSQL on port {} is gone (postmaster not running); starting it again on {}", dead.getPort(), pgData);
+        try {
+            dead.close();   // releases its lock on the data directory; stopping the dead postmaster fails quietly
+        } catch (IOException | RuntimeException e) {
+            log.debug("closing the dead embedded PostgreSQL", e);
+        }
+        postgres = startPersistent(pgData, settings, dead.getPort());
+        return true;
+    }
+
+    private boolean postmasterAlive() throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        try {
+            return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;   // being written by a starting postmaster
+        }
     }
 
     private static EmbeddedDatabaseServer ephemeral(QingyuanProperties.Embedded settings) throws IOException {
@@ -79,7 +125,7 @@ final class EmbeddedDatabaseServer {
         }
         String database = "qingyuan_test_" + databases.incrementAndGet();
         createDatabaseIfMissing(sharedEphemeral, database);
-        return new EmbeddedDatabaseServer(sharedEphemeral, database, false);
+        return new EmbeddedDatabaseServer(sharedEphemeral, database, false, null, settings);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
@@ -98,7 +144,8 @@ final class EmbeddedDatabaseServer {
         return postgres.getJdbcUrl("postgres", database);
     }
 
-    void close() throws IOException {
+    synchronized void close() throws IOException {
+        closed = true;
         if (ownsServer) {
             postgres.close();
         }
