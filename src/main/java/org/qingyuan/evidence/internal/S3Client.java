@@ -50,6 +50,14 @@ final class S3Client {
         this.clock = clock;
     }
 
+    String bucket() {
+        return properties.bucket();
+    }
+
+    URI endpoint() {
+        return properties.endpoint();
+    }
+
     /** The object's size, or -1 when there is none. */
     long head(String key) throws IOException {
         HttpResponse<Void> response = send(request("HEAD", key, EMPTY_SHA256).method("HEAD", HttpRequest.BodyPublishers.noBody()),
@@ -167,9 +175,14 @@ final class S3Client {
 
     /** Every object whose key starts with the prefix, in key order (ListObjectsV2, 1000 a page). */
     void list(String prefix, ListingConsumer consumer) throws IOException {
+        list(prefix, 1000, consumer);
+    }
+
+    void list(String prefix, int pageSize, ListingConsumer consumer) throws IOException {
         String token = null;
         do {
-            java.util.SortedMap<String, String> query = new java.util.TreeMap<>(java.util.Map.of("list-type", "2", "prefix", prefix));
+            java.util.SortedMap<String, String> query = new java.util.TreeMap<>(java.util.Map.of("list-type", "2", "prefix", prefix,
+                    "max-keys", String.valueOf(pageSize)));
             if (token != null) {
                 query.put("continuation-token", token);
             }
