@@ -76,7 +76,7 @@ final class LocalS3 {
                         "s3proxy.identity=" + accessKey, "s3proxy.credential=" + secretKey, "jclouds.provider=transient",
                         "jclouds.identity=local", "jclouds.credential=local", ""), StandardCharsets.ISO_8859_1);
                 Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--properties", conf.toString())
+                        "-Xmx" + System.getProperty("qingyuan.s3proxy.xmx", "256m"), "-jar", jar.toString(), "--properties", conf.toString())
                         .redirectErrorStream(true).redirectOutput(jar.resolveSibling("s3proxy-" + port + ".log").toFile()).start();
                 for (int i = 0; i < 150 && process.isAlive() && !listening(port); i++) {
                     Thread.sleep(100);
