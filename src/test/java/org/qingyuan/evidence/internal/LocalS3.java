@@ -14,7 +14,8 @@ import java.util.UUID;
  * The S3-compatible service of the tests: S3Proxy (Maven Central {@code org.gaul:s3proxy}, its self-contained jar copied
  * to {@code target/s3proxy/s3proxy.jar} by the build) started once per test JVM as a child process on 127.0.0.1, port
  * 8400–8499, with an in-memory ({@code transient}) blob store and {@code s3proxy.authorization=aws-v2-or-v4}: it checks
- * every request's signature against its credential and refuses a wrong one, which s3rver never did. With
+ * every request's signature against its credential and refuses a wrong one, which s3rver never did. It ends with the
+ * test JVM, however that ends ({@link S3ProxyChild} watches its standard input). With
  * {@code S3_TEST_ENDPOINT} (and {@code S3_TEST_ACCESS_KEY}, {@code S3_TEST_SECRET_KEY}) set, that service is used instead.
  */
 final class LocalS3 {
@@ -66,6 +67,7 @@ final class LocalS3 {
         String secretKey = "local-s3-secret-" + UUID.randomUUID();
         try {
             Path dir = Files.createTempDirectory("qy-s3proxy");
+            Path launcher = launcher(dir);
             for (int port = 8400 + (int) (ProcessHandle.current().pid() % 100), tries = 0; tries < 100; tries++, port = 8400 + (port - 8400 + 1) % 100) {
                 if (listening(port)) {
                     continue;
@@ -76,7 +78,8 @@ final class LocalS3 {
                         "s3proxy.identity=" + accessKey, "s3proxy.credential=" + secretKey, "jclouds.provider=transient",
                         "jclouds.identity=local", "jclouds.credential=local", ""), StandardCharsets.ISO_8859_1);
                 Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx" + System.getProperty("qingyuan.s3proxy.xmx", "256m"), "-jar", jar.toString(), "--properties", conf.toString())
+                        "-Xmx" + System.getProperty("qingyuan.s3proxy.xmx", "256m"),
+                        "-cp", jar + java.io.File.pathSeparator + launcher, S3ProxyChild.class.getName(), "--properties", conf.toString())
                         .redirectErrorStream(true).redirectOutput(jar.resolveSibling("s3proxy-" + port + ".log").toFile()).start();
                 for (int i = 0; i < 150 && process.isAlive() && !listening(port); i++) {
                     Thread.sleep(100);
@@ -93,6 +96,17 @@ final class LocalS3 {
             Thread.currentThread().interrupt();
         }
         throw new IllegalStateException("S3Proxy did not start on any port of 8400–8499 (log: target/s3proxy/s3proxy-*.log)");
+    }
+
+    /** A class path holding {@link S3ProxyChild} alone (not the tests' classes and resources). */
+    private static Path launcher(Path dir) throws IOException {
+        String name = S3ProxyChild.class.getName().replace('.', '/') + ".class";
+        Path target = dir.resolve("launcher").resolve(name);
+        Files.createDirectories(target.getParent());
+        try (var in = S3ProxyChild.class.getClassLoader().getResourceAsStream(name)) {
+            Files.copy(in, target);
+        }
+        return dir.resolve("launcher");
     }
 
     private static boolean listening(int port) {
