@@ -21,7 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The four calls of S3 the store needs (HEAD, GET, PUT object; PUT bucket for drills), path-style, signed with AWS
+ * The calls of S3 the store needs (HEAD, GET, PUT object; ListObjectsV2 for backups; PUT bucket for drills), path-style, signed with AWS
  * Signature Version 4 over the JDK's HTTP client. Every PUT carries the SHA-256 of its body in the signature, so the
  * service refuses a body cut short; an S3 PUT is atomic (the object appears whole or not at all).
  */
@@ -48,6 +48,14 @@ final class S3Client {
     S3Client(S3Properties properties, Clock clock) {
         this.properties = properties.requireComplete();
         this.clock = clock;
+    }
+
+    String bucket() {
+        return properties.bucket();
+    }
+
+    URI endpoint() {
+        return properties.endpoint();
     }
 
     /** The object's size, or -1 when there is none. */
@@ -111,28 +119,118 @@ final class S3Client {
     }
 
     private HttpRequest.Builder request(String method, String key, String payloadSha256) {
+        return request(method, key, new java.util.TreeMap<>(), payloadSha256);
+    }
+
+    /**
+     * A signed request: the key is percent-encoded byte by byte (all but {@code A-Z a-z 0-9 - . _ ~} and {@code /}),
+     * the query's names and values likewise and sorted, and exactly these strings are both sent and signed.
+     */
+    private HttpRequest.Builder request(String method, String key, java.util.SortedMap<String, String> query, String payloadSha256) {
         String base = properties.endpoint().toString().replaceAll("/+$", "");
-        String path = URI.create(base).getRawPath() + "/" + properties.bucket() + (key == null ? "" : "/" + key);
-        URI uri = URI.create(base + "/" + properties.bucket() + (key == null ? "" : "/" + key));
+        String path = URI.create(base).getRawPath() + "/" + properties.bucket() + (key == null ? "" : "/" + encode(key, true));
+        String canonicalQuery = canonicalQuery(query);
+        URI uri = URI.create(base + "/" + properties.bucket() + (key == null ? "" : "/" + encode(key, true))
+                + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery));
         String stamp = STAMP.format(clock.instant());
         String host = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         java.util.SortedMap<String, String> headers = new java.util.TreeMap<>(java.util.Map.of("host", host,
                 "x-amz-content-sha256", payloadSha256, "x-amz-date", stamp));
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("x-amz-content-sha256", payloadSha256).header("x-amz-date", stamp)
-                .header("Authorization", authorization(method, path, headers, payloadSha256, properties.region(),
-                        properties.accessKey(), properties.secretKey()));
+                .header("Authorization", authorization(method, path, canonicalQuery, headers, payloadSha256,
+                        properties.region(), properties.accessKey(), properties.secretKey()));
     }
 
-    /** The Signature V4 {@code Authorization} value of a request without query, its headers lower-case and sorted. */
-    static String authorization(String method, String path, java.util.SortedMap<String, String> headers, String payloadSha256,
-                                String region, String accessKey, String secretKey) {
+    /** Signature V4's URI encoding of a path ({@code /} kept) or of a query name or value ({@code /} encoded too). */
+    static String encode(String s, boolean keepSlash) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~' || (keepSlash && c == '/')) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    static String canonicalQuery(java.util.SortedMap<String, String> query) {
+        java.util.SortedMap<String, String> encoded = new java.util.TreeMap<>();
+        query.forEach((name, value) -> encoded.put(encode(name, false), encode(value, false)));
+        return String.join("&", encoded.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    /** An object of a listing: its key and size. */
+    record Listed(String key, long size) {
+    }
+
+    /** Receives the objects of a listing, page by page (a bucket of a province holds tens of millions). */
+    interface ListingConsumer {
+        void accept(Listed object) throws IOException;
+    }
+
+    /** Every object whose key starts with the prefix, in key order (ListObjectsV2, 1000 a page). */
+    void list(String prefix, ListingConsumer consumer) throws IOException {
+        list(prefix, 1000, consumer);
+    }
+
+    void list(String prefix, int pageSize, ListingConsumer consumer) throws IOException {
+        String token = null;
+        do {
+            java.util.SortedMap<String, String> query = new java.util.TreeMap<>(java.util.Map.of("list-type", "2", "prefix", prefix,
+                    "max-keys", String.valueOf(pageSize)));
+            if (token != null) {
+                query.put("continuation-token", token);
+            }
+            HttpResponse<InputStream> response = send(request("GET", null, query, EMPTY_SHA256).GET(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            org.w3c.dom.Document page;
+            try (InputStream body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    check(response.statusCode(), new String(body.readNBytes(2000), StandardCharsets.UTF_8));
+                }
+                page = xml(body);
+            }
+            org.w3c.dom.NodeList contents = page.getElementsByTagName("Contents");
+            for (int i = 0; i < contents.getLength(); i++) {
+                org.w3c.dom.Element object = (org.w3c.dom.Element) contents.item(i);
+                consumer.accept(new Listed(text(object, "Key"), Long.parseLong(text(object, "Size"))));
+            }
+            token = "true".equals(text(page.getDocumentElement(), "IsTruncated"))
+                    ? text(page.getDocumentElement(), "NextContinuationToken") : null;
+        } while (token != null);
+    }
+
+    private static org.w3c.dom.Document xml(InputStream in) throws IOException {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder().parse(in);
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IOException("S3 answered a listing that is not XML", e);
+        }
+    }
+
+    private static String text(org.w3c.dom.Element parent, String name) {
+        org.w3c.dom.NodeList nodes = parent.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+    }
+
+    /** The Signature V4 {@code Authorization} value of a request: path and query already encoded, headers lower-case and sorted. */
+    static String authorization(String method, String path, String canonicalQuery, java.util.SortedMap<String, String> headers,
+                                String payloadSha256, String region, String accessKey, String secretKey) {
         String stamp = headers.get("x-amz-date");
         String day = stamp.substring(0, 8);
         StringBuilder canonicalHeaders = new StringBuilder();
         headers.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value.strip()).append('\n'));
         String signedHeaders = String.join(";", headers.keySet());
-        String canonical = method + "\n" + path + "\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadSha256;
+        String canonical = method + "\n" + path + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadSha256;
         String scope = day + "/" + region + "/s3/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + stamp + "\n" + scope + "\n" + sha256(canonical.getBytes(StandardCharsets.UTF_8));
         byte[] key0 = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), day);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * ({@code objects/ab/cd/<sm3>}), selected by {@code qingyuan.evidence.store=s3}. An upload is received into a local
  * temporary file first (hashed with SM3), then sent in one signed PUT, which S3 makes visible whole or not at all;
  * every read downloads the object and compares its SM3 with its name. A service that refuses for lack of room answers
- * 507, one that cannot be reached or fails answers 503; nothing of the upload is kept either way.
+ * 507, one that cannot be reached, fails or refuses the credentials answers 503 (the last logged as an error naming the
+ * settings to check); nothing of the upload is kept either way.
  */
 @Component
 @ConditionalOnProperty(name = "qingyuan.evidence.store", havingValue = "s3")
@@ -111,6 +112,11 @@ class S3ObjectStore implements ObjectStore {
     static RuntimeException failed(IOException e) {
         if (e instanceof S3Client.S3Exception s3 && (s3.status == 507 || full(s3.getMessage()))) {
             return new EvidenceStorageFullException(e);
+        }
+        if (e instanceof S3Client.S3Exception s3 && (s3.status == 401 || s3.status == 403)) {
+            log.error("Evidence store S3 refused the request's signature or rights ({}): check qingyuan.evidence.s3.access-key, "
+                    + "secret-key and region, the account's rights on the bucket, and this node's clock", e.getMessage());
+            return new EvidenceStorageUnavailableException(e);
         }
         log.warn("Evidence store S3 failed: {}", e.toString());
         return new EvidenceStorageUnavailableException(e);

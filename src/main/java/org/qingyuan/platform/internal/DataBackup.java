@@ -31,13 +31,14 @@ public final class DataBackup {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3 || !List.of("backup", "restore").contains(args[0])) {
-            System.err.println("usage: DataBackup backup <data-dir> <backup-dir> | restore <backup-dir> <data-dir>");
+        boolean objectsElsewhere = args.length == 4 && "restore".equals(args[0]) && "--objects-to-bucket".equals(args[3]);
+        if ((args.length != 3 && !objectsElsewhere) || !List.of("backup", "restore").contains(args[0])) {
+            System.err.println("usage: DataBackup backup <data-dir> <backup-dir> | restore <backup-dir> <data-dir> [--objects-to-bucket]");
             System.exit(2);
         }
         Path from = Path.of(args[1]).toAbsolutePath().normalize();
         Path to = Path.of(args[2]).toAbsolutePath().normalize();
-        System.out.println("backup".equals(args[0]) ? backup(from, to) : restore(from, to));
+        System.out.println("backup".equals(args[0]) ? backup(from, to) : restore(from, to, !objectsElsewhere));
     }
 
     /** Backs up a live data directory into an empty directory; answers a summary. */
@@ -62,6 +63,14 @@ public final class DataBackup {
 
     /** Restores a backup into an empty data directory and checks every evidence object against its SM3 name. */
     public static String restore(Path backup, Path dataDir) throws Exception {
+        return restore(backup, dataDir, true);
+    }
+
+    /**
+     * Restores a backup; without {@code objects} the evidence objects are left out (they go into a bucket instead,
+     * {@code evidence.internal.BucketBackup restore}, which checks them there).
+     */
+    public static String restore(Path backup, Path dataDir, boolean objects) throws Exception {
         if (!Files.exists(backup.resolve("BACKUP.txt"))) {
             throw new IllegalStateException(backup + " 不是完整的备份（缺少 BACKUP.txt）");
         }
@@ -74,6 +83,10 @@ public final class DataBackup {
             summary.append("postgres ").append(files).append(" files (recovers to the backup's end at first start)\n");
         }
         for (String dir : FILE_DIRECTORIES) {
+            if (!objects && dir.equals("evidence/objects")) {
+                summary.append(dir).append(" left out: restored into the bucket\n");
+                continue;
+            }
             long files = TreeCopy.copy(backup.resolve(dir), dataDir.resolve(dir), p -> false);
             privateKeys(dataDir.resolve(dir));
             summary.append(dir).append(' ').append(files).append(" files\n");

@@ -89,11 +89,45 @@ class S3ObjectStoreFailureTests {
                 "range", "bytes=0-9",
                 "x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
                 "x-amz-date", "20130524T000000Z"));
-        assertThat(S3Client.authorization("GET", "/test.txt", headers,
+        assertThat(S3Client.authorization("GET", "/test.txt", "", headers,
                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "us-east-1", "AKIAIOSFODNN7EXAMPLE",
                 "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
                 .isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
                         + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, "
                         + "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+    }
+
+    @Test
+    void theSignatureIsAwsOwnExampleOfAPutObjectWithAKeyThatMustBeEncoded() {
+        // "Example: PUT Object" of the same reference: the key "test$file.text" is signed as "/test%24file.text"
+        var headers = new java.util.TreeMap<String, String>(java.util.Map.of("date", "Fri, 24 May 2013 00:00:00 GMT",
+                "host", "examplebucket.s3.amazonaws.com",
+                "x-amz-content-sha256", "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072",
+                "x-amz-date", "20130524T000000Z", "x-amz-storage-class", "REDUCED_REDUNDANCY"));
+        assertThat(S3Client.authorization("PUT", "/" + S3Client.encode("test$file.text", true), "", headers,
+                "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072", "us-east-1", "AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+                .endsWith("Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
+    }
+
+    @Test
+    void theSignatureIsAwsOwnExampleOfAListingWithAQuery() {
+        // "Example: GET Bucket (List Objects)": GET /?max-keys=2&prefix=J
+        var headers = new java.util.TreeMap<String, String>(java.util.Map.of("host", "examplebucket.s3.amazonaws.com",
+                "x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                "x-amz-date", "20130524T000000Z"));
+        String query = S3Client.canonicalQuery(new java.util.TreeMap<>(java.util.Map.of("prefix", "J", "max-keys", "2")));
+        assertThat(query).isEqualTo("max-keys=2&prefix=J");
+        assertThat(S3Client.authorization("GET", "/", query, headers,
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "us-east-1", "AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+                .endsWith("Signature=34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7");
+    }
+
+    @Test
+    void aKeyIsEncodedByteByByteAsSignatureV4Wants() {
+        assertThat(S3Client.encode("证据/现场 照片+1~a_b-c.jpg", true))
+                .isEqualTo("%E8%AF%81%E6%8D%AE/%E7%8E%B0%E5%9C%BA%20%E7%85%A7%E7%89%87%2B1~a_b-c.jpg");
+        assertThat(S3Client.encode("objects/ab/", false)).isEqualTo("objects%2Fab%2F");
     }
 }
