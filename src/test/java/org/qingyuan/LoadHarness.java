@@ -28,7 +28,7 @@ public final class LoadHarness {
     record Kind(String name, int weight, String method, String path) {
     }
 
-    static final List<Kind> MIX = List.of(
+    static final List<Kind> ALL = List.of(
             new Kind("ledger-list", 30, "GET", "/api/v1/enterprises?size=20&page=%PAGE%"),
             new Kind("ledger-search", 15, "GET", "/api/v1/enterprises?q=%Q%&size=20"),
             new Kind("enterprise", 20, "GET", "/api/v1/enterprises/%ID%"),
@@ -36,7 +36,9 @@ public final class LoadHarness {
             new Kind("board", 8, "GET", "/board"),
             new Kind("statistics", 8, "GET", "/api/v1/statistics/ledger?by=town"),
             new Kind("export", 1, "GET", "/api/v1/exports/ledger.xlsx?layout=template"),
-            new Kind("register", 2, "POST", "/api/v1/enterprises"));
+            new Kind("register", 2, "POST", "/api/v1/enterprises"),
+            new Kind("import", 1, "UPLOAD", "/api/v1/imports"));
+    static List<Kind> MIX = ALL;
     /** Round robin; the town account's village is the default {@code village} (金河社区 of 新城街道). */
     static final String[] ACCOUNTS = {"district", "town", "village", "supervisor", "leader"};
     static final String[] WORDS = {"厂", "加工", "木材", "塑料", "石材", "汽修", "家具"};
@@ -52,6 +54,14 @@ public final class LoadHarness {
         long maxRequests = Long.getLong("requests", 10_000);
         String district = System.getProperty("district", "410108");
         String village = System.getProperty("village", "410108001001");
+        long think = Long.getLong("think", 0);
+        boolean anonymous = Boolean.getBoolean("anonymous");
+        String kinds = System.getProperty("kinds", "");
+        if (!kinds.isBlank()) {
+            List<String> wanted = List.of(kinds.split(","));
+            MIX = ALL.stream().filter(k -> wanted.contains(k.name())).toList();
+        }
+        Sampler sampler = Sampler.start(Long.getLong("pid", 0), Integer.getInteger("pgPort", 0), Integer.getInteger("sample", 10));
 
         Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
@@ -68,11 +78,14 @@ public final class LoadHarness {
             String account = ACCOUNTS[u % ACCOUNTS.length];
             new Thread(() -> {
                 try {
-                    BenchClient client = new BenchClient(port, account);
+                    Getter client = anonymous ? Getter.plain(port) : Getter.of(new BenchClient(port, account));
                     List<Long> ids = ids(client.get("/api/v1/enterprises?size=100"));
+                    if (think > 0) {
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(think * 2));   // spread the users' first requests
+                    }
                     while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {
                         Kind kind = pick(totalWeight);
-                        if (kind.method().equals("POST") && !account.equals("district") && !account.equals("town")) {
+                        if (!kind.method().equals("GET") && !account.equals("district") && !account.equals("town")) {
                             kind = MIX.get(0);   // only the district office and the towns register enterprises
                         }
                         String path = kind.path().replace("%PAGE%", String.valueOf(ThreadLocalRandom.current().nextInt(5)))
@@ -82,13 +95,19 @@ public final class LoadHarness {
                                 .replace("%DISTRICT%", district);
                         long t0 = System.nanoTime();
                         try {
-                            if (kind.method().equals("POST")) {
+                            if (kind.method().equals("UPLOAD")) {   // a town's survey ledger of 20 rows, checked and committed
+                                client.upload(path, "排查台账.xlsx", org.qingyuan.sheets.BenchLedgers.surveyLedger(20,
+                                        "负载导入" + System.nanoTime() + "厂"), Map.of("layout", "survey-ledger", "mode", "valid-rows"));
+                            } else if (kind.method().equals("POST")) {
                                 client.post(path, "{\"name\":\"负载测试厂" + System.nanoTime() + "\",\"divisionCode\":\"" + village
                                         + "\",\"address\":\"负载路1号\",\"type\":\"SLW\",\"discovery\":\"PATROL\"}");
                             } else {
                                 client.get(path);
                             }
                             latencies.get(kind.name()).add(System.nanoTime() - t0);
+                            if (think > 0) {   // an official reads the answer: exponential think time with the given mean
+                                Thread.sleep((long) (-think * Math.log(1 - ThreadLocalRandom.current().nextDouble())));
+                            }
                         } catch (IllegalStateException refusedOrFailed) {
                             if (errors.get(kind.name()).incrementAndGet() == 1) {
                                 String m = account + " " + refusedOrFailed.getMessage();
@@ -113,7 +132,10 @@ public final class LoadHarness {
             System.out.printf("%-14s %8d %7d %8.1f %8.1f %8.1f%n", kind.name(), sorted.length, errors.get(kind.name()).get(),
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
         }
-        System.out.printf("users %d, %.1f s, %d answered, %.1f requests/s%n", users, elapsed, total, total / elapsed);
+        long errorCount = errors.values().stream().mapToLong(AtomicLong::get).sum();
+        System.out.printf("users %d (think %d ms), %.1f s, %d answered, %d errors, %.1f requests/s%n", users, think, elapsed,
+                total, errorCount, total / elapsed);
+        sampler.stop();
     }
 
     static Kind pick(int totalWeight) {

@@ -60,10 +60,12 @@ class ExportApiController {
 
     private final org.qingyuan.ledger.EnterpriseQueryNarrowing narrowing;
     private final SupervisionLedgerController supervisionLedger;
+    private final ExportGate gate;
 
     ExportApiController(LedgerSheets sheets, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
                         UserContacts contacts, Liaisons liaisons, org.qingyuan.ledger.EnterpriseQueryNarrowing narrowing,
-                        SupervisionLedgerController supervisionLedger) {
+                        SupervisionLedgerController supervisionLedger, ExportGate gate) {
+        this.gate = gate;
         this.supervisionLedger = supervisionLedger;
         this.narrowing = narrowing;
         this.contacts = contacts;
@@ -81,7 +83,7 @@ class ExportApiController {
             supervisionLedger.write(params.get("state"), params.get("town"), response);
             return;
         }
-        export(params, response);
+        gate.run(() -> export(params, response));
     }
 
     void export(Map<String, String> params, HttpServletResponse response) {

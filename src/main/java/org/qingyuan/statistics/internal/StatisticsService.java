@@ -31,7 +31,10 @@ import org.qingyuan.statistics.Tally;
 import org.qingyuan.statistics.TallyRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The statistics in one SQL statement each over the modules' as-of read models: the ledger as of the date
@@ -55,27 +58,41 @@ class StatisticsService implements LedgerStatistics {
     private final Divisions divisions;
     private final Ledger ledger;
     private final Clock clock;
+    private final TallyCache cache;
+    private final TransactionTemplate readOnly;
 
-    StatisticsService(JdbcClient jdbc, DataSource dataSource, Divisions divisions, Ledger ledger, Clock clock) {
+    StatisticsService(JdbcClient jdbc, DataSource dataSource, Divisions divisions, Ledger ledger, Clock clock, TallyCache cache,
+                      PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.divisions = divisions;
         this.ledger = ledger;
         this.clock = clock;
+        this.cache = cache;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
+    // not in a transaction: askers waiting for a tally being computed hold no connection meanwhile
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Tally tally(Scope scope, DivisionCode division, Dimension by, LocalDate asOf, LocalDate from) {
         return tally(scope, division, by, AsOf.of(asOf, from, clock));
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Tally tallyAt(Scope scope, DivisionCode division, Dimension by, java.time.Instant at, LocalDate from) {
         return tally(scope, division, by, AsOf.at(at, from, clock));
     }
 
     private Tally tally(Scope scope, DivisionCode division, Dimension by, AsOf when) {
         DivisionCode where = within(scope, division);
+        return cache.get(new TallyCache.Key(where.value(), by.name(), when.at().toString(), when.from().toString()),
+                () -> readOnly.execute(status -> compute(where, by, when)));
+    }
+
+    private Tally compute(DivisionCode where, Dimension by, AsOf when) {
         Map<String, TallyRow> counted = new LinkedHashMap<>();
         HashJoins.run(dataSource, () -> params(jdbc.sql(tallySql(by)), where, when).query((rs, i) -> new TallyRow(rs.getString("key"),
                         rs.getString("category_label"), rs.getInt("total"), rs.getInt(4), rs.getInt(5), rs.getInt(6),
