@@ -25,6 +25,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
     static final String DETAIL = "数据库暂时不可用（正在重启或切换），请稍后重试；本次操作未保存";
+    /** Every pooled connection busy for the whole wait, the database itself answering: overload, not an outage. */
+    static final String BUSY = "系统繁忙（同时处理的请求过多），请稍后重试；本次操作未保存";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -35,17 +37,20 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!databaseUnreachable(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unreachable, answering 503 to {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            boolean busy = poolExhausted(e);
+            String detail = busy ? BUSY : DETAIL;
+            log.warn(busy ? "Every pooled connection busy, answering 503 to {} {}: {}" : "Database unreachable, answering 503 to {} {}: {}",
+                    request.getMethod(), request.getRequestURI(), rootMessage(e));
             response.reset();
             response.setHeader("Retry-After", "5");
             if (!ProblemDetails.isApi(request) && accepts(request, "text/html")) {
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setContentType("text/html;charset=UTF-8");
                 response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>暂不可用</title>"
-                        + "<p>" + DETAIL + "</p></html>");
+                        + "<p>" + detail + "</p></html>");
                 return;
             }
-            RequestProblems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL, null);
+            RequestProblems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, detail, null);
         }
     }
 
@@ -64,6 +69,19 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;   // connection exception, admin shutdown, crash shutdown, cannot connect now
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The pool's wait ran out with no failure to connect behind it (HikariCP then gives no cause): every connection was
+     * in use, the database answering. When the database is down the pool's exception carries the connect failure.
+     */
+    static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException pool) {
+                return pool.getCause() == null && pool.getMessage() != null && pool.getMessage().contains("request timed out");
             }
         }
         return false;

@@ -1,0 +1,37 @@
+package org.qingyuan.shell.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * Overload is told apart from an outage: the pool's wait running out with no connect failure behind it is "busy"
+ * (系统繁忙), with one behind it the database is unreachable; both are answered 503.
+ */
+class PoolExhaustedTests {
+
+    static final String TIMED_OUT = "HikariPool-1 - Connection is not available, request timed out after 5000ms "
+            + "(total=10, active=10, idle=0, waiting=37)";
+
+    @Test
+    void aTimedOutWaitWithoutCauseIsOverload() {
+        Exception busy = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException(TIMED_OUT));
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(busy)).isTrue();
+        assertThat(DatabaseUnavailableFilter.poolExhausted(busy)).isTrue();
+    }
+
+    @Test
+    void aTimedOutWaitAfterAConnectFailureIsAnOutage() {
+        SQLTransientConnectionException down = new SQLTransientConnectionException(TIMED_OUT, "08001",
+                new java.sql.SQLException("Connection refused", "08001", new ConnectException("Connection refused")));
+        Exception wrapped = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", down);
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(wrapped)).isTrue();
+        assertThat(DatabaseUnavailableFilter.poolExhausted(wrapped)).isFalse();
+        assertThat(DatabaseUnavailableFilter.poolExhausted(new IllegalStateException("other"))).isFalse();
+    }
+}
