@@ -60,6 +60,12 @@ public String post(String path, String json) throws Exception {
 
     /** A multipart upload of one file with text fields (an import's workbook); answers the body of a 2xx. */
     public String upload(String path, String fileName, byte[] file, java.util.Map<String, String> fields) throws Exception {
+        return upload(path, "file", fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file, fields);
+    }
+
+    /** A multipart upload of one file under {@code part} with text fields; answers the body of a 2xx. */
+    public String upload(String path, String part, String fileName, String contentType, byte[] file,
+                         java.util.Map<String, String> fields) throws Exception {
         String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
         String boundary = "----bench" + System.nanoTime();
@@ -68,9 +74,8 @@ public String post(String path, String json) throws Exception {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
                     + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))

@@ -16,6 +16,12 @@ interface Getter {
         throw new IllegalStateException("no uploads without a sign-in");
     }
 
+    /** A photo or other file under {@code part}. */
+    default String upload(String path, String part, String fileName, String contentType, byte[] file,
+                          java.util.Map<String, String> fields) throws Exception {
+        throw new IllegalStateException("no uploads without a sign-in");
+    }
+
     static Getter of(BenchClient client) {
         return new Getter() {
             @Override
@@ -31,6 +37,12 @@ interface Getter {
             @Override
             public String upload(String path, String fileName, byte[] file, java.util.Map<String, String> fields) throws Exception {
                 return client.upload(path, fileName, file, fields);
+            }
+
+            @Override
+            public String upload(String path, String part, String fileName, String contentType, byte[] file,
+                                 java.util.Map<String, String> fields) throws Exception {
+                return client.upload(path, part, fileName, contentType, file, fields);
             }
         };
     }

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * The load harness of issue 22 §1 (bench/load.sh): {@code users} signed-in officials (demo accounts, round robin) send
  * a mixed workload to a platform on localhost — list and search the ledger, open enterprises and cases, the battle
- * board, statistics, now and then an export and a registration — bounded by {@code seconds} and {@code requests}.
- * Prints per request kind: count, errors, p50/p95/p99 (ms), and requests/s overall. Only localhost is accepted.
+ * board, statistics, now and then an export, a registration, an import and a case item recorded with a site photo —
+ * bounded by {@code seconds} and {@code requests}. Prints per request kind: count, errors, p50/p95/p99 (ms), and
+ * requests/s overall. Only localhost is accepted.
  */
 public final class LoadHarness {
 
@@ -37,7 +38,8 @@ public final class LoadHarness {
             new Kind("statistics", 8, "GET", "/api/v1/statistics/ledger?by=town"),
             new Kind("export", 1, "GET", "/api/v1/exports/ledger.xlsx?layout=template"),
             new Kind("register", 2, "POST", "/api/v1/enterprises"),
-            new Kind("import", 1, "UPLOAD", "/api/v1/imports"));
+            new Kind("import", 1, "UPLOAD", "/api/v1/imports"),
+            new Kind("case-item", 2, "ITEM", "/api/v1/cases?state=IN_PROGRESS&size=20&page=%PAGE%"));
     static List<Kind> MIX = ALL;
     /** Round robin; the town account's village is the default {@code village} (金河社区 of 新城街道). */
     static final String[] ACCOUNTS = {"district", "town", "village", "supervisor", "leader"};
@@ -112,7 +114,9 @@ public final class LoadHarness {
                                 .replace("%DISTRICT%", district);
                         long t0 = System.nanoTime();
                         try {
-                            if (kind.method().equals("UPLOAD")) {   // a town's survey ledger of 20 rows, checked and committed
+                            if (kind.method().equals("ITEM")) {   // open a case in progress, record an item with a photo
+                                t0 = recordItem(client, path);
+                            } else if (kind.method().equals("UPLOAD")) {   // a town's survey ledger of 20 rows, checked and committed
                                 client.upload(path, "排查台账.xlsx", org.qingyuan.sheets.BenchLedgers.surveyLedger(20,
                                         "负载导入" + System.nanoTime() + "厂"), Map.of("layout", "survey-ledger", "mode", "valid-rows"));
                             } else if (kind.method().equals("POST")) {
@@ -153,6 +157,50 @@ public final class LoadHarness {
         System.out.printf("users %d (think %d ms), %.1f s, %d answered, %d errors, %.1f requests/s%n", users, think, elapsed,
                 total, errorCount, total / elapsed);
         sampler.stop();
+    }
+
+    private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+),\"townReport\"");
+    private static final Pattern LATITUDE = Pattern.compile("\"latitude\":([0-9.]+)");
+    private static final Pattern LONGITUDE = Pattern.compile("\"longitude\":([0-9.]+)");
+    private static final Pattern REQUIREMENT = Pattern.compile("\"requirement\":\"([A-Z_]+)\"");
+
+    /**
+     * Records an item of a case in progress in the user's jurisdiction with a site photo (multipart, as the phone page
+     * sends it), reloading the case once when another user changed it first (409); answers when the recording began.
+     */
+    static long recordItem(Getter client, String listPath) throws Exception {
+        List<Long> ids = ids(client.get(listPath));
+        if (ids.isEmpty()) {
+            ids = ids(client.get(listPath.replaceAll("&page=\\d+", "")));
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no case in progress to record an item on");
+        }
+        long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+        for (int attempt = 0; ; attempt++) {
+            String json = client.get("/api/v1/cases/" + id);
+            Matcher version = VERSION.matcher(json);
+            Matcher requirement = REQUIREMENT.matcher(json);
+            Matcher lat = LATITUDE.matcher(json);
+            Matcher lon = LONGITUDE.matcher(json);
+            if (!version.find() || !requirement.find()) {
+                throw new IllegalStateException("case " + id + " has no version or item: " + json.substring(0, Math.min(200, json.length())));
+            }
+            Double latitude = lat.find() ? Double.valueOf(lat.group(1)) : null;
+            Double longitude = lon.find() ? Double.valueOf(lon.group(1)) : null;
+            byte[] photo = org.qingyuan.demo.DemoPhotos.sitePhoto(true, id, "负载", java.time.Instant.now().minusSeconds(60),
+                    latitude, longitude);
+            long t0 = System.nanoTime();
+            try {
+                client.upload("/api/v1/cases/" + id + "/items/" + requirement.group(1), "files", "现场.jpg", "image/jpeg", photo,
+                        Map.of("version", version.group(1), "note", "负载测试：现场已整改"));
+                return t0;
+            } catch (IllegalStateException e) {
+                if (attempt > 0 || !String.valueOf(e.getMessage()).contains("→ 409")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static Kind pick(int totalWeight) {

@@ -150,9 +150,8 @@ public final class StatisticsBenchmark {
                 .addValue("periodStart", when.periodStart()).addValue("fromDate", when.from()).addValue("asOfDate", when.date());
         String sql = StatisticsService.tallySql(Dimension.TOWN);
         List<Double> own = new ArrayList<>();
-        // the very statement with the very setting the service runs it with (HashJoins), in one transaction
+        // the very statement the service runs, in one transaction
         new TransactionTemplate(new DataSourceTransactionManager(named.getJdbcTemplate().getDataSource())).executeWithoutResult(tx -> {
-            named.getJdbcTemplate().queryForObject("SELECT set_config('enable_nestloop', 'off', true)", String.class);
             for (int i = 0; i < RUNS; i++) {
                 String json = String.join("", named.queryForList("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + sql, params, String.class));
                 Matcher m = Pattern.compile("\"Execution Time\": ([0-9.]+)").matcher(json);
