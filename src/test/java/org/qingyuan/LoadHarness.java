@@ -162,7 +162,8 @@ public final class LoadHarness {
     private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+),\"townReport\"");
     private static final Pattern LATITUDE = Pattern.compile("\"latitude\":([0-9.]+)");
     private static final Pattern LONGITUDE = Pattern.compile("\"longitude\":([0-9.]+)");
-    private static final Pattern REQUIREMENT = Pattern.compile("\"requirement\":\"([A-Z_]+)\"");
+    private static final Pattern REQUIREMENT = Pattern.compile(
+            "\"requirement\":\"([A-Z_]+)\",\"name\":\"[^\"]*\",\"needsUtilityConfirmation\":false,\"needsPermit\":false");
 
     /**
      * Records an item of a case in progress in the user's jurisdiction with a site photo (multipart, as the phone page
@@ -184,7 +185,7 @@ public final class LoadHarness {
             Matcher lat = LATITUDE.matcher(json);
             Matcher lon = LONGITUDE.matcher(json);
             if (!version.find() || !requirement.find()) {
-                throw new IllegalStateException("case " + id + " has no version or item: " + json.substring(0, Math.min(200, json.length())));
+                throw new IllegalStateException("case " + id + " has no version or item recorded by a photo alone: " + json.substring(0, Math.min(200, json.length())));
             }
             Double latitude = lat.find() ? Double.valueOf(lat.group(1)) : null;
             Double longitude = lon.find() ? Double.valueOf(lon.group(1)) : null;

@@ -80,4 +80,40 @@ class DemoCasesTests {
                         .with(org.qingyuan.access.internal.TestLogins.district()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
+
+    /** The board's one-pass counts and its two lists say what plain queries over the case table say (issue 22 §1). */
+    @Test
+    void theBoardAgreesWithPlainCountsOfTheCases() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        for (String division : List.of("410108", "410108001")) {
+            Board board = lists.board(division, Scope.of(DivisionCode.of("410108")));
+            var p = new java.util.HashMap<String, Object>(java.util.Map.of("prefix", division, "today", today,
+                    "monday", today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)),
+                    "first", today.withDayOfMonth(1), "until", today.plusDays(14)));
+            String here = "division_code LIKE :prefix || '%'";
+            String open = " AND " + CaseState.openSql("state");
+            for (MeasureKind m : MeasureKind.values()) {
+                for (CaseState s : CaseState.values()) {
+                    assertThat(board.count(m, s)).as(division + " " + m + " " + s).isEqualTo(jdbc.sql("SELECT count(*) FROM rectification_case WHERE "
+                            + here + " AND measure = :m AND state = :s").params(p).param("m", m.name()).param("s", s.name()).query(Long.class).single());
+                }
+            }
+            assertThat(board.total()).isEqualTo(jdbc.sql("SELECT count(*) FROM rectification_case WHERE " + here).params(p).query(Long.class).single());
+            assertThat(board.closedThisWeek()).isEqualTo(jdbc.sql("SELECT count(*) FROM rectification_case WHERE " + here
+                    + " AND state = 'CLOSED_OUT' AND closed_out_on >= :monday").params(p).query(Long.class).single());
+            assertThat(board.closedThisMonth()).isEqualTo(jdbc.sql("SELECT count(*) FROM rectification_case WHERE " + here
+                    + " AND state = 'CLOSED_OUT' AND closed_out_on >= :first").params(p).query(Long.class).single());
+            assertThat(board.overdue()).extracting(CaseSummary::id).containsExactlyElementsOf(jdbc.sql("SELECT id FROM rectification_case WHERE "
+                    + here + open + " AND deadline < :today ORDER BY deadline, id LIMIT 20").params(p).query(Long.class).list());
+            assertThat(board.dueSoon()).extracting(CaseSummary::id).containsExactlyElementsOf(jdbc.sql("SELECT id FROM rectification_case WHERE "
+                    + here + open + " AND deadline BETWEEN :today AND :until ORDER BY deadline, id LIMIT 20").params(p).query(Long.class).list());
+            List<String> towns = jdbc.sql("""
+                    SELECT left(division_code, 9) || ' ' || count(*) FILTER (WHERE %1$s) || ' '
+                           || count(*) FILTER (WHERE %1$s AND deadline < :today) || ' ' || count(*) FILTER (WHERE state = 'CLOSED_OUT')
+                      FROM rectification_case WHERE %2$s GROUP BY left(division_code, 9) ORDER BY 1
+                    """.formatted(CaseState.openSql("state"), here)).params(p).query(String.class).list();
+            assertThat(board.towns()).extracting(t -> t.townCode() + " " + t.open() + " " + t.overdue() + " " + t.closedOut())
+                    .containsExactlyElementsOf(division.length() <= 6 ? towns : List.of());
+        }
+    }
 }
