@@ -72,6 +72,7 @@ public final class LoadHarness {
             errors.put(k.name(), new AtomicLong());
         });
         AtomicLong sent = new AtomicLong();
+        AtomicLong lastAnswer = new AtomicLong();
         // sign everyone in first (an official signs in once a day; a sign-in storm is not the steady state measured)
         long signIn = System.nanoTime();
         Getter[] clients = new Getter[users];
@@ -100,7 +101,7 @@ public final class LoadHarness {
                 try {
                     List<Long> ids = ids(client.get("/api/v1/enterprises?size=100"));   // enterprises in this user's jurisdiction
                     if (think > 0) {
-                        Thread.sleep(ThreadLocalRandom.current().nextLong(think * 2));   // spread the users' first requests
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(think));   // spread the users' first requests over one think time
                     }
                     while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {
                         Kind kind = pick(totalWeight);
@@ -126,8 +127,10 @@ public final class LoadHarness {
                                 client.get(path);
                             }
                             latencies.get(kind.name()).add(System.nanoTime() - t0);
-                            if (think > 0) {   // an official reads the answer: exponential think time with the given mean
-                                Thread.sleep((long) (-think * Math.log(1 - ThreadLocalRandom.current().nextDouble())));
+                            lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+                            if (think > 0) {   // an official reads the answer: exponential think time with the given mean, not past the end
+                                long pause = (long) (-think * Math.log(1 - ThreadLocalRandom.current().nextDouble()));
+                                Thread.sleep(Math.max(0, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
                             }
                         } catch (IllegalStateException refusedOrFailed) {
                             if (errors.get(kind.name()).incrementAndGet() == 1) {
@@ -144,7 +147,8 @@ public final class LoadHarness {
             }).start();
         }
         done.await();
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        // requests/s over the timed window: from the start to the last answer (the users' final pauses not counted)
+        double elapsed = (Math.max(lastAnswer.get(), started + 1) - started) / 1e9;
         long total = 0;
         System.out.printf("%-14s %8s %7s %8s %8s %8s%n", "kind", "count", "errors", "p50 ms", "p95 ms", "p99 ms");
         for (Kind kind : MIX) {
