@@ -34,6 +34,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
+            if (databaseUnreachable(e) && AnsweredMarkFilter.answered(request)) {
+                // the answer is written and its work done; only the session filter's write after it (the session's
+                // last access, a new session's row) found no connection. Let the answer go out whole: a 503 saying
+                // 未保存 would be false, and a committed answer cut off would reach the client broken (issue 22 §1)
+                log.warn("Answered {} {}, but its session was not saved: {}", request.getMethod(), request.getRequestURI(),
+                        rootMessage(e));
+                return;
+            }
             if (!databaseUnreachable(e) || response.isCommitted()) {
                 throw e;
             }

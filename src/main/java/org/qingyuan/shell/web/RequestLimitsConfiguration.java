@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
 /**
  * Registers {@link RequestLimitsFilter}, {@link RelativeRedirectsFilter}, {@link DirectErrorPathFilter} and
  * {@link DatabaseUnavailableFilter} right after the character-encoding
- * filter, ahead of sessions and security.
+ * filter, ahead of sessions and security, and {@link AnsweredMarkFilter} just inside the session filter.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestLimitsConfiguration {
@@ -40,6 +40,14 @@ class RequestLimitsConfiguration {
     FilterRegistrationBean<RelativeRedirectsFilter> relativeRedirectsFilter() {
         FilterRegistrationBean<RelativeRedirectsFilter> registration = new FilterRegistrationBean<>(new RelativeRedirectsFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    /** Just inside the session filter (order {@code Integer.MIN_VALUE + 50}), so that it sees the handling end before the session is saved. */
+    @Bean
+    FilterRegistrationBean<AnsweredMarkFilter> answeredMarkFilter() {
+        FilterRegistrationBean<AnsweredMarkFilter> registration = new FilterRegistrationBean<>(new AnsweredMarkFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 51);
         return registration;
     }
 }
