@@ -132,7 +132,7 @@ public final class LoadHarness {
                                 long pause = (long) (-think * Math.log(1 - ThreadLocalRandom.current().nextDouble()));
                                 Thread.sleep(Math.max(0, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
                             }
-                        } catch (IllegalStateException refusedOrFailed) {
+                        } catch (IllegalStateException | java.io.IOException refusedOrFailed) {   // refused, or the answer broken off
                             if (errors.get(kind.name()).incrementAndGet() == 1) {
                                 String m = account + " " + refusedOrFailed.getMessage();
                                 System.err.println("first error of " + kind.name() + ": " + m.substring(0, Math.min(300, m.length())));
