@@ -19,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditTrailTests {
 
     @Autowired
+    org.qingyuan.platform.Deployment deployment;
+
+    @Autowired
     AuditTrail trail;
 
     @Autowired
@@ -149,7 +152,7 @@ class AuditTrailTests {
 
     private String anchorFile() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/audit/anchors.log"));
+            return java.nio.file.Files.readString(deployment.dataDir().resolve("audit").resolve("anchors.log"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
