@@ -37,7 +37,6 @@ class CaseListQueries implements CaseLists {
 
     /** An open case, in SQL (see {@link CaseState#open()}). */
     private static final String OPEN = CaseState.openSql("c.state");
-    private static final String OPEN_HERE = CaseState.openSql("state");
     /** The prefix again as a range, so that a generic (cached) plan still reads rectification_case_board_idx. */
     private static final String HERE = "division_code LIKE :prefix || '%' AND division_code ~>=~ :prefix"
             + " AND division_code ~<~ (:prefix || ':')";
