@@ -86,8 +86,72 @@ class StatisticsService implements LedgerStatistics {
 
     private Tally tally(Scope scope, DivisionCode division, Dimension by, AsOf when) {
         DivisionCode where = within(scope, division);
-        return cache.get(new TallyCache.Key(where.value(), by.name(), when.at().toString(), when.from().toString()),
-                () -> readOnly.execute(status -> compute(where, by, when)));
+        TallyCache.Key key = new TallyCache.Key(where.value(), by.name(), when.at().toString(), when.from().toString());
+        if (where.prefix().length() < SHARES_FROM_PREFIX) {
+            return cache.get(key, () -> readOnly.execute(status -> compute(where, by, when)));
+        }
+        return cache.get(key, new TallyCache.Counting() {
+            @Override
+            public TallyCache.Counted all() {
+                return readOnly.execute(status -> counted(where, by, when,
+                        new Shares(shares(jdbc.sql(sharesSql(by, FROM)), where, when))));
+            }
+
+            @Override
+            public TallyCache.Counted again(TallyCache.Counted before, long[] touched) {
+                return readOnly.execute(status -> counted(where, by, when, before.shares().replacing(touched,
+                        shares(jdbc.sql(sharesSql(by, RECOUNT)).param("ids", java.util.Arrays.stream(touched).boxed().toArray(Long[]::new)),
+                                where, when))));
+            }
+        });
+    }
+
+    /** Divisions whose code is at least this long (a district, a town, a village) keep each enterprise's share. */
+    static final int SHARES_FROM_PREFIX = 6;
+
+    /** The enterprises asked about ({@code :ids}) as they were at the date, those in the division's ledger then. */
+    private static final String RECOUNT = """
+              FROM unnest(CAST(:ids AS bigint[])) AS t(id)
+             CROSS JOIN LATERAL ledger_enterprise_as_of(:at, :prefix, t.id) e
+              LEFT JOIN LATERAL rectification_case_of(:at, e.enterprise_id) c ON true
+              LEFT JOIN LATERAL rectification_case_events(c.case_id, :periodStart, :at) v ON true
+             WHERE e.active
+            """;
+
+    /** Each enterprise's group and figures over the given FROM (the tally's, or the recount's). */
+    static String sharesSql(Dimension by, String from) {
+        StringBuilder sql = new StringBuilder("SELECT e.enterprise_id, ").append(Groups.keySql(by)).append(" AS key, ")
+                .append(by == Dimension.CATEGORY ? "e.category_label" : "CAST(NULL AS text)").append(" AS category_label");
+        for (Figure f : Shares.FIGURES) {
+            sql.append(", coalesce((").append(conditionSql(f)).append("), false)");
+        }
+        return sql.append(from).toString();
+    }
+
+    /** Each enterprise's share, by its id. */
+    private static Map<Long, Shares.Share> shares(JdbcClient.StatementSpec spec, DivisionCode where, AsOf when) {
+        Map<Long, Shares.Share> shares = new java.util.HashMap<>();
+        Map<String, String> keys = new java.util.HashMap<>();   // one String per group, not one per enterprise
+        params(spec, where, when).query(rs -> {
+            int figures = 0;
+            for (int i = 0; i < Shares.FIGURES.length; i++) {
+                if (rs.getBoolean(4 + i)) {
+                    figures |= 1 << i;
+                }
+            }
+            String key = keys.computeIfAbsent(rs.getString(2), k -> k);
+            shares.put(rs.getLong(1), new Shares.Share(key, rs.getString(3), figures));
+        });
+        return shares;
+    }
+
+    private TallyCache.Counted counted(DivisionCode where, Dimension by, AsOf when, Shares shares) {
+        return new TallyCache.Counted(assemble(where, by, when, new LinkedHashMap<>(shares.rows())), shares);
+    }
+
+    /** The tally in one grouped statement, never kept (the reference the kept and recounted tallies must equal). */
+    Tally counted(DivisionCode where, Dimension by, LocalDate asOf, LocalDate from) {
+        return readOnly.execute(status -> compute(where, by, AsOf.of(asOf, from, clock)));
     }
 
     private Tally compute(DivisionCode where, Dimension by, AsOf when) {
@@ -96,13 +160,19 @@ class StatisticsService implements LedgerStatistics {
                         rs.getString("category_label"), rs.getInt("total"), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                         rs.getInt(7), rs.getInt(8), rs.getInt(9)))
                 .list().forEach(r -> counted.put(r.key(), r));
+        return assemble(where, by, when, counted);
+    }
+
+    /** The tally from the counted groups: the listed groups in their order (empty ones too), then the others. */
+    private Tally assemble(DivisionCode where, Dimension by, AsOf when, Map<String, TallyRow> counted) {
         List<TallyRow> rows = new ArrayList<>();
         Groups.listed(by, where, divisions).forEach((key, label) -> {
             TallyRow r = counted.remove(key);
             rows.add(r == null ? empty(key, label) : relabel(r, label));
         });
         counted.values().stream()
-                .sorted((a, b) -> by == Dimension.CATEGORY ? Integer.compare(b.total(), a.total()) : a.key().compareTo(b.key()))
+                .sorted((a, b) -> by == Dimension.CATEGORY && a.total() != b.total() ? Integer.compare(b.total(), a.total())
+                        : a.key().compareTo(b.key()))
                 .forEach(r -> rows.add(relabel(r, Groups.label(by, r.key(), r.label(), divisions))));
         String name = divisions.find(where).map(Division::name).orElse(where.value());
         return new Tally(where, name, when.date(), when.from(), by, sum(rows), List.copyOf(rows));

@@ -2,6 +2,7 @@ package org.qingyuan.statistics.internal;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,13 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps computed tallies per node while the data behind them is unchanged (issue 22 §1: a district's tally costs a
- * walk over its whole ledger, about a second at 25,000 enterprises, and under load every statistics request queued
- * behind the others). A kept tally is answered only while the <em>stamp</em> — the newest row of each table the
- * as-of read models read (enterprises, their versions, classification records and decisions, cases and case steps) —
- * is the one it was computed under, so a registration or a case step is counted by the next request, on any node.
- * A stamp can miss a transaction that commits after a newer one (ids and timestamps are taken before commit), so a
- * kept tally is also recomputed after {@code qingyuan.statistics.keep} (default 10 s). One computation per question
- * at a time: concurrent askers wait for it instead of computing it again.
+ * walk over its whole ledger, about half a second at 25,000 enterprises). A kept tally is answered only while the
+ * <em>stamp</em> — the newest row of each table the as-of read models read (enterprises, their versions,
+ * classification records and decisions, cases and case steps) — is the one it was computed under, so a registration or
+ * a case step is counted by the next request, on any node. When the stamp has moved and the tally was kept with each
+ * enterprise's share, only the enterprises written since (those rows' enterprises) are counted again. A stamp can miss a
+ * transaction that commits after a newer one (ids and timestamps are taken before commit), so a tally is counted
+ * in full again after {@code qingyuan.statistics.keep} (default 10 s) at the latest. One computation per question at
+ * a time: concurrent askers wait for it instead of computing it again.
  */
 @Component
 class TallyCache {
@@ -28,10 +30,28 @@ class TallyCache {
     record Key(String division, String by, String at, String from) {
     }
 
-    private record Kept(String stamp, long computedAt, Tally tally) {
+    /** The newest row of each table the tallies read (as text; null for an empty table). */
+    record Stamp(String enterprise, String version, String record, String override, String cleared, String kase, String step) {
+    }
+
+    /** A tally, with each enterprise's share when it can be recounted in part (null: only in full). */
+    record Counted(Tally tally, Shares shares) {
+    }
+
+    /** How a question is counted: in full, or again from a kept count for the enterprises written since. */
+    interface Counting {
+        Counted all();
+
+        /** The count again with the touched enterprises recounted; {@code before.shares()} is not null. */
+        Counted again(Counted before, long[] touched);
+    }
+
+    private record Kept(Stamp stamp, long countedInFullAt, Counted counted) {
     }
 
     private static final int MAX_KEPT = 2_000;
+    /** More enterprises written since than this: counting in full is no dearer. */
+    static final int MAX_TOUCHED = 2_000;
 
     private final JdbcClient jdbc;
     private final long keepNanos;
@@ -42,17 +62,33 @@ class TallyCache {
         }
     });
     private final Map<Key, ReentrantLock> computing = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong recounts = new java.util.concurrent.atomic.AtomicLong();
 
     TallyCache(JdbcClient jdbc, @Value("${qingyuan.statistics.keep:PT10S}") Duration keep) {
         this.jdbc = jdbc;
         this.keepNanos = keep.toNanos();
     }
 
+    /** A tally counted in full whenever the stamp moved. */
     Tally get(Key key, Supplier<Tally> compute) {
+        return get(key, new Counting() {
+            @Override
+            public Counted all() {
+                return new Counted(compute.get(), null);
+            }
+
+            @Override
+            public Counted again(Counted before, long[] touched) {
+                return all();
+            }
+        });
+    }
+
+    Tally get(Key key, Counting counting) {
         if (keepNanos <= 0) {
-            return compute.get();
+            return counting.all().tally();
         }
-        String stamp = stamp();
+        Stamp stamp = stamp();
         Tally fresh = fresh(key, stamp);
         if (fresh != null) {
             return fresh;
@@ -64,26 +100,65 @@ class TallyCache {
             if (fresh != null) {
                 return fresh;
             }
-            Tally tally = compute.get();
-            kept.put(key, new Kept(stamp, System.nanoTime(), tally));
-            return tally;
+            Kept before = kept.get(key);
+            long now = System.nanoTime();
+            if (before != null && before.counted().shares() != null && now - before.countedInFullAt() < keepNanos
+                    && java.util.Objects.equals(before.stamp().cleared(), stamp.cleared())) {
+                long[] touched = touchedSince(before.stamp());
+                if (touched.length <= MAX_TOUCHED) {
+                    Counted counted = counting.again(before.counted(), touched);
+                    recounts.incrementAndGet();
+                    kept.put(key, new Kept(stamp, before.countedInFullAt(), counted));
+                    return counted.tally();
+                }
+            }
+            Counted counted = counting.all();
+            kept.put(key, new Kept(stamp, now, counted));
+            return counted.tally();
         } finally {
             lock.unlock();
         }
     }
 
-    private Tally fresh(Key key, String stamp) {
+    /** How many tallies were recounted in part since start. */
+    long recounts() {
+        return recounts.get();
+    }
+
+    private Tally fresh(Key key, Stamp stamp) {
         Kept k = kept.get(key);
-        return k != null && k.stamp().equals(stamp) && System.nanoTime() - k.computedAt() < keepNanos ? k.tally() : null;
+        return k != null && k.stamp().equals(stamp) && System.nanoTime() - k.countedInFullAt() < keepNanos
+                ? k.counted().tally() : null;
     }
 
     /** The newest row of every table the tally reads: each an index lookup (count of cleared decisions: a small table). */
-    String stamp() {
+    Stamp stamp() {
         return jdbc.sql("""
-                SELECT concat_ws('/', (SELECT max(id) FROM enterprise), (SELECT max(changed_at) FROM enterprise_version),
-                       (SELECT max(id) FROM classification_record), (SELECT max(id) FROM classification_override),
-                       (SELECT count(cleared_at) FROM classification_override), (SELECT max(id) FROM rectification_case),
-                       (SELECT max(id) FROM rectification_step))
-                """).query(String.class).single();
+                SELECT (SELECT max(id) FROM enterprise)::text, (SELECT max(changed_at) FROM enterprise_version)::text,
+                       (SELECT max(id) FROM classification_record)::text, (SELECT max(id) FROM classification_override)::text,
+                       (SELECT count(cleared_at) FROM classification_override)::text, (SELECT max(id) FROM rectification_case)::text,
+                       (SELECT max(id) FROM rectification_step)::text
+                """).query((rs, i) -> new Stamp(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7))).single();
+    }
+
+    /**
+     * The enterprises whose rows in those tables are newer than the stamp (a decision cleared since is seen by the
+     * stamp's count, and then the tally is counted in full). At most {@link #MAX_TOUCHED} + 1 of them.
+     */
+    long[] touchedSince(Stamp s) {
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM enterprise WHERE id > coalesce(CAST(:enterprise AS bigint), 0)
+                UNION SELECT enterprise_id FROM enterprise_version WHERE changed_at > coalesce(CAST(:version AS timestamptz), '-infinity')
+                UNION SELECT enterprise_id FROM classification_record WHERE id > coalesce(CAST(:record AS bigint), 0)
+                UNION SELECT enterprise_id FROM classification_override WHERE id > coalesce(CAST(:override AS bigint), 0)
+                UNION SELECT enterprise_id FROM rectification_case WHERE id > coalesce(CAST(:kase AS bigint), 0)
+                UNION SELECT c.enterprise_id FROM rectification_step t JOIN rectification_case c ON c.id = t.case_id
+                       WHERE t.id > coalesce(CAST(:step AS bigint), 0)
+                LIMIT :limit
+                """).param("enterprise", s.enterprise()).param("version", s.version()).param("record", s.record())
+                .param("override", s.override()).param("kase", s.kase()).param("step", s.step()).param("limit", MAX_TOUCHED + 1)
+                .query(Long.class).list();
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -68,7 +68,7 @@ class TallyCacheTests {
         pool.shutdown();
         assertThat(computed).hasValue(1);
 
-        String stamp = cache.stamp();
+        TallyCache.Stamp stamp = cache.stamp();
         mvc.perform(post("/api/v1/enterprises").with(district()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"name":"缓存测试木材加工厂","divisionCode":"410108001001","address":"金河路1号","type":"SLW","discovery":"PATROL"}
