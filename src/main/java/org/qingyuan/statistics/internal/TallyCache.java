@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * a case step is counted by the next request, on any node. When the stamp has moved and the tally was kept with each
  * enterprise's share, only the enterprises written since (those rows' enterprises) are counted again. A stamp can miss a
  * transaction that commits after a newer one (ids and timestamps are taken before commit), so a tally is counted
- * in full again after {@code qingyuan.statistics.keep} (default 10 s) at the latest. One computation per question at
- * a time: concurrent askers wait for it instead of computing it again.
+ * in full again after {@code qingyuan.statistics.keep} (default 10 s): one kept with its shares by a background thread
+ * while askers are answered the recount (by the asker itself once it is six keeps old), the others by their asker. One
+ * computation per question at a time: concurrent askers wait for it instead of computing it again.
  */
 @Component
 class TallyCache {
@@ -49,7 +50,10 @@ class TallyCache {
     private record Kept(Stamp stamp, long countedInFullAt, Counted counted) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TallyCache.class);
     private static final int MAX_KEPT = 2_000;
+    /** A tally kept with its shares is counted in full in the background after keep, by its asker after this many keeps. */
+    static final int LATEST_FULL = 6;
     /** More enterprises written since than this: counting in full is no dearer. */
     static final int MAX_TOUCHED = 2_000;
 
@@ -63,6 +67,13 @@ class TallyCache {
     });
     private final Map<Key, ReentrantLock> computing = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong recounts = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong fullInBackground = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<Key, Boolean> pendingFull = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tally-full-count");
+        t.setDaemon(true);
+        return t;
+    });
 
     TallyCache(JdbcClient jdbc, @Value("${qingyuan.statistics.keep:PT10S}") Duration keep) {
         this.jdbc = jdbc;
@@ -102,13 +113,18 @@ class TallyCache {
             }
             Kept before = kept.get(key);
             long now = System.nanoTime();
-            if (before != null && before.counted().shares() != null && now - before.countedInFullAt() < keepNanos
+            if (before != null && before.counted().shares() != null && now - before.countedInFullAt() < LATEST_FULL * keepNanos
                     && java.util.Objects.equals(before.stamp().cleared(), stamp.cleared())) {
-                long[] touched = touchedSince(before.stamp());
+                long[] touched = stamp.equals(before.stamp()) ? new long[0] : touchedSince(before.stamp());
                 if (touched.length <= MAX_TOUCHED) {
-                    Counted counted = counting.again(before.counted(), touched);
+                    Counted counted = touched.length == 0 ? before.counted() : counting.again(before.counted(), touched);
                     recounts.incrementAndGet();
-                    kept.put(key, new Kept(stamp, before.countedInFullAt(), counted));
+                    Kept next = new Kept(stamp, before.countedInFullAt(), counted);
+                    // unless a full count in the background has put a newer one meanwhile
+                    kept.replace(key, before, next);
+                    if (now - before.countedInFullAt() >= keepNanos) {
+                        countInFullLater(key, counting);
+                    }
                     return counted.tally();
                 }
             }
@@ -118,6 +134,45 @@ class TallyCache {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The periodic full count of a tally kept with its shares, off the asker's path: the asker is answered the recount,
+     * one background thread counts in full and keeps the result (its stamp read before it counts, so whatever it could
+     * not see is recounted by the next request). One pending per question.
+     */
+    private void countInFullLater(Key key, Counting counting) {
+        if (pendingFull.putIfAbsent(key, Boolean.TRUE) != null) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    Stamp stamp = stamp();
+                    long started = System.nanoTime();
+                    Counted counted = counting.all();
+                    kept.put(key, new Kept(stamp, started, counted));
+                    fullInBackground.incrementAndGet();
+                } catch (RuntimeException e) {
+                    log.warn("Counting tally {} in full failed; the asker counts it when it is {} s old: {}", key,
+                            LATEST_FULL * keepNanos / 1_000_000_000L, e.toString());
+                } finally {
+                    pendingFull.remove(key);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pendingFull.remove(key);   // shutting down
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** How many full counts ran in the background since start. */
+    long fullInBackground() {
+        return fullInBackground.get();
     }
 
     /** How many tallies were recounted in part since start. */

@@ -117,4 +117,48 @@ class TallyRecountTests {
                 .filteredOn(r -> r.key().equals(OTHER_TOWN)).singleElement()
                 .satisfies(r -> assertThat(r.total()).isPositive());
     }
+
+    @Test
+    void theFullCountAfterKeepRunsInTheBackgroundWhileTheAskerIsAnsweredAtOnce() throws Exception {
+        TallyCache own = new TallyCache(jdbc, java.time.Duration.ofMillis(300));
+        try {
+            java.util.concurrent.atomic.AtomicInteger full = new java.util.concurrent.atomic.AtomicInteger();
+            Tally first = new Tally(null, "一", null, null, null, null, List.of());
+            Tally second = new Tally(null, "二", null, null, null, null, List.of());
+            TallyCache.Counting counting = new TallyCache.Counting() {
+                @Override
+                public TallyCache.Counted all() {
+                    if (full.incrementAndGet() == 1) {
+                        return new TallyCache.Counted(first, new Shares(java.util.Map.of()));
+                    }
+                    try {
+                        Thread.sleep(1_000);   // a district's full count under load
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new TallyCache.Counted(second, new Shares(java.util.Map.of()));
+                }
+
+                @Override
+                public TallyCache.Counted again(TallyCache.Counted before, long[] touched) {
+                    return before;
+                }
+            };
+            TallyCache.Key key = new TallyCache.Key("B", "TOWN", "t", "f");
+            assertThat(own.get(key, counting)).isSameAs(first);
+            Thread.sleep(400);   // older than keep: due for a full count
+            long start = System.nanoTime();
+            assertThat(own.get(key, counting)).as("answered the kept count, not after the full one").isSameAs(first);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(800));
+            assertThat(own.get(key, counting)).isSameAs(first);   // one full count pending, not two
+            for (int i = 0; i < 50 && own.fullInBackground() == 0; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(own.fullInBackground()).isEqualTo(1);
+            assertThat(full).hasValue(2);
+            assertThat(own.get(key, counting)).isSameAs(second);
+        } finally {
+            own.stop();
+        }
+    }
 }
