@@ -54,6 +54,11 @@ class TallyCache {
     private static final int MAX_KEPT = 2_000;
     /** A tally kept with its shares is counted in full in the background after keep, by its asker after this many keeps. */
     static final int LATEST_FULL = 6;
+    /**
+     * Shares kept on the node at most (each ≈ 80 bytes: about 32 MB, sixteen districts of 25,000): beyond it the least
+     * recently asked tallies drop theirs and are counted in full when the stamp moves, as before.
+     */
+    static final int MAX_SHARES = 400_000;
     /** More enterprises written since than this: counting in full is no dearer. */
     static final int MAX_TOUCHED = 2_000;
 
@@ -122,6 +127,7 @@ class TallyCache {
                     Kept next = new Kept(stamp, before.countedInFullAt(), counted);
                     // unless a full count in the background has put a newer one meanwhile
                     kept.replace(key, before, next);
+                    trimShares();
                     if (now - before.countedInFullAt() >= keepNanos) {
                         countInFullLater(key, counting);
                     }
@@ -130,6 +136,7 @@ class TallyCache {
             }
             Counted counted = counting.all();
             kept.put(key, new Kept(stamp, now, counted));
+            trimShares();
             return counted.tally();
         } finally {
             lock.unlock();
@@ -152,6 +159,7 @@ class TallyCache {
                     long started = System.nanoTime();
                     Counted counted = counting.all();
                     kept.put(key, new Kept(stamp, started, counted));
+                    trimShares();
                     fullInBackground.incrementAndGet();
                 } catch (RuntimeException e) {
                     log.warn("Counting tally {} in full failed; the asker counts it when it is {} s old: {}", key,
@@ -162,6 +170,33 @@ class TallyCache {
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             pendingFull.remove(key);   // shutting down
+        }
+    }
+
+    /** Drops the shares of the least recently asked tallies while more than {@link #MAX_SHARES} are kept. */
+    private void trimShares() {
+        synchronized (kept) {
+            long total = 0;
+            for (Kept k : kept.values()) {
+                total += k.counted().shares() == null ? 0 : k.counted().shares().size();
+            }
+            // access order: the least recently asked first; setValue is no structural change
+            for (var it = kept.entrySet().iterator(); total > MAX_SHARES && it.hasNext(); ) {
+                Map.Entry<Key, Kept> e = it.next();
+                Shares shares = e.getValue().counted().shares();
+                if (shares != null) {
+                    total -= shares.size();
+                    Kept k = e.getValue();
+                    e.setValue(new Kept(k.stamp(), k.countedInFullAt(), new Counted(k.counted().tally(), null)));
+                }
+            }
+        }
+    }
+
+    /** Shares kept now, over all tallies. */
+    long sharesKept() {
+        synchronized (kept) {
+            return kept.values().stream().mapToLong(k -> k.counted().shares() == null ? 0 : k.counted().shares().size()).sum();
         }
     }
 

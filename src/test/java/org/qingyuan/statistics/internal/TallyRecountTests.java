@@ -161,4 +161,39 @@ class TallyRecountTests {
             own.stop();
         }
     }
+
+    @Test
+    void theLeastRecentlyAskedTalliesDropTheirSharesBeyondTheNodesBudget() {
+        TallyCache own = new TallyCache(jdbc, java.time.Duration.ofMinutes(10));
+        try {
+            int each = TallyCache.MAX_SHARES * 3 / 8;   // three of them are more than the budget, two are not
+            java.util.Map<String, Tally> tallies = new java.util.HashMap<>();
+            for (String name : List.of("A", "B", "C")) {
+                java.util.Map<Long, Shares.Share> shares = new java.util.HashMap<>();
+                for (long id = 0; id < each; id++) {
+                    shares.put(id, new Shares.Share("410108001", null, 0));
+                }
+                Tally tally = new Tally(null, name, null, null, null, null, List.of());
+                tallies.put(name, tally);
+                assertThat(own.get(new TallyCache.Key(name, "TOWN", "t", "f"), new TallyCache.Counting() {
+                    @Override
+                    public TallyCache.Counted all() {
+                        return new TallyCache.Counted(tally, new Shares(shares));
+                    }
+
+                    @Override
+                    public TallyCache.Counted again(TallyCache.Counted before, long[] touched) {
+                        throw new AssertionError("nothing was written");
+                    }
+                })).isSameAs(tally);
+            }
+            assertThat(own.sharesKept()).isEqualTo(2L * each);
+            // A lost its shares, not its tally: asked again with nothing changed it is answered without counting
+            assertThat(own.get(new TallyCache.Key("A", "TOWN", "t", "f"), () -> {
+                throw new AssertionError("a kept tally was counted again");
+            })).isSameAs(tallies.get("A"));
+        } finally {
+            own.stop();
+        }
+    }
 }
