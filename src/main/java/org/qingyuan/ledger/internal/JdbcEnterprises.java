@@ -57,12 +57,14 @@ class JdbcEnterprises {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final org.springframework.beans.factory.ObjectProvider<EnterpriseVisibility> visibility;
+    private final ListTotals totals;
 
     JdbcEnterprises(JdbcClient jdbc, NamedParameterJdbcTemplate named,
-                    org.springframework.beans.factory.ObjectProvider<EnterpriseVisibility> visibility) {
+                    org.springframework.beans.factory.ObjectProvider<EnterpriseVisibility> visibility, ListTotals totals) {
         this.jdbc = jdbc;
         this.named = named;
         this.visibility = visibility;
+        this.totals = totals;
     }
 
     /** The enterprises of the scope's division hidden from it (those of other grids, for a grid member). */
@@ -199,6 +201,14 @@ class JdbcEnterprises {
     Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope) {
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         ListSql sql = ListSql.of(query, scope, hidden(scope));
+        // the open-duplicates filter depends on pairs the stamp does not see: always counted
+        String question = query.openDuplicates() ? null : sql.question();
+        ListTotals.Stamp stamp = question == null ? null : totals.stamp();
+        Long known = question == null ? null : totals.known(question, stamp);
+        if (known != null) {
+            return new Page<>(named.query(sql.pageUncounted(), sql.params(), EnterpriseRows::summary), query.page(),
+                    query.size(), known);
+        }
         long[] total = {0};
         List<EnterpriseSummary> items = named.query(sql.page(), sql.params(), (rs, i) -> {
             total[0] = rs.getLong("total");
@@ -207,6 +217,9 @@ class JdbcEnterprises {
         if (items.isEmpty() && query.page() > 0) {
             // past the last page the window count has no row to ride on
             total[0] = named.queryForObject(sql.count(), sql.params(), Long.class);
+        }
+        if (question != null) {
+            totals.counted(question, stamp, total[0]);
         }
         return new Page<>(items, query.page(), query.size(), total[0]);
     }

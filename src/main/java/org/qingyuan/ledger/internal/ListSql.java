@@ -162,9 +162,34 @@ final class ListSql {
         return "SELECT count(*) FROM enterprise e\n WHERE " + where;
     }
 
+    /**
+     * The question this list answers, without its page and order: equal for every page and sort of one question, and
+     * different whenever a condition or a value differs (see {@link ListTotals}).
+     */
+    String question() {
+        StringBuilder b = new StringBuilder(where);
+        new java.util.TreeMap<>(params.getValues()).forEach((name, value) -> {
+            if (!name.equals("limit") && !name.equals("offset")) {
+                b.append('\n').append(name).append('=')
+                        .append(value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value));
+            }
+        });
+        return b.toString();
+    }
+
+    /** One page with the question's total counted in the same scan, on every row. */
     String page() {
+        return page("count(*) OVER ()");
+    }
+
+    /** One page alone, its total known already: the index is walked in list order and stops after the page. */
+    String pageUncounted() {
+        return page("0");
+    }
+
+    private String page(String total) {
         return """
-                WITH page AS (SELECT e.id, count(*) OVER () AS total FROM enterprise e
+                WITH page AS (SELECT e.id, %s AS total FROM enterprise e
                  WHERE %s
                  ORDER BY %s
                  LIMIT :limit OFFSET :offset)
@@ -180,7 +205,7 @@ final class ListSql {
                   LEFT JOIN classification_record cr ON cr.id = ec.current_id
                   LEFT JOIN classification_override co ON co.id = ec.override_id AND co.cleared_at IS NULL
                  ORDER BY %s
-                """.formatted(where, order, OPEN_DUPLICATE, order);
+                """.formatted(total, where, order, OPEN_DUPLICATE, order);
     }
 
     /** Every matching row with the given columns, in list order, without paging (for exports). */
