@@ -97,6 +97,25 @@ class LoginPolicyTests {
     }
 
     @Test
+    void theShortestAbsoluteTimeoutAPolicyMaySetIsHeld() {
+        int hours = jdbc.sql("SELECT absolute_timeout_hours FROM login_policy").query(Integer.class).single();
+        jdbc.sql("UPDATE login_policy SET absolute_timeout_hours = 1").update();
+        try {
+            newUser("short-day", false);
+            WebClient client = new WebClient(port);
+            client.login("short-day", PASSWORD);
+            clock.advance(Duration.ofMinutes(29));
+            assertThat(client.get("/").statusCode()).isEqualTo(200);
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(client.get("/").statusCode()).as("59 minutes after sign-in").isEqualTo(200);
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(client.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+        } finally {
+            jdbc.sql("UPDATE login_policy SET absolute_timeout_hours = :h").param("h", hours).update();
+        }
+    }
+
+    @Test
     void disablingAUserEndsTheirSessionsAtOnce() {
         newUser("to-disable", false);
         WebClient user = new WebClient(port);

@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SignInGate extends OncePerRequestFilter {
 
     static final String SIGNED_IN_AT = SignInGate.class.getName() + ".signedInAt";
+    /** The shortest absolute timeout a policy may set (login_policy's CHECK, the security page's bounds). */
+    static final Duration MIN_ABSOLUTE_TIMEOUT = Duration.ofHours(1);
     static final String PASSWORD_PAGE = "/account/password";
     static final String SECOND_FACTOR_PAGE = "/account/second-factor";
     private static final Set<String> ALWAYS = Set.of("/logout", "/error", "/login");
@@ -80,6 +82,11 @@ class SignInGate extends OncePerRequestFilter {
         if (!(signedInAt instanceof Instant at)) {
             return false;
         }
-        return at.plus(Duration.ofHours(policies.current().absoluteTimeoutHours())).isBefore(Instant.now(clock));
+        Instant now = Instant.now(clock);
+        // the policy allows no limit below one hour (login_policy's CHECK): a younger session needs no read of it
+        if (at.plus(MIN_ABSOLUTE_TIMEOUT).isAfter(now)) {
+            return false;
+        }
+        return at.plus(Duration.ofHours(policies.current().absoluteTimeoutHours())).isBefore(now);
     }
 }

@@ -36,9 +36,13 @@ class ShellModel {
         this.routes = routes;
     }
 
+    /** The frame of a page; none for the API, whose answers have no frame (no menu, no inbox count read). */
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return null;
+        }
         CurrentUser user = CurrentUsers.current().orElse(null);
         Map<String, List<NavigationItem>> groups = new LinkedHashMap<>();
         for (NavigationItem item : navigation) {
