@@ -97,6 +97,28 @@ class LoginPolicyTests {
     }
 
     @Test
+    void aSessionsLastAccessIsWrittenOncePerStepNotOnEveryRequest() {
+        newUser("step-user", false);
+        WebClient client = new WebClient(port);
+        client.login("step-user", PASSWORD);
+        assertThat(client.get("/").statusCode()).isEqualTo(200);
+        String row = "SELECT xmin::text || '/' || last_access_time FROM spring_session WHERE principal_name = 'step-user'";
+        String written = jdbc.sql(row).query(String.class).single();
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.get("/api/v1/enterprises?size=1").statusCode()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql(row).query(String.class).single()).as("three requests within the step write nothing").isEqualTo(written);
+
+        long twoMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(2).toMillis();
+        jdbc.sql("UPDATE spring_session SET last_access_time = :t, expiry_time = :t + max_inactive_interval * 1000 "
+                + "WHERE principal_name = 'step-user'").param("t", twoMinutesAgo).update();
+        long before = System.currentTimeMillis();
+        assertThat(client.get("/api/v1/enterprises?size=1").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT last_access_time FROM spring_session WHERE principal_name = 'step-user'")
+                .query(Long.class).single()).as("the first request after a step writes it").isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
     void theShortestAbsoluteTimeoutAPolicyMaySetIsHeld() {
         int hours = jdbc.sql("SELECT absolute_timeout_hours FROM login_policy").query(Integer.class).single();
         jdbc.sql("UPDATE login_policy SET absolute_timeout_hours = 1").update();
