@@ -90,10 +90,12 @@ public final class LoadHarness {
         }
         signing.shutdown();
         System.out.printf("%d users signed in in %.1f s%n", users, (System.nanoTime() - signIn) / 1e9);
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        // the first warmup seconds run the same traffic unrecorded (a fresh JVM compiles its hot paths meanwhile)
+        long warmup = Long.getLong("warmup", 0) * 1_000_000_000L;
+        long deadline = System.nanoTime() + warmup + seconds * 1_000_000_000L;
         int totalWeight = MIX.stream().mapToInt(Kind::weight).sum();
         CountDownLatch done = new CountDownLatch(users);
-        long started = System.nanoTime();
+        long started = System.nanoTime() + warmup;
         for (int u = 0; u < users; u++) {
             String account = ACCOUNTS[u % ACCOUNTS.length];
             Getter client = clients[u];
@@ -126,14 +128,16 @@ public final class LoadHarness {
                             } else {
                                 client.get(path);
                             }
-                            latencies.get(kind.name()).add(System.nanoTime() - t0);
+                            if (t0 >= started) {
+                                latencies.get(kind.name()).add(System.nanoTime() - t0);
+                            }
                             lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
                             if (think > 0) {   // an official reads the answer: exponential think time with the given mean, not past the end
                                 long pause = (long) (-think * Math.log(1 - ThreadLocalRandom.current().nextDouble()));
                                 Thread.sleep(Math.max(0, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
                             }
                         } catch (IllegalStateException | java.io.IOException refusedOrFailed) {   // refused, or the answer broken off
-                            if (errors.get(kind.name()).incrementAndGet() == 1) {
+                            if (t0 >= started && errors.get(kind.name()).incrementAndGet() == 1) {
                                 String m = account + " " + refusedOrFailed.getMessage();
                                 System.err.println("first error of " + kind.name() + ": " + m.substring(0, Math.min(300, m.length())));
                             }
