@@ -201,13 +201,15 @@ class JdbcEnterprises {
     Page<EnterpriseSummary> search(EnterpriseQuery query, Scope scope) {
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         ListSql sql = ListSql.of(query, scope, hidden(scope));
-        // the open-duplicates filter depends on pairs the stamp does not see: always counted
-        String question = query.openDuplicates() ? null : sql.question();
-        ListTotals.Stamp stamp = question == null ? null : totals.stamp();
-        Long known = question == null ? null : totals.known(question, stamp);
-        if (known != null) {
-            return new Page<>(named.query(sql.pageUncounted(), sql.params(), EnterpriseRows::summary), query.page(),
-                    query.size(), known);
+        String question = sql.question();
+        ListTotals.Stamp stamp = null;
+        if (question != null) {
+            stamp = totals.stamp();
+            Long known = totals.known(question, stamp);
+            if (known != null) {
+                return new Page<>(named.query(sql.pageUncounted(), sql.params(), EnterpriseRows::summary), query.page(),
+                        query.size(), known);
+            }
         }
         long[] total = {0};
         List<EnterpriseSummary> items = named.query(sql.page(), sql.params(), (rs, i) -> {

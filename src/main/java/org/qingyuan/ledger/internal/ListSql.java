@@ -164,9 +164,13 @@ final class ListSql {
 
     /**
      * The question this list answers, without its page and order: equal for every page and sort of one question, and
-     * different whenever a condition or a value differs (see {@link ListTotals}).
+     * different whenever a condition or a value differs (see {@link ListTotals}); null when its total may change without
+     * a change to the enterprises (the open-duplicates condition reads the pairs), so that it is always counted.
      */
     String question() {
+        if (where.contains(OPEN_DUPLICATE)) {
+            return null;
+        }
         StringBuilder b = new StringBuilder(where);
         new java.util.TreeMap<>(params.getValues()).forEach((name, value) -> {
             if (!name.equals("limit") && !name.equals("offset")) {

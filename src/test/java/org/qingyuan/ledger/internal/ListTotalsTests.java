@@ -160,6 +160,15 @@ class ListTotalsTests {
     }
 
     @Test
+    void aQuestionOnOpenDuplicatesIsAlwaysCounted() {
+        org.qingyuan.access.Scope district = org.qingyuan.access.Scope.of(org.qingyuan.shared.DivisionCode.of("410108"));
+        assertThat(ListSql.of(org.qingyuan.ledger.EnterpriseQueryParameters.list(Map.of("duplicates", "open")), district)
+                .question()).as("the pairs are not in the stamp").isNull();
+        assertThat(ListSql.of(org.qingyuan.ledger.EnterpriseQueryParameters.list(Map.of("type", "SLW")), district)
+                .question()).contains("SLW");
+    }
+
+    @Test
     void aNodeKeepsABoundedNumberOfQuestions() {
         ListTotals small = new ListTotals(jdbc, Duration.ofMinutes(1));
         ListTotals.Stamp stamp = small.stamp();
