@@ -24,10 +24,12 @@ public record QingyuanProperties(
      * @param ephemeral throwaway database in a temporary directory, fsync off (tests); otherwise persistent under the data directory with fsync on
      * @param startupWaitSeconds how long to wait for the postmaster to accept connections
      * @param port fixed port, or 0 for a free one
+     * @param sharedBuffers PostgreSQL's shared_buffers for the persistent cluster (e.g. 512MB, 1GB)
      */
     public record Embedded(
             @DefaultValue("false") boolean ephemeral,
             @DefaultValue("60") int startupWaitSeconds,
-            @DefaultValue("0") int port) {
+            @DefaultValue("0") int port,
+            @DefaultValue("512MB") String sharedBuffers) {
     }
 }

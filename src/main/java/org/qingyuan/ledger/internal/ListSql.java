@@ -30,11 +30,16 @@ final class ListSql {
                      WHERE d.status = 'OPEN' AND (d.enterprise_id = e.id OR d.other_id = e.id) AND o.status = 'ACTIVE')""";
 
     private final String where;
+    /** The conditions but the text filter's, or null when there is no text filter. */
+    private final String withoutText;
     private final String order;
     private final MapSqlParameterSource params;
+    private final boolean walksInOrder;
 
-    private ListSql(String where, String order, MapSqlParameterSource params) {
+    private ListSql(String where, String withoutText, String order, MapSqlParameterSource params, boolean walksInOrder) {
         this.where = where;
+        this.withoutText = withoutText;
+        this.walksInOrder = walksInOrder;
         this.order = order;
         this.params = params;
     }
@@ -57,6 +62,12 @@ final class ListSql {
             conditions.add("e.division_code ~>=~ :division AND e.division_code ~<~ :divisionEnd");
             p.addValue("division", q.division().prefix());
             p.addValue("divisionEnd", successor(q.division().prefix()));
+        }
+        String narrowest = q.division() != null ? q.division().prefix() : scope.prefix();
+        if (narrowest.length() == 6 || narrowest.length() == 9) {
+            // a district or a town: the same range once more, on the index that keeps its rows in list order
+            conditions.add("left(e.division_code, " + narrowest.length() + ") = :level");
+            p.addValue("level", narrowest);
         }
         if (!q.allStatuses()) {
             conditions.add("e.status = :status");
@@ -130,7 +141,9 @@ final class ListSql {
             conditions.add("e.id = ANY(:enterpriseIds)");
             p.addValue("enterpriseIds", q.enterpriseIds().toArray(Long[]::new));
         }
+        String withoutText = null;
         if (q.text() != null) {
+            withoutText = String.join("\n   AND ", conditions);
             String[] terms = normalise(q.text()).split("\\s+");
             for (int i = 0; i < terms.length; i++) {
                 String term = terms[i];
@@ -155,7 +168,18 @@ final class ListSql {
         };
         p.addValue("limit", q.size());
         p.addValue("offset", (long) q.page() * q.size());
-        return new ListSql(String.join("\n   AND ", conditions), order, p);
+        return new ListSql(String.join("\n   AND ", conditions), withoutText, order, p,
+                p.hasValue("level") && q.sort() == org.qingyuan.ledger.EnterpriseQuery.Sort.REPORTED_ON);
+    }
+
+    /** True when a district's or town's index holds the rows in this list's order (the default, by report date). */
+    boolean walksInOrder() {
+        return walksInOrder;
+    }
+
+    /** The condition alone, on {@code enterprise e} (see {@link ListTotals}). */
+    String where() {
+        return where;
     }
 
     String count() {
@@ -188,10 +212,24 @@ final class ListSql {
 
     /** One page alone, its total known already: the index is walked in list order and stops after the page. */
     String pageUncounted() {
-        return page("0");
+        return page("0", where);
+    }
+
+    /**
+     * One page of a text search whose matching enterprises are known already ({@code :matching}, see {@link ListTotals}):
+     * the other conditions and the ids are read from {@code enterprise_list_idx} alone. The substring match needs each
+     * row's name and address, so a common word (厂, 加工) would otherwise fetch every matching row of a district to sort
+     * them; null without a text filter.
+     */
+    String pageAmong() {
+        return withoutText == null ? null : page("0", withoutText + "\n   AND e.id = ANY(:matching)");
     }
 
     private String page(String total) {
+        return page(total, where);
+    }
+
+    private String page(String total, String where) {
         return """
                 WITH page AS (SELECT e.id, %s AS total FROM enterprise e
                  WHERE %s

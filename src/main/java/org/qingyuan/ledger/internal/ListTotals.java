@@ -1,86 +1,208 @@
 package org.qingyuan.ledger.internal;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The totals of the ledger list, kept per question while the ledger is unchanged. Counting a district's list costs a
- * scan of all its rows (tens of thousands); the page itself, once its total is known, is an index walk of 20 rows. A
- * question is its conditions and their values (the scope, the filters, the search text, the rows hidden from a grid
- * member), not its page or order, so every page and every sort of one question shares one count.
+ * The totals of the ledger list (共 N 家), kept per question and brought up to date by re-checking only the enterprises
+ * written since. Counting a district's list costs a scan of all its rows (tens of thousands); the page itself, once its
+ * total is known, is an index walk of 20 rows. A question is its conditions and their values (the scope, the filters,
+ * the search text, the rows hidden from a grid member), not its page or order, so every page and every sort of one
+ * question shares one set.
  *
- * <p>A kept total is used while the ledger's stamp is unchanged (the newest enterprise and the newest change in its
- * history, which every write of a listed column adds) and for at most {@code qingyuan.ledger.total-keep} (default
- * 10 s). The stamp is read before the count, so a write committed in between only moves the stamp and the next asker
- * counts again. A write whose transaction began before a newer one and commits after it, or one from a node whose clock
- * is behind, does not move the stamp: its total is counted again within the keep at the latest, as the statistics
- * tallies are. A node keeps at most {@value #MAX_KEPT} questions; the least recently asked drop first.
+ * <p>A node keeps, per question, the ids of the matching enterprises as of a database snapshot. On the next ask one
+ * statement reads the enterprises that transactions invisible to that snapshot wrote ({@code enterprise_change}, filled
+ * by a trigger on every insert, update and delete of {@code enterprise}), which of them match the question now, and the
+ * new snapshot: the set drops the written ones and adds back those that match. This is exact whatever order
+ * transactions commit in and whatever the nodes' clocks say. A set computed inside a transaction that has written
+ * itself is answered but not kept (it could roll back). A set is counted afresh at most {@code
+ * qingyuan.ledger.total-keep} (10 minutes) after its last full count, and {@link #prune} removes, once a minute, the
+ * change rows no kept snapshot can need. A node keeps at most {@value #MAX_KEPT} questions and {@value #MAX_KEPT_IDS} ids; the least
+ * recently asked drop first.
  */
 @Component
 class ListTotals {
 
     static final int MAX_KEPT = 5_000;
+    static final long MAX_KEPT_IDS = 2_000_000;
 
-    /** What the ledger looked like: its newest enterprise and its newest recorded change. */
-    record Stamp(Long newestEnterprise, java.time.OffsetDateTime newestChange) {
+    /** The matching enterprises (sorted ids) as of a snapshot, and when they were last counted in full. */
+    record Matches(String snapshot, long[] ids, long countedAt) {
     }
 
-    private record Kept(Stamp stamp, long total, long countedAt) {
-    }
-
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final long keepNanos;
     private final AtomicLong counted = new AtomicLong();
-    private final Map<String, Kept> kept = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-            return size() > MAX_KEPT;
-        }
-    };
+    private final AtomicLong adjusted = new AtomicLong();
+    private long keptIds;
+    private final Map<String, Matches> kept = new LinkedHashMap<>(256, 0.75f, true);
+    /** The oldest transaction still running at each prune, oldest note first (see {@link #prune}). */
+    private final java.util.ArrayDeque<Note> notes = new java.util.ArrayDeque<>();
 
-    ListTotals(JdbcClient jdbc, @Value("${qingyuan.ledger.total-keep:PT10S}") Duration keep) {
-        this.jdbc = jdbc;
+    ListTotals(NamedParameterJdbcTemplate named, @Value("${qingyuan.ledger.total-keep:PT10M}") Duration keep) {
+        this.named = named;
         this.keepNanos = keep.toNanos();
     }
 
-    /** Read before counting: a write that commits after this read moves the stamp for the next asker. */
-    Stamp stamp() {
-        return jdbc.sql("""
-                SELECT (SELECT max(id) FROM enterprise), (SELECT max(changed_at) FROM enterprise_version)
-                """).query((rs, i) -> new Stamp(rs.getObject(1, Long.class), rs.getObject(2, java.time.OffsetDateTime.class)))
-                .single();
+    /** The number of enterprises matching the question's condition, kept and adjusted as described above. */
+    long total(String question, String where, MapSqlParameterSource params) {
+        return matching(question, where, params).length;
     }
 
-    /** The kept total of this question if the ledger has not changed since it was counted, else null. */
-    Long known(String question, Stamp stamp) {
-        Kept k;
+    /** The ids of the enterprises matching the question's condition, sorted; not to be changed by the caller. */
+    long[] matching(String question, String where, MapSqlParameterSource params) {
+        Matches before = kept(question);
+        if (before == null) {
+            Asked full = named.query("""
+                    SELECT pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NOT NULL AS writing,
+                           ARRAY(SELECT e.id FROM enterprise e WHERE %s) AS matching
+                    """.formatted(where), params, (org.springframework.jdbc.core.ResultSetExtractor<Asked>) ListTotals::asked);
+            counted.incrementAndGet();
+            long[] ids = full.matching();
+            Arrays.sort(ids);
+            if (!full.writing()) {
+                keep(question, new Matches(full.snapshot(), ids, System.nanoTime()));
+            }
+            return ids;
+        }
+        // the enterprises written by transactions the kept snapshot did not see, and which of them match now
+        MapSqlParameterSource p = new MapSqlParameterSource(params.getValues()).addValue("since", before.snapshot());
+        Asked delta = named.query("""
+                WITH written AS MATERIALIZED (
+                    SELECT DISTINCT enterprise_id AS id FROM enterprise_change
+                     WHERE xid >= pg_snapshot_xmin(CAST(:since AS pg_snapshot))
+                       AND NOT pg_visible_in_snapshot(xid, CAST(:since AS pg_snapshot)))
+                SELECT pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NOT NULL AS writing,
+                       ARRAY(SELECT id FROM written) AS written,
+                       ARRAY(SELECT e.id FROM enterprise e WHERE e.id IN (SELECT id FROM written) AND %s) AS matching
+                """.formatted(where), p, (org.springframework.jdbc.core.ResultSetExtractor<Asked>) ListTotals::asked);
+        adjusted.incrementAndGet();
+        long[] ids = delta.written().length == 0 ? before.ids() : adjust(before.ids(), delta.written(), delta.matching());
+        if (!delta.writing()) {
+            keep(question, new Matches(delta.snapshot(), ids, before.countedAt()));
+        }
+        return ids;
+    }
+
+    private record Asked(String snapshot, boolean writing, long[] written, long[] matching) {
+    }
+
+    private static Asked asked(ResultSet rs) throws SQLException {
+        rs.next();
+        boolean delta = rs.getMetaData().getColumnCount() == 4;
+        return new Asked(rs.getString("snapshot"), rs.getBoolean("writing"), delta ? longs(rs.getArray("written")) : null,
+                longs(rs.getArray("matching")));
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).longValue();
+        }
+        return out;
+    }
+
+    /** The kept ids without the written ones, with those of them that match now; sorted. */
+    static long[] adjust(long[] kept, long[] written, long[] matching) {
+        Arrays.sort(written);
+        Arrays.sort(matching);
+        long[] out = new long[kept.length + matching.length];
+        int n = 0;
+        int k = 0;
+        int m = 0;
+        while (k < kept.length || m < matching.length) {
+            if (m == matching.length || (k < kept.length && kept[k] < matching[m])) {
+                if (Arrays.binarySearch(written, kept[k]) < 0) {
+                    out[n++] = kept[k];
+                }
+                k++;
+            } else {
+                if (k < kept.length && kept[k] == matching[m]) {
+                    k++;
+                }
+                out[n++] = matching[m++];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The kept set of this question if it was counted in full within the keep, else null. */
+    Matches kept(String question) {
         synchronized (kept) {
-            k = kept.get(question);
+            Matches m = kept.get(question);
+            return m == null || System.nanoTime() - m.countedAt() >= keepNanos ? null : m;
         }
-        if (k == null || !k.stamp().equals(stamp) || System.nanoTime() - k.countedAt() >= keepNanos) {
-            return null;
-        }
-        return k.total();
     }
 
-    /** Keeps a total counted after the given stamp was read. */
-    void counted(String question, Stamp stamp, long total) {
-        Objects.requireNonNull(stamp);
-        counted.incrementAndGet();
+    void keep(String question, Matches matches) {
+        if (matches.ids().length > MAX_KEPT_IDS) {
+            return;
+        }
         synchronized (kept) {
-            kept.put(question, new Kept(stamp, total, System.nanoTime()));
+            Matches old = kept.put(question, matches);
+            keptIds += matches.ids().length - (old == null ? 0 : old.ids().length);
+            var eldest = kept.entrySet().iterator();
+            while (kept.size() > MAX_KEPT || keptIds > MAX_KEPT_IDS) {
+                keptIds -= eldest.next().getValue().ids().length;
+                eldest.remove();
+            }
         }
     }
 
-    /** How many totals this node has counted since it started (for tests and benchmarks). */
+    /**
+     * Removes the change rows of transactions that had ended at least one keep ago: every kept snapshot is younger than
+     * the keep, so it saw them. Each run notes the oldest transaction still running; rows below a note older than the
+     * keep may go. Also removes rows whose transaction id this cluster has not reached (restored from another cluster's
+     * dump), which no snapshot here can see as committed.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+    void prune() {
+        long now = System.nanoTime();
+        String oldestRunning = named.getJdbcTemplate().queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text",
+                String.class);
+        String below = "0";
+        synchronized (notes) {
+            notes.addLast(new Note(oldestRunning, now));
+            while (!notes.isEmpty() && now - notes.peekFirst().at() >= keepNanos) {
+                below = notes.removeFirst().oldestRunning();
+            }
+        }
+        named.update("""
+                DELETE FROM enterprise_change
+                 WHERE xid < CAST(:below AS xid8) OR xid >= pg_snapshot_xmax(pg_current_snapshot())
+                """, new MapSqlParameterSource("below", below));
+    }
+
+    private record Note(String oldestRunning, long at) {
+    }
+
+    /** Drops every kept set (a test that prunes with a shorter keep than this node's calls it). */
+    void forget() {
+        synchronized (kept) {
+            kept.clear();
+            keptIds = 0;
+        }
+    }
+
+    /** How many totals this node has counted in full since it started (for tests and benchmarks). */
     long counts() {
         return counted.get();
+    }
+
+    /** How many kept totals this node has brought up to date since it started. */
+    long adjustments() {
+        return adjusted.get();
     }
 }

@@ -70,6 +70,8 @@ final class EmbeddedDatabaseServer {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "localhost")
+                // the default 128 MB holds less than a province's enterprise table; pages beyond it come from the OS cache
+                .setServerConfig("shared_buffers", settings.sharedBuffers())
                 .setPGStartupWait(Duration.ofSeconds(settings.startupWaitSeconds()))
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {} ready in {} ms", postgres.getPort(), pgData,

@@ -47,9 +47,11 @@ class CaseListQueries implements CaseLists {
     private final Divisions divisions;
     private final RectificationProperties properties;
     private final Clock clock;
+    private final KeptBoards boards;
 
     CaseListQueries(CaseStore store, NamedParameterJdbcTemplate named, Divisions divisions, RectificationProperties properties,
-                    Clock clock) {
+                    Clock clock, KeptBoards boards) {
+        this.boards = boards;
         this.store = store;
         this.named = named;
         this.divisions = divisions;
@@ -99,11 +101,18 @@ class CaseListQueries implements CaseLists {
         MapSqlParameterSource p = new MapSqlParameterSource("prefix", prefix).addValue("today", today)
                 .addValue("monday", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
                 .addValue("first", today.withDayOfMonth(1)).addValue("until", today.plusDays(properties.dueSoonDays()));
+        String grid = store.gridCondition(scope, p);
+        StringBuilder question = new StringBuilder(prefix).append('\n').append(grid);
+        new java.util.TreeMap<>(p.getValues()).forEach((name, value) -> question.append('\n').append(name).append('=')
+                .append(value instanceof Object[] array ? java.util.Arrays.deepToString(array) : String.valueOf(value)));
+        return boards.board(question.toString(), () -> count(prefix, grid, p, today));
+    }
+
+    private Board count(String prefix, String grid, MapSqlParameterSource p, LocalDate today) {
         Map<MeasureKind, Map<CaseState, Long>> counts = new EnumMap<>(MeasureKind.class);
         long[] total = {0};
         long[] closed = {0, 0};   // this week, this month
         Map<String, long[]> byTown = new java.util.TreeMap<>();   // open, overdue, closed out
-        String grid = store.gridCondition(scope, p);
         String gridHere = grid.replace("c.enterprise_id", "enterprise_id");
         // every count of the board in one pass over the division's cases (rectification_case_board_idx, index only)
         named.query("""

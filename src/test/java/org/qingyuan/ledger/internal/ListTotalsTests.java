@@ -29,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ledger list keeps its totals per question while the ledger is unchanged: every page and sort of a question shares
  * one count, and after each kind of write (a registration, an edit that moves an enterprise to another town and type,
- * a withdrawal) every question's total equals the rows counted afresh by SQL written here, not by the list's own.
+ * a withdrawal, one that commits after a newer one, one rolled back) every question's total equals the rows counted
+ * afresh by SQL written here, not by the list's own.
  */
-@SpringBootTest
+@SpringBootTest(properties = "qingyuan.ledger.search-among-at-most=10")   // so that the demo ledger takes both page paths
 @AutoConfigureMockMvc
 class ListTotalsTests {
 
@@ -42,6 +43,7 @@ class ListTotalsTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired ListTotals totals;
+    @Autowired org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
 
     /** A question as asked through the API, and the same question as plain SQL over the enterprise table. */
     record Question(String query, RequestPostProcessor who, String sql) {
@@ -104,6 +106,38 @@ class ListTotalsTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
     }
 
+    /**
+     * A text search's page, read among the known matches (few) or by walking the district's or town's rows in list order
+     * (many: more than 10 here), holds the rows plain SQL orders there.
+     */
+    @Test
+    void aTextSearchsPagesHoldTheRowsPlainSqlOrders() throws Exception {
+        register("总数页厂" + word);
+        register("总数页二厂" + word);
+        register("总数页三厂" + word);
+        String text = "(normalize(lower(name), NFKC) LIKE :w OR normalize(lower(coalesce(address, '')), NFKC) LIKE :w)";
+        record Asked(String text, RequestPostProcessor who, String prefix, String sort, String order) {
+        }
+        List<Asked> asked = List.of(new Asked("厂", district(), "410108", "reportedOn", "reported_on DESC, id DESC"),
+                new Asked("厂", town(), TOWN, "reportedOn", "reported_on DESC, id DESC"),
+                new Asked("厂", district(), "410108", "name&order=asc", "name ASC, id ASC"),
+                new Asked(word, district(), "410108", "reportedOn", "reported_on DESC, id DESC"));
+        for (Asked a : asked) {
+            long matches = jdbc.sql("SELECT count(*) FROM enterprise WHERE division_code LIKE :p AND status = 'ACTIVE' AND " + text)
+                    .param("p", a.prefix() + "%").param("w", "%" + a.text() + "%").query(Long.class).single();
+            assertThat(matches).as(a.text()).isGreaterThanOrEqualTo(3);
+            for (int page = 0; page < 3; page++) {
+                JsonNode listed = list("q=" + a.text() + "&page=" + page + "&sort=" + a.sort(), a.who());
+                List<Long> ids = new java.util.ArrayList<>();
+                listed.get("items").forEach(i -> ids.add(i.get("id").asLong()));
+                assertThat(ids).as(a + " page " + page).containsExactlyElementsOf(jdbc.sql("SELECT id FROM enterprise WHERE division_code LIKE :p"
+                                + " AND status = 'ACTIVE' AND " + text + " ORDER BY " + a.order() + " LIMIT 5 OFFSET " + page * 5)
+                        .param("p", a.prefix() + "%").param("w", "%" + a.text() + "%").query(Long.class).list());
+                assertThat(listed.get("total").asLong()).isEqualTo(matches);
+            }
+        }
+    }
+
     @Test
     void everyPageAndSortOfAQuestionSharesOneCount() throws Exception {
         long total = list("type=SLW", district()).get("total").asLong();
@@ -144,19 +178,113 @@ class ListTotalsTests {
         assertThat(list("q=" + word, district()).get("total").asLong()).isEqualTo(1);
     }
 
-    @Test
-    void aKeptTotalIsUsedOnlyForItsStampAndWithinTheKeep() throws Exception {
-        ListTotals shortKeep = new ListTotals(jdbc, Duration.ofMillis(300));
-        ListTotals.Stamp stamp = shortKeep.stamp();
-        shortKeep.counted("q", stamp, 42);
-        assertThat(shortKeep.known("q", stamp)).isEqualTo(42);
-        assertThat(shortKeep.known("other", stamp)).isNull();
-        assertThat(shortKeep.known("q", new ListTotals.Stamp(stamp.newestEnterprise() + 1, stamp.newestChange()))).isNull();
-        Thread.sleep(350);
-        assertThat(shortKeep.known("q", stamp)).as("older than the keep").isNull();
+    /** The district's active enterprises whose name holds this test's word, as the list asks it. */
+    ListSql wordQuestion() {
+        return ListSql.of(org.qingyuan.ledger.EnterpriseQueryParameters.list(Map.of("q", word)),
+                org.qingyuan.access.Scope.of(org.qingyuan.shared.DivisionCode.of("410108")));
+    }
 
-        register("总数印记厂" + word);
-        assertThat(shortKeep.stamp()).as("a registration moves the stamp").isNotEqualTo(stamp);
+    long total(ListTotals t, ListSql sql) {
+        return t.total(sql.question(), sql.where(), sql.params());
+    }
+
+    /** Inserts an enterprise named with the word in a transaction of its own, committed when the returned latch opens. */
+    Thread insertCommittedLater(java.util.concurrent.CountDownLatch inserted, java.util.concurrent.CountDownLatch commit) {
+        Thread t = new Thread(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    INSERT INTO enterprise (name, name_key, division_code, enterprise_type, discovery, reported_on, version,
+                                            created_at, created_by, updated_at, updated_by)
+                    VALUES (:name, :name, :division, 'SLW', 'PATROL', current_date, 1, now(), 'test', now(), 'test')
+                    """).param("name", "晚提交厂" + word).param("division", village(TOWN)).update();
+            inserted.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        t.start();
+        return t;
+    }
+
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aWriteThatCommitsAfterANewerOneIsCountedAllTheSame() throws Exception {
+        ListTotals t = new ListTotals(named, Duration.ofMinutes(10));
+        ListSql sql = wordQuestion();
+        assertThat(total(t, sql)).isZero();
+        var inserted = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        Thread late = insertCommittedLater(inserted, commit);   // begins first: the lower id, the older time
+        inserted.await();
+        register("总数新厂" + word);                           // begins and commits after it
+        assertThat(total(t, sql)).as("the newer write").isEqualTo(1);
+        commit.countDown();
+        late.join();
+        assertThat(total(t, sql)).as("the older write, committed last").isEqualTo(2);
+        assertThat(t.counts()).as("counted once, then adjusted").isEqualTo(1);
+        assertThat(t.adjustments()).isEqualTo(2);
+        assertThat(total(t, sql)).isEqualTo(jdbc.sql("SELECT count(*) FROM enterprise WHERE status = 'ACTIVE' AND name LIKE :w")
+                .param("w", "%" + word + "%").query(Long.class).single());
+    }
+
+    @Test
+    void aTotalAskedInsideAWritingTransactionIsAnsweredButNotKept() throws Exception {
+        ListTotals t = new ListTotals(named, Duration.ofMinutes(10));
+        ListSql sql = wordQuestion();
+        register("总数回滚前厂" + word);
+        assertThat(total(t, sql)).isEqualTo(1);
+        long inside = tx.execute(s -> {
+            jdbc.sql("UPDATE enterprise SET name = '回滚改名' || id WHERE name LIKE :w").param("w", "%" + word + "%").update();
+            long n = total(t, sql);
+            s.setRollbackOnly();
+            return n;
+        });
+        assertThat(inside).as("its own writes, seen").isZero();
+        assertThat(total(t, sql)).as("rolled back, the kept set is the one before").isEqualTo(1);
+    }
+
+    @Test
+    void aKeptSetIsCountedAfreshAfterTheKeepAndPruningLosesNoWrite() throws Exception {
+        ListTotals shortKeep = new ListTotals(named, Duration.ofMillis(300));
+        ListSql sql = wordQuestion();
+        assertThat(total(shortKeep, sql)).isZero();
+        assertThat(total(shortKeep, sql)).isZero();
+        assertThat(shortKeep.counts()).isEqualTo(1);
+        Thread.sleep(350);
+        assertThat(total(shortKeep, sql)).isZero();
+        assertThat(shortKeep.counts()).as("older than the keep").isEqualTo(2);
+
+        ListTotals t = new ListTotals(named, Duration.ofMinutes(10));
+        assertThat(total(t, sql)).isZero();
+        long id = register("总数清理厂" + word);
+        t.prune();
+        t.prune();
+        assertThat(changeRows(id)).as("younger than the keep: kept").isPositive();
+        assertThat(total(t, sql)).isEqualTo(1);
+        shortKeep.prune();   // notes that the registration has ended
+        Thread.sleep(350);
+        shortKeep.prune();   // a keep later: removes what had ended by the note
+        totals.forget();     // this context's own sets (a ten-minute keep) may have needed those rows
+        assertThat(changeRows(id)).as("ended a keep ago: removed").isZero();
+        assertThat(total(shortKeep, sql)).isEqualTo(1);
+        jdbc.sql("INSERT INTO enterprise_change (xid, enterprise_id) VALUES (CAST('999999999999' AS xid8), 1)").update();
+        t.prune();
+        assertThat(jdbc.sql("SELECT count(*) FROM enterprise_change WHERE xid = CAST('999999999999' AS xid8)").query(Long.class)
+                .single()).as("a transaction id from another cluster").isZero();
+    }
+
+    long changeRows(long enterprise) {
+        return jdbc.sql("SELECT count(*) FROM enterprise_change WHERE enterprise_id = :id").param("id", enterprise).query(Long.class).single();
+    }
+
+    @Test
+    void adjustingDropsTheWrittenAndAddsThoseThatMatchNow() {
+        assertThat(ListTotals.adjust(new long[] {1, 3, 5, 7}, new long[] {7, 3, 4, 9}, new long[] {9, 4, 3}))
+                .containsExactly(1, 3, 4, 5, 9);
+        assertThat(ListTotals.adjust(new long[] {}, new long[] {2}, new long[] {2})).containsExactly(2);
+        assertThat(ListTotals.adjust(new long[] {2}, new long[] {2}, new long[] {})).isEmpty();
     }
 
     @Test
@@ -169,13 +297,18 @@ class ListTotalsTests {
     }
 
     @Test
-    void aNodeKeepsABoundedNumberOfQuestions() {
-        ListTotals small = new ListTotals(jdbc, Duration.ofMinutes(1));
-        ListTotals.Stamp stamp = small.stamp();
+    void aNodeKeepsABoundedNumberOfQuestionsAndIds() {
+        ListTotals small = new ListTotals(named, Duration.ofMinutes(1));
+        long now = System.nanoTime();
         for (int i = 0; i <= ListTotals.MAX_KEPT; i++) {
-            small.counted("q" + i, stamp, i);
+            small.keep("q" + i, new ListTotals.Matches("1:1:", new long[] {i}, now));
         }
-        assertThat(small.known("q0", stamp)).as("the least recently asked dropped").isNull();
-        assertThat(small.known("q" + ListTotals.MAX_KEPT, stamp)).isEqualTo(ListTotals.MAX_KEPT);
+        assertThat(small.kept("q0")).as("the least recently asked dropped").isNull();
+        assertThat(small.kept("q" + ListTotals.MAX_KEPT).ids()).containsExactly(ListTotals.MAX_KEPT);
+        small.keep("large", new ListTotals.Matches("1:1:", new long[(int) ListTotals.MAX_KEPT_IDS - 1], now));
+        assertThat(small.kept("q1")).as("dropped for the ids").isNull();
+        assertThat(small.kept("large")).isNotNull();
+        small.keep("too large", new ListTotals.Matches("1:1:", new long[(int) ListTotals.MAX_KEPT_IDS + 1], now));
+        assertThat(small.kept("too large")).isNull();
     }
 }

@@ -11,7 +11,7 @@ import org.qingyuan.platform.QingyuanProperties;
 /** Drives the embedded database outside Spring, in this JVM or a child one that a test kills. */
 public final class EmbeddedDatabaseProbe {
 
-    private static final QingyuanProperties.Embedded PERSISTENT = new QingyuanProperties.Embedded(false, 60, 0);
+    private static final QingyuanProperties.Embedded PERSISTENT = new QingyuanProperties.Embedded(false, 60, 0, "128MB");
 
     private EmbeddedDatabaseProbe() {
     }
