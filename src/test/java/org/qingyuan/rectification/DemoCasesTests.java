@@ -85,7 +85,7 @@ class DemoCasesTests {
     @Test
     void theBoardAgreesWithPlainCountsOfTheCases() {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        for (String division : List.of("410108", "410108001")) {
+        for (String division : List.of("410108", "410108001", "410108001001")) {
             Board board = lists.board(division, Scope.of(DivisionCode.of("410108")));
             var p = new java.util.HashMap<String, Object>(java.util.Map.of("prefix", division, "today", today,
                     "monday", today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)),

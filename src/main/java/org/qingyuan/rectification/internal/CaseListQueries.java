@@ -136,8 +136,8 @@ class CaseListQueries implements CaseLists {
             }
         });
         String open = " AND " + OPEN;
-        List<CaseSummary> overdue = first20(HERE_C + grid + " AND c.deadline < :today" + open, p, today);
-        List<CaseSummary> dueSoon = first20(HERE_C + grid + " AND c.deadline BETWEEN :today AND :until" + open, p, today);
+        List<CaseSummary> overdue = first20(prefix, HERE_C + grid + " AND c.deadline < :today" + open, p, today);
+        List<CaseSummary> dueSoon = first20(prefix, HERE_C + grid + " AND c.deadline BETWEEN :today AND :until" + open, p, today);
         List<Board.TownRow> towns = new ArrayList<>();
         if (prefix.length() <= 6) {
             byTown.forEach((town, n) -> towns.add(new Board.TownRow(town,
@@ -149,12 +149,16 @@ class CaseListQueries implements CaseLists {
     }
 
     /**
-     * The 20 cases meeting the condition with the nearest deadlines: their ids from the division's cases alone
-     * (materialized, so that the planner cannot walk the province's deadlines in order instead), then those 20 loaded.
+     * The 20 open cases meeting the condition with the nearest deadlines, then those 20 loaded. A district's or a town's
+     * walks its own deadline index in order (V52) and stops after 20; a village's reads its few cases (materialized, so
+     * that the planner cannot walk the province's deadlines in order instead) and sorts them.
      */
-    private List<CaseSummary> first20(String where, MapSqlParameterSource p, LocalDate today) {
-        List<Long> ids = named.queryForList("WITH here AS MATERIALIZED (SELECT c.id, c.deadline FROM rectification_case c WHERE "
-                + where + ") SELECT id FROM here ORDER BY deadline, id LIMIT 20", p, Long.class);
+    private List<CaseSummary> first20(String prefix, String where, MapSqlParameterSource p, LocalDate today) {
+        List<Long> ids = prefix.length() == 6 || prefix.length() == 9
+                ? named.queryForList("SELECT c.id FROM rectification_case c WHERE left(c.division_code, " + prefix.length()
+                        + ") = :prefix AND " + where + " ORDER BY c.deadline, c.id LIMIT 20", p, Long.class)
+                : named.queryForList("WITH here AS MATERIALIZED (SELECT c.id, c.deadline FROM rectification_case c WHERE "
+                        + where + ") SELECT id FROM here ORDER BY deadline, id LIMIT 20", p, Long.class);
         if (ids.isEmpty()) {
             return List.of();
         }
