@@ -19,8 +19,10 @@ import com.sun.net.httpserver.HttpServer;
  * worker thread, no pool, no framework, no session, no security, no audit) answering the ledger list —
  * {@code GET /api/v1/enterprises?page=N} — with the same statement the platform's list runs (ledger.internal.ListSql:
  * a page of ids walked in list order on the district's index, then its 20 rows with their classification) as JSON,
- * without a total (the platform keeps the district's matches and checks only what was written since, see ListTotals).
- * What the platform adds on top of this for the same answer is its own cost. Localhost only.
+ * with its total counted in the same scan ({@code -Dtotal=true}, the default: a server that keeps nothing must count) or
+ * without a total ({@code -Dtotal=false}: the page alone; the platform keeps the district's matches and checks only
+ * what was written since, see ListTotals). What the platform adds on top for the same answer is its own cost.
+ * Localhost only.
  */
 public final class LedgerCeiling {
 
@@ -28,6 +30,22 @@ public final class LedgerCeiling {
             WITH page AS (SELECT e.id, 0 AS total FROM enterprise e
              WHERE e.division_code LIKE ? || '%' AND e.division_code ~>=~ ? AND e.division_code ~<~ (? || ':')
                AND left(e.division_code, 6) = ? AND e.status = 'ACTIVE'
+             ORDER BY e.reported_on DESC, e.id DESC
+             LIMIT 20 OFFSET ?)
+            SELECT e.id, e.name, e.credit_code, e.division_code, e.address, e.contact_person, e.contact_phone, e.industry,
+                   e.enterprise_type, e.discovery, e.reported_on, e.status, e.version, page.total,
+                   cr.category, cr.measure_kind, co.measure_kind
+              FROM page JOIN enterprise e ON e.id = page.id
+              LEFT JOIN enterprise_classification ec ON ec.enterprise_id = e.id
+              LEFT JOIN classification_record cr ON cr.id = ec.current_id
+              LEFT JOIN classification_override co ON co.id = ec.override_id AND co.cleared_at IS NULL
+             ORDER BY e.reported_on DESC, e.id DESC
+            """;
+    /** The same page with its total counted in the same scan of the district: what a server keeping nothing must run. */
+    static final String COUNTED = """
+            WITH page AS (SELECT e.id, count(*) OVER () AS total FROM enterprise e
+             WHERE e.division_code LIKE ? || '%' AND e.division_code ~>=~ ? AND e.division_code ~<~ (? || ':')
+               AND e.status = 'ACTIVE' AND left(e.division_code, 6) = ?
              ORDER BY e.reported_on DESC, e.id DESC
              LIMIT 20 OFFSET ?)
             SELECT e.id, e.name, e.credit_code, e.division_code, e.address, e.contact_person, e.contact_phone, e.industry,
@@ -71,7 +89,7 @@ public final class LedgerCeiling {
         }
         StringBuilder json = new StringBuilder("{\"items\":[");
         long total = 0;
-        try (PreparedStatement s = connection.prepareStatement(PAGE)) {
+        try (PreparedStatement s = connection.prepareStatement(Boolean.parseBoolean(System.getProperty("total", "true")) ? COUNTED : PAGE)) {
             s.setString(1, district);
             s.setString(2, district);
             s.setString(3, district);
