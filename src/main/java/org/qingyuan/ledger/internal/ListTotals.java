@@ -47,12 +47,12 @@ class ListTotals {
     private final AtomicLong adjusted = new AtomicLong();
     private long keptIds;
     private final Map<String, Matches> kept = new LinkedHashMap<>(256, 0.75f, true);
-    /** The oldest transaction still running at each prune, oldest note first (see {@link #prune}). */
-    private final java.util.ArrayDeque<Note> notes = new java.util.ArrayDeque<>();
+    private final org.qingyuan.shared.ChangeRowPrune pruning;
 
     ListTotals(NamedParameterJdbcTemplate named, @Value("${qingyuan.ledger.total-keep:PT10M}") Duration keep) {
         this.named = named;
         this.keepNanos = keep.toNanos();
+        this.pruning = new org.qingyuan.shared.ChangeRowPrune("enterprise_change", keepNanos);
     }
 
     /** The number of enterprises matching the question's condition, kept and adjusted as described above. */
@@ -161,32 +161,12 @@ class ListTotals {
         }
     }
 
-    /**
-     * Removes the change rows of transactions that had ended at least one keep ago: every kept snapshot is younger than
-     * the keep, so it saw them. Each run notes the oldest transaction still running; rows below a note older than the
-     * keep may go. Also removes rows whose transaction id this cluster has not reached (restored from another cluster's
-     * dump), which no snapshot here can see as committed.
-     */
+    /** Removes the change rows every kept snapshot has seen (see {@link org.qingyuan.shared.ChangeRowPrune}). */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
     void prune() {
-        long now = System.nanoTime();
-        String oldestRunning = named.getJdbcTemplate().queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text",
-                String.class);
-        String below = "0";
-        synchronized (notes) {
-            notes.addLast(new Note(oldestRunning, now));
-            while (!notes.isEmpty() && now - notes.peekFirst().at() >= keepNanos) {
-                below = notes.removeFirst().oldestRunning();
-            }
-        }
-        named.update("""
-                DELETE FROM enterprise_change
-                 WHERE xid < CAST(:below AS xid8) OR xid >= pg_snapshot_xmax(pg_current_snapshot())
-                """, new MapSqlParameterSource("below", below));
+        pruning.run(named.getJdbcTemplate());
     }
 
-    private record Note(String oldestRunning, long at) {
-    }
 
     /** Drops every kept set (a test that prunes with a shorter keep than this node's calls it). */
     void forget() {

@@ -3,7 +3,6 @@ package org.qingyuan.rectification.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,6 @@ class KeptBoards {
     private record Check(String snapshot, boolean writing, boolean changed) {
     }
 
-    private record Note(String oldestRunning, long at) {
-    }
 
     private final NamedParameterJdbcTemplate named;
     private final long keepNanos;
@@ -51,11 +48,12 @@ class KeptBoards {
             return size() > MAX_KEPT;
         }
     };
-    private final ArrayDeque<Note> notes = new ArrayDeque<>();
+    private final org.qingyuan.shared.ChangeRowPrune pruning;
 
     KeptBoards(NamedParameterJdbcTemplate named, @Value("${qingyuan.rectification.board-keep:PT10M}") Duration keep) {
         this.named = named;
         this.keepNanos = keep.toNanos();
+        this.pruning = new org.qingyuan.shared.ChangeRowPrune("rectification_case_change", keepNanos);
     }
 
     /** The kept board of this question (its scope, grid and day) if no case changed since, else the one counted now. */
@@ -107,25 +105,9 @@ class KeptBoards {
         return counted.get();
     }
 
-    /**
-     * Removes the change rows of transactions that had ended at least one keep ago (every kept snapshot is younger, so it
-     * saw them), and those with a transaction id this cluster has not reached (restored from another cluster's dump).
-     */
+    /** Removes the change rows every kept snapshot has seen (see {@link org.qingyuan.shared.ChangeRowPrune}). */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void prune() {
-        long now = System.nanoTime();
-        String oldestRunning = named.getJdbcTemplate().queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text",
-                String.class);
-        String below = "0";
-        synchronized (notes) {
-            notes.addLast(new Note(oldestRunning, now));
-            while (!notes.isEmpty() && now - notes.peekFirst().at() >= keepNanos) {
-                below = notes.removeFirst().oldestRunning();
-            }
-        }
-        named.update("""
-                DELETE FROM rectification_case_change
-                 WHERE xid < CAST(:below AS xid8) OR xid >= pg_snapshot_xmax(pg_current_snapshot())
-                """, new MapSqlParameterSource("below", below));
+        pruning.run(named.getJdbcTemplate());
     }
 }
