@@ -64,6 +64,7 @@ class ListTotals {
     long[] matching(String question, String where, MapSqlParameterSource params) {
         Matches before = kept(question);
         if (before == null) {
+            long asked = System.nanoTime();   // before the snapshot: the keep and the pruning count from here
             Asked full = named.query("""
                     SELECT pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NOT NULL AS writing,
                            ARRAY(SELECT e.id FROM enterprise e WHERE %s) AS matching
@@ -72,7 +73,7 @@ class ListTotals {
             long[] ids = full.matching();
             Arrays.sort(ids);
             if (!full.writing()) {
-                keep(question, new Matches(full.snapshot(), ids, System.nanoTime()));
+                keep(question, new Matches(full.snapshot(), ids, asked));
             }
             return ids;
         }

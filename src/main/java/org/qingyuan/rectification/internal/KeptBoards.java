@@ -65,6 +65,7 @@ class KeptBoards {
         if (k != null && System.nanoTime() - k.countedAt() >= keepNanos) {
             k = null;
         }
+        long asked = System.nanoTime();   // before the snapshot: the keep and the pruning count from here
         Check check = check(k == null ? null : k.snapshot());
         if (k != null && !check.changed()) {
             if (!check.writing()) {
@@ -75,7 +76,7 @@ class KeptBoards {
         Board board = count.get();   // its queries see at least what the snapshot saw: a later write shows as changed
         counted.incrementAndGet();
         if (!check.writing()) {
-            put(question, new Kept(check.snapshot(), board, System.nanoTime()));
+            put(question, new Kept(check.snapshot(), board, asked));
         }
         return board;
     }
