@@ -42,21 +42,7 @@ public final class LedgerCeiling {
              ORDER BY e.reported_on DESC, e.id DESC
             """;
     /** The same page with its total counted in the same scan of the district: what a server keeping nothing must run. */
-    static final String COUNTED = """
-            WITH page AS (SELECT e.id, count(*) OVER () AS total FROM enterprise e
-             WHERE e.division_code LIKE ? || '%' AND e.division_code ~>=~ ? AND e.division_code ~<~ (? || ':')
-               AND e.status = 'ACTIVE' AND left(e.division_code, 6) = ?
-             ORDER BY e.reported_on DESC, e.id DESC
-             LIMIT 20 OFFSET ?)
-            SELECT e.id, e.name, e.credit_code, e.division_code, e.address, e.contact_person, e.contact_phone, e.industry,
-                   e.enterprise_type, e.discovery, e.reported_on, e.status, e.version, page.total,
-                   cr.category, cr.measure_kind, co.measure_kind
-              FROM page JOIN enterprise e ON e.id = page.id
-              LEFT JOIN enterprise_classification ec ON ec.enterprise_id = e.id
-              LEFT JOIN classification_record cr ON cr.id = ec.current_id
-              LEFT JOIN classification_override co ON co.id = ec.override_id AND co.cleared_at IS NULL
-             ORDER BY e.reported_on DESC, e.id DESC
-            """;
+    static final String COUNTED = PAGE.replace("0 AS total", "count(*) OVER () AS total");
 
     public static void main(String[] args) throws Exception {
         int port = Integer.getInteger("port", 8199);
