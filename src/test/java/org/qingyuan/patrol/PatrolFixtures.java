@@ -76,7 +76,7 @@ public record PatrolFixtures(MockMvc mvc, Ledger ledger, Policies policies, Appl
 
     public static MockMultipartFile photo(String field, double lat, double lon) {
         return new MockMultipartFile(field, "现场.jpg", "image/jpeg",
-                DemoPhotos.sitePhoto(true, System.nanoTime(), "test", Instant.now().minus(2, ChronoUnit.MINUTES), lat, lon));
+                DemoPhotos.sitePhoto(true, System.nanoTime(), "test", Instant.now() /* not minutes earlier: after midnight in China that is the day before a case */, lat, lon));
     }
 
     /** Drives a shutdown case of the enterprise to close-out (the grid member records, the department accepts, the town closes). */

@@ -306,7 +306,7 @@ class ProcessKillTests {
     }
 
     static HttpResponse<String> recordItem(WebClient client, Fixture f) {
-        byte[] photo = DemoPhotos.sitePhoto(true, f.caseId, "kill", Instant.now().minus(5, ChronoUnit.MINUTES), f.latitude + 0.0002,
+        byte[] photo = DemoPhotos.sitePhoto(true, f.caseId, "kill", Instant.now() /* not minutes earlier: after midnight in China that is the day before the case */, f.latitude + 0.0002,
                 f.longitude);
         Multipart body = new Multipart().file("files", "现场.jpg", "image/jpeg", photo).field("version", Integer.toString(f.version))
                 .field("note", "原料已清除");

@@ -89,7 +89,7 @@ class CaseApiTests {
     }
 
     MockMultipartFile goodPhoto() {
-        return photo(CaseFixtures.LAT + 0.0005, CaseFixtures.LON, Instant.now().minus(5, ChronoUnit.MINUTES));
+        return photo(CaseFixtures.LAT + 0.0005, CaseFixtures.LON, Instant.now() /* not minutes earlier: after midnight in China that is the day before the case */);
     }
 
     @Test

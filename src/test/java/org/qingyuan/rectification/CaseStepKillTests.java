@@ -41,7 +41,7 @@ class CaseStepKillTests {
     @Autowired AuditLog auditLog;
 
     int recordItem(long id, int version) throws Exception {
-        var photo = CaseApiTests.photo(CaseFixtures.LAT + 0.0005, CaseFixtures.LON, Instant.now().minus(5, ChronoUnit.MINUTES));
+        var photo = CaseApiTests.photo(CaseFixtures.LAT + 0.0005, CaseFixtures.LON, Instant.now() /* not minutes earlier: after midnight in China that is the day before the case */);
         return mvc.perform(multipart("/api/v1/cases/" + id + "/items/" + Requirement.CLEAR_MATERIALS.name()).file(photo)
                         .param("version", Integer.toString(version)).param("note", "原料已清除")
                         .with(CaseApiTests.GRID).with(csrf()))

@@ -71,7 +71,8 @@ class UtilityOrderApiTests {
 
     JsonNode confirm(long id, int version, boolean withDocument, RequestPostProcessor who, int expected) throws Exception {
         var request = multipart("/api/v1/utility-orders/" + id + "/confirmation").param("version", Integer.toString(version))
-                .param("executedAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(30).truncatedTo(ChronoUnit.MINUTES).toString())
+                .param("executedAt", // this minute, not earlier: just after midnight in China, half an hour ago is the day before the order
+                        LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.MINUTES).toString())
                 .param("note", "已拉闸断电并加封");
         if (withDocument) {
             request.file(new MockMultipartFile("document", "停电执行回执.pdf", "application/pdf", PDF));

@@ -75,7 +75,7 @@ class UtilityPageTests {
         mvc.perform(multipart(location + "/confirmation").param("version", "0").param("executedAt", "2026-01-01T08:00")
                         .with(as(UtilityFixtures.POWER)).with(csrf()))
                 .andExpect(redirectedUrl(location)).andExpect(flash().attribute("error", containsString("回执")));
-        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(10).withSecond(0).withNano(0).toString();
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withSecond(0).withNano(0).toString(); // not before the order's day
         mvc.perform(multipart(location + "/confirmation").file(new MockMultipartFile("document", "停电回执.pdf", "application/pdf", PDF))
                         .param("version", "0").param("executedAt", now).with(as(UtilityFixtures.POWER)).with(csrf()))
                 .andExpect(redirectedUrl(location)).andExpect(flash().attribute("message", containsString("整治任务的事项已同时记录")));

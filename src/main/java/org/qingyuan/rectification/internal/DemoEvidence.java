@@ -48,7 +48,7 @@ final class DemoEvidence {
         boolean exif = !oldEnterprisePhoto;
         Attachment photo = old != null ? old : dossier.attach(owner, division, EvidenceCategory.AFTER, r.label() + ".jpg", r.label(),
                 new ByteArrayInputStream(DemoPhotos.sitePhoto(true, c.id() * 31 + r.ordinal(), r.name(),
-                        exif ? now.minus(20 + r.ordinal(), ChronoUnit.MINUTES) : null,
+                        exif ? takenAt(now, c.openedAt(), r) : null,
                         exif && row.latitude() != null ? row.latitude() + 0.0004 : null, exif ? row.longitude() : null)));
         evidence.add(photo.id());
         flags.addAll(EvidenceCheck.flags(photo, c.openedAt().atZone(EvidenceCheck.CHINA).toLocalDate(), now, row.latitude(),
@@ -64,5 +64,15 @@ final class DemoEvidence {
                 today.minusDays(3)) : null;
         c.recordItem(r, c.state() == CaseState.REGISTERED && c.id() % 2 == 0 ? "village" : "grid", now, r.label() + "已完成",
                 evidence, confirmation, permit, flags);
+    }
+
+    /**
+     * A demo photo was taken some minutes before it is recorded, but never before the case opened: just after
+     * midnight in China, twenty minutes earlier is the day before the case's opening day, which the evidence
+     * check rightly flags.
+     */
+    static Instant takenAt(Instant now, Instant openedAt, Requirement r) {
+        Instant taken = now.minus(20 + r.ordinal(), ChronoUnit.MINUTES);
+        return taken.isBefore(openedAt) ? openedAt : taken;
     }
 }
