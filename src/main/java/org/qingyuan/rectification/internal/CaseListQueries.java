@@ -96,6 +96,11 @@ class CaseListQueries implements CaseLists {
     @Override
     @Transactional(readOnly = true)
     public Board board(String division, Scope scope) {
+        return board(division, scope, boards);
+    }
+
+    /** The board of a division as the keeper keeps it (tests give their own). */
+    Board board(String division, Scope scope, KeptBoards keeper) {
         LocalDate today = today();
         String prefix = prefix(division, scope);
         MapSqlParameterSource p = new MapSqlParameterSource("prefix", prefix).addValue("today", today)
@@ -105,47 +110,70 @@ class CaseListQueries implements CaseLists {
         StringBuilder question = new StringBuilder(prefix).append('\n').append(grid);
         new java.util.TreeMap<>(p.getValues()).forEach((name, value) -> question.append('\n').append(name).append('=')
                 .append(value instanceof Object[] array ? java.util.Arrays.deepToString(array) : String.valueOf(value)));
-        return boards.board(question.toString(), () -> count(prefix, grid, p, today));
-    }
-
-    private Board count(String prefix, String grid, MapSqlParameterSource p, LocalDate today) {
-        Map<MeasureKind, Map<CaseState, Long>> counts = new EnumMap<>(MeasureKind.class);
-        long[] total = {0};
-        long[] closed = {0, 0};   // this week, this month
-        Map<String, long[]> byTown = new java.util.TreeMap<>();   // open, overdue, closed out
         String gridHere = grid.replace("c.enterprise_id", "enterprise_id");
-        // every count of the board in one pass over the division's cases (rectification_case_board_idx, index only)
-        named.query("""
-                SELECT left(division_code, 9), measure, state, count(*), count(*) FILTER (WHERE deadline < :today),
-                       count(*) FILTER (WHERE closed_out_on >= :monday), count(*) FILTER (WHERE closed_out_on >= :first)
-                  FROM rectification_case WHERE %s%s GROUP BY 1, 2, 3
-                """.formatted(HERE, gridHere), p, rs -> {
-            CaseState state = CaseState.valueOf(rs.getString(3));
-            long n = rs.getLong(4);
-            counts.computeIfAbsent(MeasureKind.valueOf(rs.getString(2)), k -> new EnumMap<>(CaseState.class)).merge(state, n, Long::sum);
-            total[0] += n;
-            long[] town = byTown.computeIfAbsent(rs.getString(1), k -> new long[3]);
-            if (state.open()) {
-                town[0] += n;
-                town[1] += rs.getLong(5);
+        return keeper.board(question.toString(), new KeptBoards.Reads() {
+            @Override
+            public KeptBoards.Counted count() {
+                return counted(COUNT.formatted(HERE + gridHere), p);
             }
-            if (state == CaseState.CLOSED_OUT) {
-                town[2] += n;
-                closed[0] += rs.getLong(6);
-                closed[1] += rs.getLong(7);
+
+            @Override
+            public KeptBoards.Counted since(String snapshot) {
+                return counted(CHANGE.formatted(HERE + gridHere), new MapSqlParameterSource(p.getValues()).addValue("since", snapshot));
+            }
+
+            @Override
+            public Board board(BoardTally tally) {
+                String open = " AND " + OPEN;
+                List<CaseSummary> overdue = first20(prefix, HERE_C + grid + " AND c.deadline < :today" + open, p, today);
+                List<CaseSummary> dueSoon = first20(prefix, HERE_C + grid + " AND c.deadline BETWEEN :today AND :until" + open, p, today);
+                return tally.board(prefix, overdue, dueSoon,
+                        town -> divisions.find(DivisionCode.of(town)).map(d -> d.name()).orElse(town));
             }
         });
-        String open = " AND " + OPEN;
-        List<CaseSummary> overdue = first20(prefix, HERE_C + grid + " AND c.deadline < :today" + open, p, today);
-        List<CaseSummary> dueSoon = first20(prefix, HERE_C + grid + " AND c.deadline BETWEEN :today AND :until" + open, p, today);
-        List<Board.TownRow> towns = new ArrayList<>();
-        if (prefix.length() <= 6) {
-            byTown.forEach((town, n) -> towns.add(new Board.TownRow(town,
-                    divisions.find(DivisionCode.of(town)).map(d -> d.name()).orElse(town), n[0], n[1], n[2])));
-        }
-        long week = closed[0];
-        long month = closed[1];
-        return new Board(prefix, counts, overdue, dueSoon, week, month, towns, total[0]);
+    }
+
+    /** The statement's snapshot and whether its transaction writes, then the board's figures by town, measure and state. */
+    private static final String COUNTED = """
+            SELECT s.snapshot, s.writing, %s, %s, g.town, g.measure, g.state, g.cases, g.overdue, g.week, g.month
+              FROM (SELECT pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NOT NULL AS writing) s
+              LEFT JOIN (%s) g ON true
+            """;
+    /** Every count of the board in one pass over the division's cases (rectification_case_board_idx, index only). */
+    private static final String COUNT = COUNTED.formatted("1", "false", """
+            SELECT left(division_code, 9) AS town, measure, state, count(*) AS cases,
+                   count(*) FILTER (WHERE deadline < :today) AS overdue, count(*) FILTER (WHERE closed_out_on >= :monday) AS week,
+                   count(*) FILTER (WHERE closed_out_on >= :first) AS month
+              FROM rectification_case WHERE %s GROUP BY 1, 2, 3""");
+    /** The same figures as changed by the transactions the snapshot :since did not see (V53's rows: -1 as was, +1 as is). */
+    private static final String CHANGE = "WITH d AS (SELECT * FROM rectification_case_change"
+            + " WHERE xid >= pg_snapshot_xmin(CAST(:since AS pg_snapshot)) AND NOT pg_visible_in_snapshot(xid, CAST(:since AS pg_snapshot)))\n"
+            + COUNTED.formatted("(SELECT count(*) FROM d)", "EXISTS (SELECT 1 FROM d WHERE sign = 0)", """
+            SELECT left(division_code, 9) AS town, measure, state, sum(sign) AS cases,
+                   coalesce(sum(sign) FILTER (WHERE deadline < :today), 0) AS overdue,
+                   coalesce(sum(sign) FILTER (WHERE closed_out_on >= :monday), 0) AS week,
+                   coalesce(sum(sign) FILTER (WHERE closed_out_on >= :first), 0) AS month
+              FROM d WHERE sign <> 0 AND %s GROUP BY 1, 2, 3""");
+
+    private KeptBoards.Counted counted(String sql, MapSqlParameterSource p) {
+        return named.query(sql, p, rs -> {
+            BoardTally tally = BoardTally.empty();
+            String snapshot = null;
+            boolean writing = false;
+            long changes = 0;
+            boolean recount = false;
+            while (rs.next()) {
+                snapshot = rs.getString(1);
+                writing = rs.getBoolean(2);
+                changes = rs.getLong(3);
+                recount = rs.getBoolean(4);
+                if (rs.getString(5) != null) {
+                    tally.add(rs.getString(5), MeasureKind.valueOf(rs.getString(6)), CaseState.valueOf(rs.getString(7)),
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+                }
+            }
+            return new KeptBoards.Counted(snapshot, writing, changes, recount, tally);
+        });
     }
 
     /**

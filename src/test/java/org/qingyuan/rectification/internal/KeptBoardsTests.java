@@ -54,23 +54,81 @@ class KeptBoardsTests {
         return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
     }
 
+    static final String ROWS = "SELECT id, division_code, state, deadline, closed_out_on FROM rectification_case ORDER BY id";
+
+    KeptBoards keeper() {
+        return new KeptBoards(named, Duration.ofMinutes(10));
+    }
+
+    Board fresh(Scope scope) {
+        return lists.board(null, scope, keeper());
+    }
+
     @Test
-    void aBoardIsCountedOnceWhileNoCaseChangesAndAgainAfterAWrite() {
+    void aBoardIsCountedOnceWhileNoCaseChangesAndAdjustedAfterAWrite() {
         long first = overdue(lists.board(null, DISTRICT));
         long counts = boards.counts();
+        long adjustments = boards.adjustments();
         assertThat(overdue(lists.board(null, DISTRICT))).isEqualTo(first);
         assertThat(boards.counts()).as("kept").isEqualTo(counts);
         assertThat(first).isEqualTo(overdueCounted());
 
         assertThat(makeOverdue()).isEqualTo(1);
         assertThat(overdue(lists.board(null, DISTRICT))).isEqualTo(first + 1).isEqualTo(overdueCounted());
-        assertThat(boards.counts()).as("counted again").isEqualTo(counts + 1);
+        assertThat(boards.counts()).as("not counted again").isEqualTo(counts);
+        assertThat(boards.adjustments()).as("adjusted").isEqualTo(adjustments + 1);
+    }
+
+    @Test
+    void aKeptBoardAdjustedByWritesOfEveryKindSaysWhatAFreshCountSays() {
+        Scope town = Scope.of(DivisionCode.of("410108001"));
+        KeptBoards own = keeper();
+        lists.board(null, DISTRICT, own);
+        lists.board(null, town, own);
+        var before = jdbc.sql(ROWS).query().listOfRows();
+        makeOverdue();
+        // closed out today, moved to another town, a deadline cleared, a write rolled back
+        jdbc.sql("""
+                UPDATE rectification_case SET state = 'CLOSED_OUT', closed_out_on = CAST(:today AS date)
+                 WHERE id = (SELECT min(id) FROM rectification_case WHERE division_code LIKE '410108001%' AND state = 'IN_PROGRESS')
+                """).param("today", today()).update();
+        jdbc.sql("""
+                UPDATE rectification_case SET division_code = (SELECT max(division_code) FROM rectification_case
+                                                                WHERE division_code LIKE '410108%' AND division_code NOT LIKE '410108001%')
+                 WHERE id = (SELECT max(id) FROM rectification_case WHERE division_code LIKE '410108001%' AND deadline IS NOT NULL)
+                """).update();
+        jdbc.sql("UPDATE rectification_case SET deadline = NULL WHERE id = (SELECT max(id) FROM rectification_case WHERE deadline < current_date)")
+                .update();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("UPDATE rectification_case SET state = 'WITHDRAWN' WHERE division_code LIKE '410108%'").update();
+            s.setRollbackOnly();
+        });
+        try {
+            assertThat(lists.board(null, DISTRICT, own)).isEqualTo(fresh(DISTRICT));
+            assertThat(lists.board(null, town, own)).isEqualTo(fresh(town));
+            assertThat(own.counts()).as("counted once each").isEqualTo(2);
+            assertThat(own.adjustments()).as("then adjusted").isEqualTo(2);
+        } finally {
+            var after = jdbc.sql(ROWS).query().listOfRows();
+            for (int i = 0; i < before.size(); i++) {
+                var row = before.get(i);
+                if (!row.equals(after.get(i))) {
+                    jdbc.sql("""
+                            UPDATE rectification_case SET division_code = :division, state = :state, deadline = CAST(:deadline AS date),
+                                   closed_out_on = CAST(:closed AS date) WHERE id = :id
+                            """).param("division", row.get("division_code")).param("state", row.get("state"))
+                            .param("deadline", row.get("deadline")).param("closed", row.get("closed_out_on")).param("id", row.get("id"))
+                            .update();
+                }
+            }
+        }
+        assertThat(lists.board(null, DISTRICT, own)).as("and back").isEqualTo(fresh(DISTRICT));
     }
 
     @Test
     void aWriteThatCommitsAfterTheBoardWasCountedShowsOnTheNextAsk() throws Exception {
-        KeptBoards own = new KeptBoards(named, Duration.ofMinutes(10));
-        long before = overdue(own.board("district", () -> lists.board(null, DISTRICT)));
+        KeptBoards own = keeper();
+        long before = overdue(lists.board(null, DISTRICT, own));
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         Thread late = new Thread(() -> tx.executeWithoutResult(s -> {
@@ -84,24 +142,39 @@ class KeptBoardsTests {
         }));
         late.start();
         written.await();
-        assertThat(overdue(own.board("district", () -> lists.board(null, DISTRICT)))).as("not committed yet").isEqualTo(before);
+        assertThat(overdue(lists.board(null, DISTRICT, own))).as("not committed yet").isEqualTo(before);
         commit.countDown();
         late.join();
-        assertThat(overdue(own.board("district", () -> lists.board(null, DISTRICT)))).as("committed after the board was kept")
+        assertThat(overdue(lists.board(null, DISTRICT, own))).as("committed after the board was kept")
                 .isEqualTo(before + 1).isEqualTo(overdueCounted());
-        assertThat(own.counts()).isEqualTo(2);
+        assertThat(own.counts()).isEqualTo(1);
+        assertThat(own.adjustments()).isEqualTo(1);
     }
 
     @Test
     void aBoardAskedInsideAWritingTransactionIsNotKept() {
-        KeptBoards own = new KeptBoards(named, Duration.ofMinutes(10));
-        own.board("district", () -> lists.board(null, DISTRICT));
+        KeptBoards own = keeper();
+        long before = overdue(lists.board(null, DISTRICT, own));
         tx.executeWithoutResult(s -> {
-            jdbc.sql("UPDATE rectification_case SET deadline = deadline WHERE false").update();   // a write, of no rows
-            own.board("district", () -> lists.board(null, DISTRICT));
+            makeOverdue();
+            assertThat(overdue(lists.board(null, DISTRICT, own))).as("its own write").isEqualTo(before + 1);
             s.setRollbackOnly();
         });
-        own.board("district", () -> lists.board(null, DISTRICT));
-        assertThat(own.counts()).as("inside: counted, not kept; after: the kept one").isEqualTo(2);
+        assertThat(overdue(lists.board(null, DISTRICT, own))).as("rolled back").isEqualTo(before);
+        assertThat(own.counts()).as("inside: adjusted, not kept; after: the kept one").isEqualTo(1);
+        assertThat(own.adjustments()).isEqualTo(1);
+    }
+
+    @Test
+    void aTruncateIsCountedAfresh() {
+        KeptBoards own = keeper();
+        assertThat(lists.board(null, DISTRICT, own).total()).isPositive();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("TRUNCATE rectification_case CASCADE").update();
+            assertThat(lists.board(null, DISTRICT, own).total()).isZero();
+            s.setRollbackOnly();
+        });
+        assertThat(own.counts()).isEqualTo(2);
+        assertThat(own.adjustments()).isZero();
     }
 }
