@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class KeptBoards {
 
     static final int MAX_KEPT = 1_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeptBoards.class);
 
     /**
      * What a board of one question reads. Each count is one statement, so that the snapshot it reports is the one its
@@ -60,6 +61,7 @@ class KeptBoards {
     private final long keepNanos;
     private final AtomicLong counted = new AtomicLong();
     private final AtomicLong adjusted = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
     private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -87,6 +89,7 @@ class KeptBoards {
         if (k != null) {
             Counted change = reads.since(k.snapshot());
             if (change.changes() == 0) {
+                answered.incrementAndGet();
                 if (!change.writing()) {
                     put(question, new Kept(change.snapshot(), k.tally(), k.board(), k.countedAt()));
                 }
@@ -131,6 +134,8 @@ class KeptBoards {
     /** Removes the change rows every kept snapshot has seen (see {@link org.qingyuan.shared.ChangeRowPrune}). */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void prune() {
+        log.debug("battle boards since start: {} counted, {} adjusted by a change, {} answered as kept; {} kept now",
+                counted.get(), adjusted.get(), answered.get(), kept.size());
         pruning.run(named.getJdbcTemplate());
     }
 }
