@@ -125,8 +125,8 @@ class CaseListQueries implements CaseLists {
             @Override
             public Board board(BoardTally tally) {
                 String open = " AND " + OPEN;
-                List<CaseSummary> overdue = first20(prefix, HERE_C + grid + " AND c.deadline < :today" + open, p, today);
-                List<CaseSummary> dueSoon = first20(prefix, HERE_C + grid + " AND c.deadline BETWEEN :today AND :until" + open, p, today);
+                List<CaseSummary> overdue = first20(prefix, grid + " AND c.deadline < :today" + open, p, today);
+                List<CaseSummary> dueSoon = first20(prefix, grid + " AND c.deadline BETWEEN :today AND :until" + open, p, today);
                 return tally.board(prefix, overdue, dueSoon,
                         town -> divisions.find(DivisionCode.of(town)).map(d -> d.name()).orElse(town));
             }
@@ -177,16 +177,18 @@ class CaseListQueries implements CaseLists {
     }
 
     /**
-     * The 20 open cases meeting the condition with the nearest deadlines, then those 20 loaded. A district's or a town's
-     * walks its own deadline index in order (V52) and stops after 20; a village's reads its few cases (materialized, so
-     * that the planner cannot walk the province's deadlines in order instead) and sorts them.
+     * The 20 open cases of the division meeting the condition ({@code " AND ..."}) with the nearest deadlines, then those
+     * 20 loaded. A district's or a town's walks its own deadline index in order (V52) and stops after 20: its division is
+     * named by that index's expression alone, since with the prefix's range as well the planner may rather combine both
+     * indexes and sort all the division's overdue cases (100 ms for 8,400 of a district's). A village's reads its few
+     * cases (materialized, so that the planner cannot walk the province's deadlines in order instead) and sorts them.
      */
-    private List<CaseSummary> first20(String prefix, String where, MapSqlParameterSource p, LocalDate today) {
+    private List<CaseSummary> first20(String prefix, String condition, MapSqlParameterSource p, LocalDate today) {
         List<Long> ids = prefix.length() == 6 || prefix.length() == 9
                 ? named.queryForList("SELECT c.id FROM rectification_case c WHERE left(c.division_code, " + prefix.length()
-                        + ") = :prefix AND " + where + " ORDER BY c.deadline, c.id LIMIT 20", p, Long.class)
+                        + ") = :prefix" + condition + " ORDER BY c.deadline, c.id LIMIT 20", p, Long.class)
                 : named.queryForList("WITH here AS MATERIALIZED (SELECT c.id, c.deadline FROM rectification_case c WHERE "
-                        + where + ") SELECT id FROM here ORDER BY deadline, id LIMIT 20", p, Long.class);
+                        + HERE_C + condition + ") SELECT id FROM here ORDER BY deadline, id LIMIT 20", p, Long.class);
         if (ids.isEmpty()) {
             return List.of();
         }
