@@ -55,6 +55,7 @@ class CasePageTests {
         mvc.perform(get("/board").with(district())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("挂图作战")))
                 .andExpect(content().string(containsString("逾期未销号")))
+                .andExpect(content().string(containsString("惠济区</span>：整治任务")))   // the district named, not its code
                 .andExpect(content().string(containsString("board-division")));
         mvc.perform(get("/board").param("division", "410108001").header("HX-Request", "true").with(district()))
                 .andExpect(status().isOk())

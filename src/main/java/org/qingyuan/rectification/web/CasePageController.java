@@ -68,7 +68,7 @@ class CasePageController {
         this.departments = departments;
     }
 
-    /** What a division is called on the pages: the town and village names below the district. */
+    /** What a division is called on the pages: the town and village names below the district, or the district's own. */
     record Names(Divisions divisions) {
         public String local(String code) {
             if (code == null) {
@@ -77,7 +77,8 @@ class CasePageController {
             try {
                 List<Division> path = divisions.path(DivisionCode.of(code));
                 return path.stream().filter(d -> d.code().level().ordinal() >= DivisionLevel.TOWN.ordinal())
-                        .map(Division::name).reduce((a, b) -> a + " " + b).orElse(code);
+                        .map(Division::name).reduce((a, b) -> a + " " + b)
+                        .orElse(path.isEmpty() ? code : path.get(path.size() - 1).name());
             } catch (RuntimeException e) {
                 return code;
             }
