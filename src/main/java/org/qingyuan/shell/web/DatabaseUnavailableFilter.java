@@ -78,6 +78,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;   // connection exception, admin shutdown, crash shutdown, cannot connect now
             }
+            // the database went down inside a transaction and its rollback failed too ("Connection is closed", no state):
+            // the rollback's exception carries the one that was thrown first
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null && databaseUnreachable(rollback.getApplicationException())) {
+                return true;
+            }
         }
         return false;
     }

@@ -34,4 +34,16 @@ class PoolExhaustedTests {
         assertThat(DatabaseUnavailableFilter.poolExhausted(wrapped)).isFalse();
         assertThat(DatabaseUnavailableFilter.poolExhausted(new IllegalStateException("other"))).isFalse();
     }
+
+    @Test
+    void aRollbackThatFailedAfterTheDatabaseWentDownIsAnOutage() {
+        // as in a CI run of DatabaseRestartTests: the session read failed (57P01), then its rollback ("Connection is closed")
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed"));
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(rollback)).as("the rollback alone says nothing").isFalse();
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback",
+                new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(rollback)).isTrue();
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(new RuntimeException("wrapped", rollback))).isTrue();
+    }
 }
