@@ -74,4 +74,31 @@ class AuditModuleTests {
         assertThat(verification.intact()).isTrue();
         assertThat(verification.checked()).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void aRequestKnowsWhetherItsAuditedChangesWereSaved() {
+        var saved = new org.springframework.mock.web.MockHttpServletRequest();
+        var rolledBack = new org.springframework.mock.web.MockHttpServletRequest();
+        try {
+            org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                    new org.springframework.web.context.request.ServletRequestAttributes(rolledBack));
+            assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+                trail.record(AuditEvent.of("TEST_DONE", "Test", UUID.randomUUID()));
+                throw new IllegalStateException("the change fails");
+            })).hasMessage("the change fails");
+            assertThat(AuditedWrites.of(rolledBack)).isEqualTo(AuditedWrites.NONE);
+
+            org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                    new org.springframework.web.context.request.ServletRequestAttributes(saved));
+            transactions.executeWithoutResult(tx -> { });   // a transaction without an audited change says nothing
+            assertThat(AuditedWrites.of(saved)).isEqualTo(AuditedWrites.NONE);
+            transactions.executeWithoutResult(tx -> trail.record(AuditEvent.of("TEST_DONE", "Test", UUID.randomUUID())));
+            assertThat(AuditedWrites.of(saved)).isEqualTo(AuditedWrites.SAVED);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(AuditedWrites.SAVED.and(AuditedWrites.UNKNOWN)).isEqualTo(AuditedWrites.UNKNOWN);
+        assertThat(AuditedWrites.UNKNOWN.and(AuditedWrites.SAVED)).isEqualTo(AuditedWrites.UNKNOWN);
+        assertThat(AuditedWrites.NONE.and(AuditedWrites.SAVED)).isEqualTo(AuditedWrites.SAVED);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import org.qingyuan.audit.AuditActor;
 import org.qingyuan.audit.AuditActorProvider;
 import org.qingyuan.audit.AuditEvent;
+import org.qingyuan.audit.AuditedWrites;
 import org.qingyuan.audit.AuditTrail;
 import org.qingyuan.audit.AuditRecording;
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,6 +123,16 @@ class TransactionalAuditTrail implements AuditTrail, AuditRecording {
         public void beforeCommit(boolean readOnly) {
             for (Pending p : records) {
                 writer.append(p.actor(), p.event(), p.outcome());
+            }
+        }
+
+        /** Tells the request whether its audited changes were saved (committed) or are in doubt (the commit unanswered). */
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED) {
+                RequestAuditMarker.markWrites(AuditedWrites.SAVED);
+            } else if (status == STATUS_UNKNOWN) {
+                RequestAuditMarker.markWrites(AuditedWrites.UNKNOWN);
             }
         }
     }

@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.qingyuan.audit.AuditedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * While the database is unreachable (restarting, failing over, the pool exhausted), every request answers 503 with
  * {@code Retry-After} — problem+json for the API, a short page for a browser — instead of a 500 with whatever the
- * failure was. It sits ahead of the session filter, which is the first to need the database. The pool reconnects by
+ * failure was. The answer says whether the request's change was saved: not saved, saved (its commit went through before
+ * a later step failed) or unknown (its commit went unanswered), as the audit trail saw it ({@link AuditedWrites}). It sits ahead of the session filter, which is the first to need the database. The pool reconnects by
  * itself once the database is back: no restart of the application.
  */
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
@@ -27,6 +29,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     static final String DETAIL = "数据库暂时不可用（正在重启或切换），请稍后重试；本次操作未保存";
     /** Every pooled connection busy for the whole wait, the database itself answering: overload, not an outage. */
     static final String BUSY = "系统繁忙（同时处理的请求过多），请稍后重试；本次操作未保存";
+    /** The request's change was committed before the database went away: say so, lest it be entered twice. */
+    static final String SAVED = "数据库暂时不可用（正在重启或切换）：本次操作已保存，但未能返回结果，请稍后刷新查看，不要重复提交";
+    /** The commit of the request's change went unanswered: whether it was saved cannot be known here. */
+    static final String UNKNOWN = "数据库暂时不可用（正在重启或切换）：无法确认本次操作是否已保存，请稍后刷新核对，再决定是否重新提交";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -46,7 +52,11 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 throw e;
             }
             boolean busy = poolExhausted(e);
-            String detail = busy ? BUSY : DETAIL;
+            String detail = switch (AuditedWrites.of(request)) {
+                case SAVED -> SAVED;
+                case UNKNOWN -> UNKNOWN;
+                case NONE -> busy ? BUSY : DETAIL;
+            };
             log.warn(busy ? "Every pooled connection busy, answering 503 to {} {}: {}" : "Database unreachable, answering 503 to {} {}: {}",
                     request.getMethod(), request.getRequestURI(), rootMessage(e));
             response.reset();
@@ -78,14 +88,28 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;   // connection exception, admin shutdown, crash shutdown, cannot connect now
             }
-            // the database went down inside a transaction and its rollback failed too ("Connection is closed", no state):
-            // the rollback's exception carries the one that was thrown first
+            // the database went down inside a transaction and its rollback failed too: the rollback's exception
+            // carries the one that was thrown first, unless the commit was what failed (Spring then keeps only the
+            // rollback's, whose cause is the pool's closed connection below)
             if (t instanceof org.springframework.transaction.TransactionSystemException rollback
                     && rollback.getApplicationException() != null && databaseUnreachable(rollback.getApplicationException())) {
                 return true;
             }
+            if (evictedConnection(t)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's answer to any use of a connection it has already evicted: it evicts one on the first failure whose
+     * SQL state says the connection is broken (08…, 57P01…), and every later call on it (a rollback after a failed
+     * commit, the session's read after the request's failure) throws this, with no SQL state of its own.
+     */
+    static boolean evictedConnection(Throwable t) {
+        return t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())
+                && sql.getStackTrace().length > 0 && sql.getStackTrace()[0].getClassName().startsWith("com.zaxxer.hikari.");
     }
 
     /**

@@ -46,4 +46,18 @@ class PoolExhaustedTests {
         assertThat(DatabaseUnavailableFilter.databaseUnreachable(rollback)).isTrue();
         assertThat(DatabaseUnavailableFilter.databaseUnreachable(new RuntimeException("wrapped", rollback))).isTrue();
     }
+
+    @Test
+    void aRollbackAfterAFailedCommitOnAnEvictedConnectionIsAnOutage() {
+        // as in the restart stress drill: the commit failed (57P01), HikariCP evicted the connection, and Spring threw
+        // only the rollback's exception, whose cause is the pool's closed connection, without a SQL state
+        java.sql.SQLException closed = new java.sql.SQLException("Connection is closed");
+        closed.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection",
+                "lambda$getClosedConnection$0", "ProxyConnection.java", 559)});
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed", closed);
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(rollback)).isTrue();
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(new jakarta.servlet.ServletException(rollback))).isTrue();
+        assertThat(DatabaseUnavailableFilter.databaseUnreachable(new java.sql.SQLException("Connection is closed", "42000")))
+                .as("the same words with a state of their own are not the pool's").isFalse();
+    }
 }
