@@ -30,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The figures of a district's or a town's home page: today's from one grouped statement over the map's read model (the
  * ledger and the cases as they are now), the weeks' from the statistics module (as of the end of each of the last
  * weeks, reconstructed from history). A past week's tally is kept per node (the history of a past instant does not
- * change); the current week's for a minute; today's are counted on every request. The weeks are served apart ({@code /api/v1/map/weekly}) so that the page
+ * change); the current week's for a minute; today's while nothing in the jurisdiction changed ({@link KeptOverviews}). The weeks are served apart ({@code /api/v1/map/weekly}) so that the page
  * never waits for them.
  */
 @Service
@@ -43,6 +43,7 @@ public class Dashboards {
     private final MapQueries queries;
     private final Divisions divisions;
     private final ReportPunctuality reports;
+    private final KeptOverviews kept;
     private final Clock clock;
     private final Map<String, Tally> pastWeeks = new ConcurrentHashMap<>();
     private final Map<String, Timed> currentWeek = new ConcurrentHashMap<>();
@@ -50,8 +51,10 @@ public class Dashboards {
     private record Timed(long at, Tally tally) {
     }
 
-    Dashboards(LedgerStatistics statistics, MapQueries queries, Divisions divisions, ReportPunctuality reports, Clock clock) {
+    Dashboards(LedgerStatistics statistics, MapQueries queries, Divisions divisions, ReportPunctuality reports,
+               KeptOverviews kept, Clock clock) {
         this.reports = reports;
+        this.kept = kept;
         this.statistics = statistics;
         this.queries = queries;
         this.divisions = divisions;
@@ -69,8 +72,8 @@ public class Dashboards {
     }
 
     /**
-     * Today's figures of the jurisdiction, counted on every request (one grouped statement, ≈ 90 ms for a district of
-     * 50,000 in a province of a million, docs/benchmarks.md), so that a change shows at the next reload.
+     * Today's figures of the jurisdiction: kept while no transaction changed a village of it, counted again after one
+     * ({@link KeptOverviews}), so that a change shows at the next reload; the 报送 chart is read on every request.
      */
     public Overview overview(Scope scope) {
         return count(scope);
@@ -80,8 +83,11 @@ public class Dashboards {
         LocalDate today = queries.today();
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         boolean town = scope.division().level() == DivisionLevel.TOWN;
+        int digits = town ? 12 : 9;
+        KeptOverviews.Figures figures = kept.figures(scope, digits, today,
+                () -> new KeptOverviews.Figures(queries.counts(scope, digits), queries.workByPlace(scope, digits)));
         Map<String, Map<String, MapQueries.Count>> counts = new LinkedHashMap<>();
-        for (MapQueries.Count c : queries.counts(scope, town ? 12 : 9)) {
+        for (MapQueries.Count c : figures.counts()) {
             counts.computeIfAbsent(c.grouping(), g -> new LinkedHashMap<>()).put(c.key(), c);
         }
         MapQueries.Count total = counts.getOrDefault("total", Map.of()).values().stream().findFirst()
@@ -89,7 +95,7 @@ public class Dashboards {
         Links links = new Links(scope.division().value(), today, monday);
         List<Chart> charts = new ArrayList<>();
         charts.add(new Chart("weekly", "每周进展：发现、销号、反弹与完成率", "line", List.of(), List.of(), List.of()));
-        charts.add(work(scope, town));
+        charts.add(work(scope, town, figures.work()));
         charts.add(places(scope, town, counts.getOrDefault("place", Map.of()), links));
         charts.add(grouped(Dimension.CATEGORY, counts.getOrDefault("category", Map.of()), links));
         charts.add(grouped(Dimension.MEASURE, counts.getOrDefault("measure", Map.of()), links));
@@ -149,9 +155,9 @@ public class Dashboards {
     }
 
     /** Open cases overdue and due soon per town (village), each linked to the case list so filtered. */
-    private Chart work(Scope scope, boolean town) {
+    private Chart work(Scope scope, boolean town, List<MapQueries.WorkByPlace> work) {
         Map<String, MapQueries.WorkByPlace> byCode = new LinkedHashMap<>();
-        queries.workByPlace(scope, town ? 12 : 9).forEach(w -> byCode.put(w.divisionCode(), w));
+        work.forEach(w -> byCode.put(w.divisionCode(), w));
         List<String> labels = new ArrayList<>(), links = new ArrayList<>();
         List<Number> overdue = new ArrayList<>(), soon = new ArrayList<>();
         for (Division d : divisions.children(scope.division())) {
