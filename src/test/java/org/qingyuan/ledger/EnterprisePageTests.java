@@ -45,7 +45,9 @@ class EnterprisePageTests {
                 .andExpect(content().string(containsString("新城街道")));
         mvc.perform(get("/enterprises").param("q", name).with(district()))
                 .andExpect(content().string(containsString(name)))
-                .andExpect(content().string(containsString("共 1 家")));
+                .andExpect(content().string(containsString("共 1 家，第 1 / 1 页")));
+        mvc.perform(get("/enterprises").param("q", name).param("page", "1").with(district()))
+                .andExpect(content().string(containsString("共 1 家，第 2 页已超出末页（共 1 页）")));
         mvc.perform(get("/enterprises").param("q", name).with(as(RoleCode.TOWN_OFFICER, "410108002")))
                 .andExpect(content().string(not(containsString(name + "<"))));
     }
