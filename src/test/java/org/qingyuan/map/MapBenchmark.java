@@ -58,7 +58,7 @@ public final class MapBenchmark {
             time("district map data filtered (overdue shutdowns)", district, overdue);
             time("unplaced list", district, "/api/v1/map/unplaced");
             long cold = System.nanoTime();
-            new BenchClient(port, "410108001");   // a town's first sign-in ends on its home page, its figures counted there
+            new BenchClient(port, "town");   // a town's first sign-in ends on its home page, its figures counted there
             System.out.printf("a town's sign-in ending on its home page (its figures counted): %.0f ms%n", (System.nanoTime() - cold) / 1e6);
             time("home page (district office; today's figures kept while the district is unchanged)", district, "/");
             List<Double> changed = new ArrayList<>();
