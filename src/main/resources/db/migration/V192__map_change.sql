@@ -2,7 +2,8 @@
 -- database snapshot and counts them again only when a transaction invisible to that snapshot changed a division inside
 -- its jurisdiction (map.internal.KeptOverviews). Statement-level triggers with transition tables (COPY fires them too)
 -- record the villages whose figures a statement can change: an enterprise added, removed, moved or its status changed
--- (old and new village); its classification or its override pointed elsewhere; its case opened, removed, or its state,
+-- (old and new village); its classification or its override pointed elsewhere (a classification row is inserted only
+-- with its enterprise, by V22's trigger, so the enterprise's insert has recorded it: no join of an import's rows there); its case opened, removed, or its state,
 -- measure, deadline or enterprise changed. Edits of names, contacts or case items record nothing. A truncate records
 -- '*', which every jurisdiction reads as changed.
 CREATE TABLE map_change (
@@ -29,10 +30,7 @@ $$;
 
 CREATE FUNCTION qy_map_classification_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO map_change (division_code)
-        SELECT DISTINCT e.division_code FROM new_rows n JOIN enterprise e ON e.id = n.enterprise_id;
-    ELSIF TG_OP = 'DELETE' THEN
+    IF TG_OP = 'DELETE' THEN
         INSERT INTO map_change (division_code)
         SELECT DISTINCT e.division_code FROM old_rows o JOIN enterprise e ON e.id = o.enterprise_id;
     ELSE
@@ -80,8 +78,6 @@ CREATE TRIGGER map_enterprise_deleted AFTER DELETE ON enterprise REFERENCING OLD
 CREATE TRIGGER map_enterprise_truncated AFTER TRUNCATE ON enterprise
     FOR EACH STATEMENT EXECUTE FUNCTION qy_map_truncated();
 
-CREATE TRIGGER map_classification_inserted AFTER INSERT ON enterprise_classification REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION qy_map_classification_changed();
 CREATE TRIGGER map_classification_updated AFTER UPDATE ON enterprise_classification
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION qy_map_classification_changed();

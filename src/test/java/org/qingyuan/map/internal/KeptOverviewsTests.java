@@ -150,4 +150,22 @@ class KeptOverviewsTests {
         });
         assertThat(figures(own)).as("rolled back").isEqualTo(before);
     }
+
+    @Test
+    void anEnterpriseRegisteredInTheDistrictIsCounted() {
+        KeptOverviews own = keeper();
+        java.util.Set<Object> before = figures(own);
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    INSERT INTO enterprise (name, name_key, division_code, address, enterprise_type, discovery, reported_on,
+                                            created_at, created_by, updated_at, updated_by)
+                    VALUES ('新登记测试厂', 'xindengjiceshichang', '410108001001', '测试路1号', 'SLW', 'PATROL', current_date,
+                            now(), 'test', now(), 'test')
+                    """).update();
+            assertThat(figures(own)).as("the insert's village recorded: counted again").isNotEqualTo(before).isEqualTo(fresh());
+            s.setRollbackOnly();
+        });
+        assertThat(figures(own)).isEqualTo(before);
+        assertThat(own.counts()).isEqualTo(2);
+    }
 }
