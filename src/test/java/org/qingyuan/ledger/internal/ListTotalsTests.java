@@ -188,23 +188,13 @@ class ListTotalsTests {
         return t.total(sql.question(), sql.where(), sql.params());
     }
 
-    /** Inserts an enterprise named with the word in a transaction of its own, committed when the returned latch opens. */
-    Thread insertCommittedLater(java.util.concurrent.CountDownLatch inserted, java.util.concurrent.CountDownLatch commit) {
-        Thread t = new Thread(() -> tx.executeWithoutResult(s -> {
-            jdbc.sql("""
-                    INSERT INTO enterprise (name, name_key, division_code, enterprise_type, discovery, reported_on, version,
-                                            created_at, created_by, updated_at, updated_by)
-                    VALUES (:name, :name, :division, 'SLW', 'PATROL', current_date, 1, now(), 'test', now(), 'test')
-                    """).param("name", "晚提交厂" + word).param("division", village(TOWN)).update();
-            inserted.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        t.start();
-        return t;
+    /** Inserts an enterprise named with the word in a transaction of its own, committed when told. */
+    org.qingyuan.support.LateCommit insertCommittedLater() throws InterruptedException {
+        return org.qingyuan.support.LateCommit.written(tx, () -> jdbc.sql("""
+                INSERT INTO enterprise (name, name_key, division_code, enterprise_type, discovery, reported_on, version,
+                                        created_at, created_by, updated_at, updated_by)
+                VALUES (:name, :name, :division, 'SLW', 'PATROL', current_date, 1, now(), 'test', now(), 'test')
+                """).param("name", "晚提交厂" + word).param("division", village(TOWN)).update());
     }
 
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
@@ -214,14 +204,10 @@ class ListTotalsTests {
         ListTotals t = new ListTotals(named, Duration.ofMinutes(10));
         ListSql sql = wordQuestion();
         assertThat(total(t, sql)).isZero();
-        var inserted = new java.util.concurrent.CountDownLatch(1);
-        var commit = new java.util.concurrent.CountDownLatch(1);
-        Thread late = insertCommittedLater(inserted, commit);   // begins first: the lower id, the older time
-        inserted.await();
+        var late = insertCommittedLater();                   // begins first: the lower id, the older time
         register("总数新厂" + word);                           // begins and commits after it
         assertThat(total(t, sql)).as("the newer write").isEqualTo(1);
-        commit.countDown();
-        late.join();
+        late.commit();
         assertThat(total(t, sql)).as("the older write, committed last").isEqualTo(2);
         assertThat(t.counts()).as("counted once, then adjusted").isEqualTo(1);
         assertThat(t.adjustments()).isEqualTo(2);

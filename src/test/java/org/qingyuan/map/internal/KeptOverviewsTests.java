@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.Scope;
@@ -114,22 +113,9 @@ class KeptOverviewsTests {
     void aWriteThatCommitsAfterTheCountShowsOnTheNextAsk() throws Exception {
         KeptOverviews own = keeper();
         long open = caseOfTheDistrict("IN_PROGRESS");
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        Thread late = new Thread(() -> tx.executeWithoutResult(s -> {
-            setState(open, "CLOSED_OUT");
-            written.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        late.start();
-        written.await();
+        var late = org.qingyuan.support.LateCommit.written(tx, () -> setState(open, "CLOSED_OUT"));
         java.util.Set<Object> before = figures(own);
-        commit.countDown();
-        late.join();
+        late.commit();
         try {
             assertThat(figures(own)).as("committed after the figures were kept").isNotEqualTo(before).isEqualTo(fresh());
             assertThat(own.counts()).isEqualTo(2);

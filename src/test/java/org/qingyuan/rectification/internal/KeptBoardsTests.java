@@ -3,7 +3,6 @@ package org.qingyuan.rectification.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.qingyuan.access.Scope;
@@ -129,22 +128,9 @@ class KeptBoardsTests {
     void aWriteThatCommitsAfterTheBoardWasCountedShowsOnTheNextAsk() throws Exception {
         KeptBoards own = keeper();
         long before = overdue(lists.board(null, DISTRICT, own));
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        Thread late = new Thread(() -> tx.executeWithoutResult(s -> {
-            makeOverdue();
-            written.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        late.start();
-        written.await();
+        var late = org.qingyuan.support.LateCommit.written(tx, this::makeOverdue);
         assertThat(overdue(lists.board(null, DISTRICT, own))).as("not committed yet").isEqualTo(before);
-        commit.countDown();
-        late.join();
+        late.commit();
         assertThat(overdue(lists.board(null, DISTRICT, own))).as("committed after the board was kept")
                 .isEqualTo(before + 1).isEqualTo(overdueCounted());
         assertThat(own.counts()).isEqualTo(1);
