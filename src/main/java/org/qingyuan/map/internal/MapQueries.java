@@ -3,6 +3,7 @@ package org.qingyuan.map.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -146,51 +147,37 @@ public class MapQueries {
     }
 
     /**
-     * Open cases overdue and due soon per division one level below the scope's (towns of a district, villages of a
-     * town), every division listed by code.
+     * Today's counts of the jurisdiction per division (as enterprises record it, a village's code mostly), category,
+     * measure and case state: the enterprises, and of their open cases those overdue and those due within the configured
+     * days. Every figure of the home page is a sum of these rows ({@link KeptOverviews.Figures#of}), so that after a
+     * change only the changed divisions need counting again.
      *
-     * @param digits the length of the divisions' codes (9 for towns, 12 for villages)
+     * @param divisions only these divisions' rows; null: all of the jurisdiction's
      */
-    public List<WorkByPlace> workByPlace(Scope scope, int digits) {
+    public List<DivisionCount> divisionCounts(Scope scope, Collection<String> divisions) {
         probeByKey();
         Where where = where(scope, new MapFilter(null, null, null, null, false, false));
-        return where.bind(jdbc.sql("""
-                        SELECT substr(s.division_code, 1, :digits) AS place,
+        String only = divisions == null ? "" : " AND s.division_code IN (:divisions)";
+        JdbcClient.StatementSpec spec = where.bind(jdbc.sql("""
+                        SELECT s.division_code, s.category, max(s.category_label), s.measure, s.state, count(*),
                                count(*) FILTER (WHERE %1$s AND s.deadline < :today),
                                count(*) FILTER (WHERE %1$s AND s.deadline BETWEEN :today AND :soon)
                           FROM map_site s
-                        """.formatted(OPEN) + where.sql + " AND s.state IS NOT NULL GROUP BY 1 ORDER BY 1"), today())
-                .param("digits", digits)
-                .query((rs, i) -> new WorkByPlace(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                        """.formatted(OPEN) + where.sql + only + " GROUP BY s.division_code, s.category, s.measure, s.state"),
+                today());
+        if (divisions != null) {
+            spec = spec.param("divisions", divisions);
+        }
+        return spec.query((rs, i) -> new DivisionCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
     }
 
     /**
-     * Today's counts of the jurisdiction in one statement: per group of each of the four groupings (place one level
-     * below the scope, category, measure, case state) the enterprises, those with a case to rectify (not withdrawn),
-     * closed out and overdue. The keys are the statistics module's ({@code UNCLASSIFIED}, {@code NONE} where none applies),
-     * so that each links to the list behind it.
+     * The enterprises of one division with one category, measure and case state (each null where none applies), and of
+     * their open cases those overdue and those due soon.
      */
-    public List<Count> counts(Scope scope, int placeDigits) {
-        probeByKey();
-        Where where = where(scope, new MapFilter(null, null, null, null, false, false));
-        return where.bind(jdbc.sql("""
-                        SELECT CASE WHEN GROUPING(substr(s.division_code, 1, %2$d)) = 0 THEN 'place'
-                                    WHEN GROUPING(s.category) = 0 THEN 'category'
-                                    WHEN GROUPING(s.measure) = 0 THEN 'measure'
-                                    WHEN GROUPING(s.state) = 0 THEN 'state' ELSE 'total' END AS grouping,
-                               coalesce(substr(s.division_code, 1, %2$d), s.category, s.measure, s.state) AS key,
-                               max(s.category_label),
-                               count(*),
-                               count(*) FILTER (WHERE s.state IS NOT NULL AND s.state <> 'WITHDRAWN'),
-                               count(*) FILTER (WHERE s.state = 'CLOSED_OUT'),
-                               count(*) FILTER (WHERE %1$s AND s.deadline < :today)
-                          FROM map_site s
-                        """.formatted(OPEN, placeDigits) + where.sql + """
-                         GROUP BY GROUPING SETS ((substr(s.division_code, 1, %d)), (s.category), (s.measure), (s.state), ())
-                        """.formatted(placeDigits)), today())
-                .query((rs, i) -> new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7)))
-                .list();
+    public record DivisionCount(String division, String category, String categoryLabel, String measure, String state,
+                                long enterprises, long overdue, long dueSoon) {
     }
 
     /**

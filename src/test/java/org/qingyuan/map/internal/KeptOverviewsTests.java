@@ -17,8 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A home page's figures are kept while nothing in the jurisdiction changed since the snapshot before their count: asked
- * again they cost no count; after a change that moves them (a case's state, a classification, an enterprise's status),
- * even one committed after the count, they equal a fresh count; a change elsewhere or to a name keeps them.
+ * again they cost no count; after a change that moves them (a case's state, a classification, an enterprise's status or
+ * village), even one committed after the count, only the changed villages are counted again and the figures equal a
+ * fresh count of the whole jurisdiction in one grouped statement; a change elsewhere or to a name keeps them; a table
+ * emptied or more villages changed than {@link KeptOverviews#MAX_RECOUNTED} count the whole jurisdiction again.
  */
 @SpringBootTest
 class KeptOverviewsTests {
@@ -29,13 +31,42 @@ class KeptOverviewsTests {
     @Autowired JdbcTemplate template;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
+    @Autowired MapProperties properties;
 
     KeptOverviews keeper() {
         return new KeptOverviews(template, Duration.ofMinutes(10));
     }
 
+    /**
+     * The oracle: the district's figures counted whole in one statement, each grouping by SQL's GROUPING SETS, the open
+     * work per town in another (the home page counted them so before its figures were kept per village).
+     */
     KeptOverviews.Figures count() {
-        return new KeptOverviews.Figures(queries.counts(DISTRICT, 9), queries.workByPlace(DISTRICT, 9));
+        LocalDate today = queries.today();
+        String open = org.qingyuan.rectification.CaseState.openSql("s.state");
+        var counts = jdbc.sql("""
+                        SELECT CASE WHEN GROUPING(substr(s.division_code, 1, 9)) = 0 THEN 'place'
+                                    WHEN GROUPING(s.category) = 0 THEN 'category'
+                                    WHEN GROUPING(s.measure) = 0 THEN 'measure'
+                                    WHEN GROUPING(s.state) = 0 THEN 'state' ELSE 'total' END,
+                               coalesce(substr(s.division_code, 1, 9), s.category, s.measure, s.state),
+                               CASE WHEN GROUPING(s.category) = 0 THEN max(s.category_label) END,
+                               count(*),
+                               count(*) FILTER (WHERE s.state IS NOT NULL AND s.state <> 'WITHDRAWN'),
+                               count(*) FILTER (WHERE s.state = 'CLOSED_OUT'),
+                               count(*) FILTER (WHERE %1$s AND s.deadline < :today)
+                          FROM map_site s WHERE s.division_code LIKE '410108%%'
+                         GROUP BY GROUPING SETS ((substr(s.division_code, 1, 9)), (s.category), (s.measure), (s.state), ())
+                        """.formatted(open)).param("today", today)
+                .query((rs, i) -> new MapQueries.Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).list();
+        var work = jdbc.sql("""
+                        SELECT substr(s.division_code, 1, 9), count(*) FILTER (WHERE %1$s AND s.deadline < :today),
+                               count(*) FILTER (WHERE %1$s AND s.deadline BETWEEN :today AND :soon)
+                          FROM map_site s WHERE s.division_code LIKE '410108%%' AND s.state IS NOT NULL GROUP BY 1
+                        """.formatted(open)).param("today", today).param("soon", today.plusDays(properties.dueSoonDays()))
+                .query((rs, i) -> new MapQueries.WorkByPlace(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        return new KeptOverviews.Figures(counts, work);
     }
 
     /** The figures as a set: a grouped count's rows come in no fixed order. */
@@ -50,7 +81,8 @@ class KeptOverviewsTests {
     }
 
     java.util.Set<Object> figures(KeptOverviews own) {
-        return set(own.figures(DISTRICT, 9, LocalDate.now(ZoneId.of("Asia/Shanghai")), this::count));
+        return set(own.figures(DISTRICT, 9, LocalDate.now(ZoneId.of("Asia/Shanghai")),
+                divisions -> queries.divisionCounts(DISTRICT, divisions)));
     }
 
     long caseOfTheDistrict(String state) {
@@ -81,7 +113,8 @@ class KeptOverviewsTests {
         try {
             java.util.Set<Object> closed = figures(own);
             assertThat(closed).isNotEqualTo(first).isEqualTo(fresh());
-            assertThat(own.counts()).as("a case closed out: counted again").isEqualTo(2);
+            assertThat(own.counts()).as("a case closed out: its village counted again, not the district").isEqualTo(1);
+            assertThat(own.recounts()).isEqualTo(1);
         } finally {
             setState(open, "IN_PROGRESS");
         }
@@ -98,11 +131,11 @@ class KeptOverviewsTests {
             jdbc.sql("UPDATE enterprise_classification SET current_id = :current, override_id = :override WHERE enterprise_id = :id")
                     .param("current", current).param("override", override).param("id", enterprise).update();
         }
-        long before = own.counts();
+        long before = own.recounts();
         jdbc.sql("UPDATE enterprise SET status = 'WITHDRAWN', withdrawal_reason = '测试' WHERE id = :id").param("id", enterprise).update();
         try {
             assertThat(figures(own)).isEqualTo(fresh());
-            assertThat(own.counts()).as("a classification and a status changed: counted again").isGreaterThan(before);
+            assertThat(own.recounts()).as("a classification and a status changed: counted again").isGreaterThan(before);
         } finally {
             jdbc.sql("UPDATE enterprise SET status = 'ACTIVE', withdrawal_reason = NULL WHERE id = :id").param("id", enterprise).update();
         }
@@ -118,7 +151,7 @@ class KeptOverviewsTests {
         late.commit();
         try {
             assertThat(figures(own)).as("committed after the figures were kept").isNotEqualTo(before).isEqualTo(fresh());
-            assertThat(own.counts()).isEqualTo(2);
+            assertThat(own.counts() + own.recounts()).isEqualTo(2);
         } finally {
             setState(open, "IN_PROGRESS");
         }
@@ -152,6 +185,43 @@ class KeptOverviewsTests {
             s.setRollbackOnly();
         });
         assertThat(figures(own)).isEqualTo(before);
-        assertThat(own.counts()).isEqualTo(2);
+        assertThat(own.counts()).isEqualTo(1);
+    }
+
+    @Test
+    void anEnterpriseMovedToAnotherTownIsCountedInItsNewTownOnly() {
+        KeptOverviews own = keeper();
+        java.util.Set<Object> before = figures(own);
+        var moved = jdbc.sql("""
+                        SELECT e.id, e.division_code FROM enterprise e JOIN rectification_case c ON c.enterprise_id = e.id
+                         WHERE e.division_code LIKE '410108001%' AND c.state = 'IN_PROGRESS' ORDER BY e.id LIMIT 1
+                        """).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        String elsewhere = jdbc.sql("SELECT min(division_code) FROM enterprise WHERE division_code LIKE '410108%' AND division_code NOT LIKE '410108001%'")
+                .query(String.class).single();
+        jdbc.sql("UPDATE enterprise SET division_code = :to WHERE id = :id").param("to", elsewhere).param("id", moved[0]).update();
+        try {
+            assertThat(figures(own)).as("both villages counted again").isNotEqualTo(before).isEqualTo(fresh());
+            assertThat(own.counts()).isEqualTo(1);
+            assertThat(own.recounts()).isEqualTo(1);
+        } finally {
+            jdbc.sql("UPDATE enterprise SET division_code = :to WHERE id = :id").param("to", moved[1]).param("id", moved[0]).update();
+        }
+        assertThat(figures(own)).as("and back").isEqualTo(before).isEqualTo(fresh());
+    }
+
+    @Test
+    void aTruncationOrManyChangedVillagesCountTheWholeJurisdictionAgain() {
+        KeptOverviews own = keeper();
+        java.util.Set<Object> before = figures(own);
+        tx.executeWithoutResult(s -> jdbc.sql("INSERT INTO map_change (division_code) VALUES ('*')").update());
+        assertThat(figures(own)).isEqualTo(before);
+        assertThat(own.counts()).as("a table emptied somewhere").isEqualTo(2);
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                INSERT INTO map_change (division_code)
+                SELECT '410108' || lpad(g::text, 6, '0') FROM generate_series(1, :n) g
+                """).param("n", KeptOverviews.MAX_RECOUNTED + 1).update());
+        assertThat(figures(own)).isEqualTo(before).isEqualTo(fresh());
+        assertThat(own.counts()).as("more villages changed than are worth counting one by one").isEqualTo(3);
+        assertThat(own.recounts()).isZero();
     }
 }
