@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load harness (issue 22 §1): signed-in demo officials send a mixed workload (ledger list and search, enterprise,
+# The load harness (issue 22 §1): signed-in demo officials send a mixed workload (the home page, ledger list and search, enterprise,
 # cases, board, statistics, now and then an export and a registration) to a platform already running on localhost,
 # bounded in time and requests; prints count, errors, p50/p95/p99 per kind and requests/s.
 #   QINGYUAN_DATA_DIR=/tmp/load-data SERVER_PORT=8184 ./mvnw spring-boot:run     # in another terminal

@@ -36,6 +36,7 @@ public final class LoadHarness {
             new Kind("cases", 10, "GET", "/api/v1/cases?size=20"),
             new Kind("board", 8, "GET", "/board"),
             new Kind("statistics", 8, "GET", "/api/v1/statistics/ledger?by=town"),
+            new Kind("home", 6, "GET", "/"),
             new Kind("export", 1, "GET", "/api/v1/exports/ledger.xlsx?layout=template"),
             new Kind("register", 2, "POST", "/api/v1/enterprises"),
             new Kind("import", 1, "UPLOAD", "/api/v1/imports"),

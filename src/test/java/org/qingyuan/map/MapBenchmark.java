@@ -64,7 +64,7 @@ public final class MapBenchmark {
             List<Double> changed = new ArrayList<>();
             long someCase = jdbc.sql("SELECT min(c.id) FROM rectification_case c JOIN enterprise e ON e.id = c.enterprise_id"
                     + " WHERE e.division_code LIKE '410108%'").query(Long.class).single();
-            for (int i = 0; i < 10; i++) {   // a case of the district written before each request: counted again each time
+            for (int i = 0; i < 10; i++) {   // a case of the district written before each request: its village counted again each time
                 jdbc.sql("UPDATE rectification_case SET deadline = deadline + CASE WHEN :i % 2 = 0 THEN 1 ELSE -1 END WHERE id = :id")
                         .param("i", i).param("id", someCase).update();
                 long t = System.nanoTime();
@@ -72,7 +72,7 @@ public final class MapBenchmark {
                 changed.add((System.nanoTime() - t) / 1e6);
             }
             Collections.sort(changed);
-            System.out.printf("home page after a case of the district changed (counted again): p50 %.1f ms, max %.1f ms%n",
+            System.out.printf("home page after a case of the district changed (its village counted again): p50 %.1f ms, max %.1f ms%n",
                     changed.get(5), changed.get(9));
             long weekly = System.nanoTime();
             district.get("/api/v1/map/weekly");
