@@ -72,6 +72,7 @@ public final class LoadHarness {
             latencies.put(k.name(), new ConcurrentLinkedQueue<>());
             errors.put(k.name(), new AtomicLong());
         });
+        ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
         AtomicLong sent = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong();
         // sign everyone in first (an official signs in once a day; a sign-in storm is not the steady state measured)
@@ -130,7 +131,9 @@ public final class LoadHarness {
                                 client.get(path);
                             }
                             if (t0 >= started) {
-                                latencies.get(kind.name()).add(System.nanoTime() - t0);
+                                long t1 = System.nanoTime();
+                                latencies.get(kind.name()).add(t1 - t0);
+                                spans.add(new Span(kind, t0, t1));
                             }
                             lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
                             if (think > 0) {   // an official reads the answer: exponential think time with the given mean, not past the end
@@ -165,7 +168,35 @@ public final class LoadHarness {
         long errorCount = errors.values().stream().mapToLong(AtomicLong::get).sum();
         System.out.printf("users %d (think %d ms), %.1f s, %d answered, %d errors, %.1f requests/s%n", users, think, elapsed,
                 total, errorCount, total / elapsed);
+        slowReads(List.copyOf(spans));
         sampler.stop();
+    }
+
+    /** One timed request: its kind, when it was sent and when its answer was read. */
+    record Span(Kind kind, long from, long to) {
+        boolean overlaps(Span other) {
+            return other != this && other.from < to && from < other.to;
+        }
+    }
+
+    /**
+     * Of the reads slower than 100 ms (the goal's p99), how many were in flight together with a write or an export (a
+     * heavy request sharing the two cores), to tell a read's own cost from its neighbours'.
+     */
+    static void slowReads(List<Span> spans) {
+        List<Span> heavy = spans.stream().filter(s -> !s.kind().method().equals("GET") || s.kind().name().equals("export")).toList();
+        List<Span> slow = spans.stream().filter(s -> s.kind().method().equals("GET") && !s.kind().name().equals("export")
+                && s.to() - s.from() > 100_000_000L).toList();
+        Map<String, Long> beside = new java.util.TreeMap<>();
+        long alone = 0;
+        for (Span s : slow) {
+            List<String> with = heavy.stream().filter(s::overlaps).map(h -> h.kind().name()).distinct().toList();
+            with.forEach(k -> beside.merge(k, 1L, Long::sum));
+            alone += with.isEmpty() ? 1 : 0;
+        }
+        System.out.printf("reads over 100 ms: %d of %d; in flight beside %s; beside none of them %d%n", slow.size(),
+                spans.stream().filter(s -> s.kind().method().equals("GET") && !s.kind().name().equals("export")).count(),
+                beside.isEmpty() ? "no write or export" : beside, alone);
     }
 
     private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+),\"townReport\"");
