@@ -5,10 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.qingyuan.shared.KeptAnswers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,7 +27,7 @@ import org.springframework.stereotype.Component;
  * itself is answered but not kept (it could roll back). A set is counted afresh at most {@code
  * qingyuan.ledger.total-keep} (10 minutes) after its last full count, and {@link #prune} removes, once a minute, the
  * change rows no kept snapshot can need. A node keeps at most {@value #MAX_KEPT} questions and {@value #MAX_KEPT_IDS} ids; the least
- * recently asked drop first.
+ * recently asked drop first ({@link KeptAnswers}).
  */
 @Component
 class ListTotals {
@@ -37,22 +35,12 @@ class ListTotals {
     static final int MAX_KEPT = 5_000;
     static final long MAX_KEPT_IDS = 2_000_000;
 
-    /** The matching enterprises (sorted ids) as of a snapshot, and when they were last counted in full. */
-    record Matches(String snapshot, long[] ids, long countedAt) {
-    }
-
     private final NamedParameterJdbcTemplate named;
-    private final long keepNanos;
-    private final AtomicLong counted = new AtomicLong();
-    private final AtomicLong adjusted = new AtomicLong();
-    private long keptIds;
-    private final Map<String, Matches> kept = new LinkedHashMap<>(256, 0.75f, true);
-    private final org.qingyuan.shared.ChangeRowPrune pruning;
+    private final KeptAnswers<long[]> kept;
 
     ListTotals(NamedParameterJdbcTemplate named, @Value("${qingyuan.ledger.total-keep:PT10M}") Duration keep) {
         this.named = named;
-        this.keepNanos = keep.toNanos();
-        this.pruning = new org.qingyuan.shared.ChangeRowPrune("enterprise_change", keepNanos);
+        this.kept = new KeptAnswers<>("enterprise_change", keep.toNanos(), MAX_KEPT, ids -> ids.length, MAX_KEPT_IDS);
     }
 
     /** The number of enterprises matching the question's condition, kept and adjusted as described above. */
@@ -62,38 +50,29 @@ class ListTotals {
 
     /** The ids of the enterprises matching the question's condition, sorted; not to be changed by the caller. */
     long[] matching(String question, String where, MapSqlParameterSource params) {
-        Matches before = kept(question);
-        if (before == null) {
-            long asked = System.nanoTime();   // before the snapshot: the keep and the pruning count from here
+        return kept.answer(question, before -> {
+            // the enterprises written by transactions the kept snapshot did not see, and which of them match now
+            MapSqlParameterSource p = new MapSqlParameterSource(params.getValues()).addValue("since", before.snapshot());
+            Asked delta = named.query("""
+                    WITH written AS MATERIALIZED (
+                        SELECT DISTINCT enterprise_id AS id FROM enterprise_change
+                         WHERE xid >= pg_snapshot_xmin(CAST(:since AS pg_snapshot))
+                           AND NOT pg_visible_in_snapshot(xid, CAST(:since AS pg_snapshot)))
+                    SELECT pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NOT NULL AS writing,
+                           ARRAY(SELECT id FROM written) AS written,
+                           ARRAY(SELECT e.id FROM enterprise e WHERE e.id IN (SELECT id FROM written) AND %s) AS matching
+                    """.formatted(where), p, (org.springframework.jdbc.core.ResultSetExtractor<Asked>) ListTotals::asked);
+            return delta.written().length == 0 ? KeptAnswers.Read.unchanged(delta.snapshot(), delta.writing(), before.answer())
+                    : KeptAnswers.Read.of(delta.snapshot(), delta.writing(), adjust(before.answer(), delta.written(), delta.matching()));
+        }, () -> {
             Asked full = named.query("""
                     SELECT pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NOT NULL AS writing,
                            ARRAY(SELECT e.id FROM enterprise e WHERE %s) AS matching
                     """.formatted(where), params, (org.springframework.jdbc.core.ResultSetExtractor<Asked>) ListTotals::asked);
-            counted.incrementAndGet();
             long[] ids = full.matching();
             Arrays.sort(ids);
-            if (!full.writing()) {
-                keep(question, new Matches(full.snapshot(), ids, asked));
-            }
-            return ids;
-        }
-        // the enterprises written by transactions the kept snapshot did not see, and which of them match now
-        MapSqlParameterSource p = new MapSqlParameterSource(params.getValues()).addValue("since", before.snapshot());
-        Asked delta = named.query("""
-                WITH written AS MATERIALIZED (
-                    SELECT DISTINCT enterprise_id AS id FROM enterprise_change
-                     WHERE xid >= pg_snapshot_xmin(CAST(:since AS pg_snapshot))
-                       AND NOT pg_visible_in_snapshot(xid, CAST(:since AS pg_snapshot)))
-                SELECT pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NOT NULL AS writing,
-                       ARRAY(SELECT id FROM written) AS written,
-                       ARRAY(SELECT e.id FROM enterprise e WHERE e.id IN (SELECT id FROM written) AND %s) AS matching
-                """.formatted(where), p, (org.springframework.jdbc.core.ResultSetExtractor<Asked>) ListTotals::asked);
-        adjusted.incrementAndGet();
-        long[] ids = delta.written().length == 0 ? before.ids() : adjust(before.ids(), delta.written(), delta.matching());
-        if (!delta.writing()) {
-            keep(question, new Matches(delta.snapshot(), ids, before.countedAt()));
-        }
-        return ids;
+            return KeptAnswers.Read.of(full.snapshot(), full.writing(), ids);
+        });
     }
 
     private record Asked(String snapshot, boolean writing, long[] written, long[] matching) {
@@ -140,50 +119,32 @@ class ListTotals {
     }
 
     /** The kept set of this question if it was counted in full within the keep, else null. */
-    Matches kept(String question) {
-        synchronized (kept) {
-            Matches m = kept.get(question);
-            return m == null || System.nanoTime() - m.countedAt() >= keepNanos ? null : m;
-        }
+    KeptAnswers.Kept<long[]> kept(String question) {
+        return kept.kept(question);
     }
 
-    void keep(String question, Matches matches) {
-        if (matches.ids().length > MAX_KEPT_IDS) {
-            return;
-        }
-        synchronized (kept) {
-            Matches old = kept.put(question, matches);
-            keptIds += matches.ids().length - (old == null ? 0 : old.ids().length);
-            var eldest = kept.entrySet().iterator();
-            while (kept.size() > MAX_KEPT || keptIds > MAX_KEPT_IDS) {
-                keptIds -= eldest.next().getValue().ids().length;
-                eldest.remove();
-            }
-        }
+    void keep(String question, KeptAnswers.Kept<long[]> matches) {
+        kept.keep(question, matches);
     }
 
     /** Removes the change rows every kept snapshot has seen (see {@link org.qingyuan.shared.ChangeRowPrune}). */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
     void prune() {
-        pruning.run(named.getJdbcTemplate());
+        kept.prune(named.getJdbcTemplate());
     }
-
 
     /** Drops every kept set (a test that prunes with a shorter keep than this node's calls it). */
     void forget() {
-        synchronized (kept) {
-            kept.clear();
-            keptIds = 0;
-        }
+        kept.forget();
     }
 
     /** How many totals this node has counted in full since it started (for tests and benchmarks). */
     long counts() {
-        return counted.get();
+        return kept.counts();
     }
 
-    /** How many kept totals this node has brought up to date since it started. */
+    /** How many kept totals this node has brought up to date by a write since it started. */
     long adjustments() {
-        return adjusted.get();
+        return kept.adjustments();
     }
 }

@@ -6,18 +6,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.qingyuan.access.Scope;
 import org.qingyuan.rectification.CaseState;
-import org.qingyuan.shared.ChangeRowPrune;
+import org.qingyuan.shared.KeptAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +37,7 @@ import org.springframework.stereotype.Component;
  * many, never a stale answer. A grid member's narrowed scope and figures read inside a writing transaction are not kept.
  * Figures are counted afresh at most {@code qingyuan.map.overview-keep} (10 minutes) after they were counted; {@link
  * #prune} removes, once a minute, the change rows no kept snapshot can need. At most {@value #MAX_KEPT} jurisdictions
- * and days, the least recently asked dropped first.
+ * and days, the least recently asked dropped first ({@link KeptAnswers}).
  */
 @Component
 class KeptOverviews {
@@ -104,9 +102,12 @@ class KeptOverviews {
         }
     }
 
-    /** A jurisdiction's per-division counts (by division), the figures summed from them, and when it was last counted whole. */
-    private record Kept(String snapshot, Map<String, List<MapQueries.DivisionCount>> byDivision, Figures figures,
-                        long countedAt) {
+    /** A jurisdiction's per-division counts (by division) and the figures summed from them. */
+    private record Counts(Map<String, List<MapQueries.DivisionCount>> byDivision, Figures figures) {
+
+        static Counts of(Map<String, List<MapQueries.DivisionCount>> byDivision, int placeDigits) {
+            return new Counts(byDivision, Figures.of(all(byDivision), placeDigits));
+        }
     }
 
     /** The snapshot now and, given a kept one, the divisions changed since ({@code *}: a table was emptied). */
@@ -115,23 +116,12 @@ class KeptOverviews {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final long keepNanos;
-    private final ChangeRowPrune pruning;
-    private final AtomicLong counted = new AtomicLong();
-    private final AtomicLong recounted = new AtomicLong();
-    private final AtomicLong answered = new AtomicLong();
-    private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-            return size() > MAX_KEPT;
-        }
-    };
+    private final KeptAnswers<Counts> kept;
 
     KeptOverviews(JdbcTemplate template, @Value("${qingyuan.map.overview-keep:PT10M}") Duration keep) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
-        this.keepNanos = keep.toNanos();
-        this.pruning = new ChangeRowPrune("map_change", keepNanos);
+        this.kept = new KeptAnswers<>("map_change", keep.toNanos(), MAX_KEPT);
     }
 
     /**
@@ -145,41 +135,22 @@ class KeptOverviews {
         if (scope.gridLimited()) {
             return Figures.of(count.apply(null), placeDigits);
         }
-        String key = scope.prefix() + "|" + placeDigits + "|" + today;
-        Kept k;
-        synchronized (kept) {
-            k = kept.get(key);
-        }
-        if (k != null && System.nanoTime() - k.countedAt() < keepNanos) {
+        return kept.answer(scope.prefix() + "|" + placeDigits + "|" + today, k -> {
             Snapshot since = snapshot(k.snapshot(), scope.prefix());
             if (since.changed().isEmpty()) {
-                answered.incrementAndGet();
-                if (!since.writing()) {
-                    put(key, new Kept(since.snapshot(), k.byDivision(), k.figures(), k.countedAt()));
-                }
-                return k.figures();
+                return KeptAnswers.Read.unchanged(since.snapshot(), since.writing(), k.answer());
             }
-            if (!since.changed().contains("*") && since.changed().size() <= MAX_RECOUNTED) {
-                Map<String, List<MapQueries.DivisionCount>> byDivision = new HashMap<>(k.byDivision());
-                byDivision.keySet().removeAll(since.changed());
-                byDivision.putAll(byDivision(count.apply(since.changed())));
-                Figures figures = Figures.of(all(byDivision), placeDigits);
-                recounted.incrementAndGet();
-                if (!since.writing()) {
-                    put(key, new Kept(since.snapshot(), Map.copyOf(byDivision), figures, k.countedAt()));
-                }
-                return figures;
+            if (since.changed().contains("*") || since.changed().size() > MAX_RECOUNTED) {
+                return null;
             }
-        }
-        long asked = System.nanoTime();   // before the snapshot: the keep and the pruning count from here
-        Snapshot before = snapshot(null, scope.prefix());
-        Map<String, List<MapQueries.DivisionCount>> byDivision = byDivision(count.apply(null));
-        Figures figures = Figures.of(all(byDivision), placeDigits);
-        counted.incrementAndGet();
-        if (!before.writing()) {
-            put(key, new Kept(before.snapshot(), byDivision, figures, asked));
-        }
-        return figures;
+            Map<String, List<MapQueries.DivisionCount>> byDivision = new HashMap<>(k.answer().byDivision());
+            byDivision.keySet().removeAll(since.changed());
+            byDivision.putAll(byDivision(count.apply(since.changed())));
+            return KeptAnswers.Read.of(since.snapshot(), since.writing(), Counts.of(Map.copyOf(byDivision), placeDigits));
+        }, () -> {
+            Snapshot before = snapshot(null, scope.prefix());
+            return KeptAnswers.Read.of(before.snapshot(), before.writing(), Counts.of(byDivision(count.apply(null)), placeDigits));
+        }).figures();
     }
 
     private static Map<String, List<MapQueries.DivisionCount>> byDivision(List<MapQueries.DivisionCount> rows) {
@@ -216,27 +187,20 @@ class KeptOverviews {
         return array == null ? Set.of() : Set.of((String[]) array.getArray());
     }
 
-    private void put(String key, Kept k) {
-        synchronized (kept) {
-            kept.put(key, k);
-        }
-    }
-
     /** How many times this node has counted a jurisdiction's figures whole since it started (for tests and benchmarks). */
     long counts() {
-        return counted.get();
+        return kept.counts();
     }
 
     /** How many times this node has counted only a jurisdiction's changed divisions again. */
     long recounts() {
-        return recounted.get();
+        return kept.adjustments();
     }
 
-    /** Removes the change rows every kept snapshot has seen (see {@link ChangeRowPrune}). */
+    /** Removes the change rows every kept snapshot has seen (see {@link org.qingyuan.shared.ChangeRowPrune}). */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void prune() {
-        log.debug("home page figures since start: {} counted, {} divisions counted again, {} answered as kept; {} kept now",
-                counted.get(), recounted.get(), answered.get(), kept.size());
-        pruning.run(template);
+        log.debug("home page figures since start: {}", kept.summary());
+        kept.prune(template);
     }
 }

@@ -1,12 +1,10 @@
 package org.qingyuan.rectification.internal;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.qingyuan.rectification.Board;
+import org.qingyuan.shared.KeptAnswers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,7 +20,8 @@ import org.springframework.stereotype.Component;
  * of a count of the division's cases (25,000 for a district at province scale, about 30 ms of the database).
  * A board read inside a writing transaction is not kept. A board is counted afresh at most {@code
  * qingyuan.rectification.board-keep} (10 minutes) after it was counted; {@link #prune} removes, once a minute, the
- * change rows no kept snapshot can need. At most {@value #MAX_KEPT} boards, the least recently asked dropped first.
+ * change rows no kept snapshot can need. At most {@value #MAX_KEPT} boards, the least recently asked dropped first
+ * ({@link KeptAnswers}).
  */
 @Component
 class KeptBoards {
@@ -55,87 +54,51 @@ class KeptBoards {
     record Counted(String snapshot, boolean writing, long changes, boolean recount, BoardTally tally) {
     }
 
-    private record Kept(String snapshot, BoardTally tally, Board board, long countedAt) {
+    /** A board with the counts it shows. */
+    private record Counts(BoardTally tally, Board board) {
     }
 
-    private final long keepNanos;
-    private final AtomicLong counted = new AtomicLong();
-    private final AtomicLong adjusted = new AtomicLong();
-    private final AtomicLong answered = new AtomicLong();
-    private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-            return size() > MAX_KEPT;
-        }
-    };
     private final NamedParameterJdbcTemplate named;
-    private final org.qingyuan.shared.ChangeRowPrune pruning;
+    private final KeptAnswers<Counts> kept;
 
     KeptBoards(NamedParameterJdbcTemplate named, @Value("${qingyuan.rectification.board-keep:PT10M}") Duration keep) {
         this.named = named;
-        this.keepNanos = keep.toNanos();
-        this.pruning = new org.qingyuan.shared.ChangeRowPrune("rectification_case_change", keepNanos);
+        this.kept = new KeptAnswers<>("rectification_case_change", keep.toNanos(), MAX_KEPT);
     }
 
     /** The board of this question (its scope, grid and day): the kept one, the kept one adjusted, or one counted now. */
     Board board(String question, Reads reads) {
-        Kept k;
-        synchronized (kept) {
-            k = kept.get(question);
-        }
-        if (k != null && System.nanoTime() - k.countedAt() >= keepNanos) {
-            k = null;
-        }
-        if (k != null) {
+        return kept.answer(question, k -> {
             Counted change = reads.since(k.snapshot());
             if (change.changes() == 0) {
-                answered.incrementAndGet();
-                if (!change.writing()) {
-                    put(question, new Kept(change.snapshot(), k.tally(), k.board(), k.countedAt()));
-                }
-                return k.board();
+                return KeptAnswers.Read.unchanged(change.snapshot(), change.writing(), k.answer());
             }
-            if (!change.recount()) {
-                BoardTally tally = k.tally().plus(change.tally());
-                Board board = reads.board(tally);   // its lists are read after the change: at least as fresh
-                adjusted.incrementAndGet();
-                if (!change.writing()) {
-                    put(question, new Kept(change.snapshot(), tally, board, k.countedAt()));
-                }
-                return board;
+            if (change.recount()) {
+                return null;
             }
-        }
-        long asked = System.nanoTime();   // before the snapshot: the keep and the pruning count from here
-        Counted count = reads.count();
-        Board board = reads.board(count.tally());
-        counted.incrementAndGet();
-        if (!count.writing()) {
-            put(question, new Kept(count.snapshot(), count.tally(), board, asked));
-        }
-        return board;
-    }
-
-    private void put(String question, Kept k) {
-        synchronized (kept) {
-            kept.put(question, k);
-        }
+            BoardTally tally = k.answer().tally().plus(change.tally());
+            // its lists are read after the change: at least as fresh
+            return KeptAnswers.Read.of(change.snapshot(), change.writing(), new Counts(tally, reads.board(tally)));
+        }, () -> {
+            Counted count = reads.count();
+            return KeptAnswers.Read.of(count.snapshot(), count.writing(), new Counts(count.tally(), reads.board(count.tally())));
+        }).board();
     }
 
     /** How many boards this node has counted since it started (for tests and benchmarks). */
     long counts() {
-        return counted.get();
+        return kept.counts();
     }
 
     /** How many kept boards this node has adjusted by a change since it started (for tests and benchmarks). */
     long adjustments() {
-        return adjusted.get();
+        return kept.adjustments();
     }
 
     /** Removes the change rows every kept snapshot has seen (see {@link org.qingyuan.shared.ChangeRowPrune}). */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void prune() {
-        log.debug("battle boards since start: {} counted, {} adjusted by a change, {} answered as kept; {} kept now",
-                counted.get(), adjusted.get(), answered.get(), kept.size());
-        pruning.run(named.getJdbcTemplate());
+        log.debug("battle boards since start: {}", kept.summary());
+        kept.prune(named.getJdbcTemplate());
     }
 }

@@ -287,14 +287,14 @@ class ListTotalsTests {
         ListTotals small = new ListTotals(named, Duration.ofMinutes(1));
         long now = System.nanoTime();
         for (int i = 0; i <= ListTotals.MAX_KEPT; i++) {
-            small.keep("q" + i, new ListTotals.Matches("1:1:", new long[] {i}, now));
+            small.keep("q" + i, new org.qingyuan.shared.KeptAnswers.Kept<>("1:1:", new long[] {i}, now));
         }
         assertThat(small.kept("q0")).as("the least recently asked dropped").isNull();
-        assertThat(small.kept("q" + ListTotals.MAX_KEPT).ids()).containsExactly(ListTotals.MAX_KEPT);
-        small.keep("large", new ListTotals.Matches("1:1:", new long[(int) ListTotals.MAX_KEPT_IDS - 1], now));
+        assertThat(small.kept("q" + ListTotals.MAX_KEPT).answer()).containsExactly(ListTotals.MAX_KEPT);
+        small.keep("large", new org.qingyuan.shared.KeptAnswers.Kept<>("1:1:", new long[(int) ListTotals.MAX_KEPT_IDS - 1], now));
         assertThat(small.kept("q1")).as("dropped for the ids").isNull();
         assertThat(small.kept("large")).isNotNull();
-        small.keep("too large", new ListTotals.Matches("1:1:", new long[(int) ListTotals.MAX_KEPT_IDS + 1], now));
+        small.keep("too large", new org.qingyuan.shared.KeptAnswers.Kept<>("1:1:", new long[(int) ListTotals.MAX_KEPT_IDS + 1], now));
         assertThat(small.kept("too large")).isNull();
     }
 }
