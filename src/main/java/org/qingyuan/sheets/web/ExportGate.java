@@ -11,9 +11,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * At most {@code qingyuan.sheets.concurrent-exports} (default 2) workbook exports run at once on a node (issue 22 §1:
- * at province scale a district's export takes seconds of a core and a pool connection, and a handful at once starved
- * every interactive request). Further exports wait their turn without a connection, up to
+ * At most {@code qingyuan.sheets.concurrent-exports} workbook exports run at once on a node (issue 22 §1: at province
+ * scale a district's export takes seconds of a core and a pool connection, and a handful at once starved every
+ * interactive request). By default half the node's cores, at least one: an export's three stages (the ledger's cursor,
+ * the rectification look-ups, the cells) keep two cores busy, and on two cores two exports at once left the reads beside
+ * them none (of the reads slower than 100 ms at 200 users, four in five were in flight beside an export). Further
+ * exports wait their turn without a connection, up to
  * {@code qingyuan.sheets.export-wait} (default 30 s), then answer 503 problem+json with Retry-After.
  */
 @Component
@@ -24,10 +27,15 @@ class ExportGate {
     private final Semaphore permits;
     private final long waitMillis;
 
-    ExportGate(@Value("${qingyuan.sheets.concurrent-exports:2}") int concurrent,
+    ExportGate(@Value("${qingyuan.sheets.concurrent-exports:0}") int concurrent,
                @Value("${qingyuan.sheets.export-wait:PT30S}") Duration wait) {
-        this.permits = new Semaphore(Math.max(1, concurrent), true);
+        this.permits = new Semaphore(permits(concurrent, Runtime.getRuntime().availableProcessors()), true);
         this.waitMillis = wait.toMillis();
+    }
+
+    /** The exports allowed at once: as configured, or (0 or less) half the cores, at least one. */
+    static int permits(int configured, int cores) {
+        return configured > 0 ? configured : Math.max(1, cores / 2);
     }
 
     interface Export {

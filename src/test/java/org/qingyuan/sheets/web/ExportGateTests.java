@@ -14,6 +14,14 @@ import org.springframework.web.ErrorResponseException;
 class ExportGateTests {
 
     @Test
+    void byDefaultHalfTheCoresAtLeastOne() {
+        org.assertj.core.api.Assertions.assertThat(ExportGate.permits(0, 2)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(ExportGate.permits(0, 1)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(ExportGate.permits(0, 8)).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(ExportGate.permits(3, 2)).as("as configured").isEqualTo(3);
+    }
+
+    @Test
     void aThirdExportWaitsThenIsRefusedWhileTwoRun() throws Exception {
         ExportGate gate = new ExportGate(2, Duration.ofMillis(200));
         CountDownLatch running = new CountDownLatch(2);
