@@ -133,7 +133,7 @@ public final class LoadHarness {
                             if (t0 >= started) {
                                 long t1 = System.nanoTime();
                                 latencies.get(kind.name()).add(t1 - t0);
-                                spans.add(new Span(kind, t0, t1));
+                                spans.add(new Span(kind, account, t0, t1));
                             }
                             lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
                             if (think > 0) {   // an official reads the answer: exponential think time with the given mean, not past the end
@@ -172,8 +172,8 @@ public final class LoadHarness {
         sampler.stop();
     }
 
-    /** One timed request: its kind, when it was sent and when its answer was read. */
-    record Span(Kind kind, long from, long to) {
+    /** One timed request: its kind, who sent it, when it was sent and when its answer was read. */
+    record Span(Kind kind, String account, long from, long to) {
         boolean overlaps(Span other) {
             return other != this && other.from < to && from < other.to;
         }
@@ -188,8 +188,10 @@ public final class LoadHarness {
         List<Span> slow = spans.stream().filter(s -> s.kind().method().equals("GET") && !s.kind().name().equals("export")
                 && s.to() - s.from() > 100_000_000L).toList();
         Map<String, Long> beside = new java.util.TreeMap<>();
+        Map<String, Long> byKind = new java.util.TreeMap<>();
         long alone = 0;
         for (Span s : slow) {
+            byKind.merge(s.kind().name() + " (" + s.account() + ")", 1L, Long::sum);
             List<String> with = heavy.stream().filter(s::overlaps).map(h -> h.kind().name()).distinct().toList();
             with.forEach(k -> beside.merge(k, 1L, Long::sum));
             alone += with.isEmpty() ? 1 : 0;
@@ -197,6 +199,7 @@ public final class LoadHarness {
         System.out.printf("reads over 100 ms: %d of %d; in flight beside %s; beside none of them %d%n", slow.size(),
                 spans.stream().filter(s -> s.kind().method().equals("GET") && !s.kind().name().equals("export")).count(),
                 beside.isEmpty() ? "no write or export" : beside, alone);
+        System.out.printf("reads over 100 ms by kind and account: %s%n", byKind);
     }
 
     private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+),\"townReport\"");
