@@ -72,8 +72,8 @@ public class Dashboards {
     }
 
     /**
-     * Today's figures of the jurisdiction: kept while no transaction changed a village of it, the changed villages counted
-     * again after one ({@link KeptOverviews}), so that a change shows at the next reload; the 报送 chart is read on every request.
+     * Today's figures of the jurisdiction: kept while no transaction changed it, the changed enterprises read again
+     * after one ({@link KeptOverviews}), so that a change shows at the next reload; the 报送 chart is read on every request.
      */
     public Overview overview(Scope scope) {
         return count(scope);
@@ -84,7 +84,7 @@ public class Dashboards {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         boolean town = scope.division().level() == DivisionLevel.TOWN;
         int digits = town ? 12 : 9;
-        KeptOverviews.Figures figures = kept.figures(scope, digits, today, divisions -> queries.divisionCounts(scope, divisions));
+        KeptOverviews.Figures figures = kept.figures(scope, digits, today, (divisions, enterprises) -> queries.sites(scope, divisions, enterprises));
         Map<String, Map<String, MapQueries.Count>> counts = new LinkedHashMap<>();
         for (MapQueries.Count c : figures.counts()) {
             counts.computeIfAbsent(c.grouping(), g -> new LinkedHashMap<>()).put(c.key(), c);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import org.qingyuan.access.Scope;
 import org.qingyuan.rectification.CaseState;
@@ -25,26 +24,32 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Today's home page figures of each jurisdiction a node has counted, kept as counts per division, category, measure and
- * case state ({@link MapQueries.DivisionCount}) with the database snapshot taken just before they were counted. Asked
- * again, one statement reads which divisions of the jurisdiction transactions invisible to that snapshot changed
- * ({@code map_change}, by trigger: enterprises added, moved or closed, classifications and cases changed): none, and the
- * kept figures are the answer; some, and only those divisions are counted again (a village's few hundred enterprises
- * instead of a district's 25,000 joined to their classifications and cases, 0.6–0.9 s on two cores at province scale);
- * more than {@value #MAX_RECOUNTED} or a truncation, and the whole jurisdiction is. So the figures are never staler than
- * the database, whatever order transactions commit in and whatever the nodes' clocks say. The snapshot is taken before
- * the count, so a transaction that commits in between is counted and still read as a change next time: one recount too
- * many, never a stale answer. A grid member's narrowed scope and figures read inside a writing transaction are not kept.
- * Figures are counted afresh at most {@code qingyuan.map.overview-keep} (10 minutes) after they were counted; {@link
- * #prune} removes, once a minute, the change rows no kept snapshot can need. At most {@value #MAX_KEPT} jurisdictions
- * and days, the least recently asked dropped first ({@link KeptAnswers}).
+ * Today's home page figures of each jurisdiction a node has counted, kept as its sites ({@link MapQueries.Site}: each
+ * active enterprise's village, category, measure, case state, overdue or due soon) with the database snapshot taken just
+ * before they were read. Asked again, one statement reads what transactions invisible to that snapshot changed under
+ * the jurisdiction ({@code map_change}, by trigger: enterprises added, moved or closed, classifications and cases
+ * changed; V193: the enterprises of a statement of up to 200 rows, the villages of a larger one): nothing, and the kept
+ * figures are the answer; enterprises and villages, and only those are read again (a few rows instead of a district's
+ * 25,000 joined to their classifications and cases, 0.6–0.9 s on two cores at province scale); more than {@value
+ * #MAX_RECOUNTED} villages, {@value #MAX_REREAD} enterprises or a truncation, and the whole jurisdiction is. So the
+ * figures are never staler than the database, whatever order transactions commit in and whatever the nodes' clocks say.
+ * The snapshot is taken before the read, so a transaction that commits in between is read and still seen as a change
+ * next time: one read too many, never a stale answer. A grid member's narrowed scope and figures read inside a writing
+ * transaction are not kept. Figures are counted afresh at most {@code qingyuan.map.overview-keep} (10 minutes) after
+ * they were counted; {@link #prune} removes, once a minute, the change rows no kept snapshot can need. At most {@value
+ * #MAX_KEPT} jurisdictions and days and {@value #MAX_KEPT_SITES} sites, the least recently asked dropped first ({@link
+ * KeptAnswers}).
  */
 @Component
 class KeptOverviews {
 
     static final int MAX_KEPT = 1_000;
-    /** More changed divisions than this, and the whole jurisdiction is counted again in one statement. */
+    /** More changed villages (read again whole) than this, and the whole jurisdiction is counted again. */
     static final int MAX_RECOUNTED = 100;
+    /** More changed enterprises than this, and the whole jurisdiction is counted again. */
+    static final int MAX_REREAD = 5_000;
+    /** The sites all kept jurisdictions may hold together (about 100 bytes each). */
+    static final long MAX_KEPT_SITES = 1_000_000;
     private static final Logger log = LoggerFactory.getLogger(KeptOverviews.class);
 
     /** What the home page's figures are made of: the grouped counts and the open work per place. */
@@ -55,10 +60,10 @@ class KeptOverviews {
          * category, measure and state and in total (each group's key null where none applies; the category label only
          * on the category's), and the open work of each place with a case.
          */
-        static Figures of(Collection<MapQueries.DivisionCount> rows, int placeDigits) {
+        static Figures of(Collection<MapQueries.Site> sites, int placeDigits) {
             Map<String, Map<String, Sum>> groups = new TreeMap<>();
             Map<String, long[]> work = new TreeMap<>();
-            for (MapQueries.DivisionCount r : rows) {
+            for (MapQueries.Site r : sites) {
                 String place = r.division().length() <= placeDigits ? r.division() : r.division().substring(0, placeDigits);
                 add(groups, "place", place, r, null);
                 add(groups, "category", r.category(), r, r.categoryLabel());
@@ -67,8 +72,8 @@ class KeptOverviews {
                 add(groups, "total", null, r, null);
                 if (r.state() != null) {
                     long[] w = work.computeIfAbsent(place, p -> new long[2]);
-                    w[0] += r.overdue();
-                    w[1] += r.dueSoon();
+                    w[0] += r.overdue() ? 1 : 0;
+                    w[1] += r.dueSoon() ? 1 : 0;
                 }
             }
             List<MapQueries.Count> counts = new ArrayList<>();
@@ -79,18 +84,18 @@ class KeptOverviews {
             return new Figures(List.copyOf(counts), List.copyOf(places));
         }
 
-        private static void add(Map<String, Map<String, Sum>> groups, String grouping, String key, MapQueries.DivisionCount r,
+        private static void add(Map<String, Map<String, Sum>> groups, String grouping, String key, MapQueries.Site r,
                                 String label) {
             Sum sum = groups.computeIfAbsent(grouping, g -> new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder())))
                     .computeIfAbsent(key, k -> new Sum());
-            sum.total += r.enterprises();
+            sum.total++;
             if (r.state() != null && !CaseState.WITHDRAWN.name().equals(r.state())) {
-                sum.toRectify += r.enterprises();
+                sum.toRectify++;
             }
             if (CaseState.CLOSED_OUT.name().equals(r.state())) {
-                sum.closedOut += r.enterprises();
+                sum.closedOut++;
             }
-            sum.overdue += r.overdue();
+            sum.overdue += r.overdue() ? 1 : 0;
             if (label != null && (sum.label == null || label.compareTo(sum.label) > 0)) {
                 sum.label = label;
             }
@@ -102,16 +107,23 @@ class KeptOverviews {
         }
     }
 
-    /** A jurisdiction's per-division counts (by division) and the figures summed from them. */
-    private record Counts(Map<String, List<MapQueries.DivisionCount>> byDivision, Figures figures) {
+    /** A jurisdiction's sites (by enterprise) and the figures summed from them. */
+    private record Counts(Map<Long, MapQueries.Site> sites, Figures figures) {
 
-        static Counts of(Map<String, List<MapQueries.DivisionCount>> byDivision, int placeDigits) {
-            return new Counts(byDivision, Figures.of(all(byDivision), placeDigits));
+        static Counts of(Map<Long, MapQueries.Site> sites, int placeDigits) {
+            return new Counts(sites, Figures.of(sites.values(), placeDigits));
         }
     }
 
-    /** The snapshot now and, given a kept one, the divisions changed since ({@code *}: a table was emptied). */
-    private record Snapshot(String snapshot, boolean writing, Set<String> changed) {
+    /**
+     * The snapshot now and, given a kept one, what transactions it did not see changed under the prefix: villages to read
+     * again whole (or {@code *}: a table was emptied) and enterprises to read again.
+     */
+    private record Snapshot(String snapshot, boolean writing, Set<String> divisions, Set<Long> enterprises) {
+
+        boolean unchanged() {
+            return divisions.isEmpty() && enterprises.isEmpty();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -121,70 +133,71 @@ class KeptOverviews {
     KeptOverviews(JdbcTemplate template, @Value("${qingyuan.map.overview-keep:PT10M}") Duration keep) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
-        this.kept = new KeptAnswers<>("map_change", keep.toNanos(), MAX_KEPT);
+        this.kept = new KeptAnswers<>("map_change", keep.toNanos(), MAX_KEPT, c -> c.sites().size(), MAX_KEPT_SITES);
+    }
+
+    /** Reads a jurisdiction's sites today: those in the villages or of the enterprises given, or (both null) all. */
+    interface Sites {
+        List<MapQueries.Site> read(Collection<String> divisions, Collection<Long> enterprises);
     }
 
     /**
-     * The figures of the scope on the day at the place level: the kept ones while nothing changed, those of the changed
-     * divisions counted again after a change, or all counted now.
-     *
-     * @param count the per-division counts of the scope today, of the given divisions only or (null) of all
+     * The figures of the scope on the day at the place level: the kept ones while nothing changed, the kept ones with
+     * the changed enterprises and villages read again after a change, or all counted now.
      */
-    Figures figures(Scope scope, int placeDigits, LocalDate today,
-                    Function<Collection<String>, List<MapQueries.DivisionCount>> count) {
+    Figures figures(Scope scope, int placeDigits, LocalDate today, Sites read) {
         if (scope.gridLimited()) {
-            return Figures.of(count.apply(null), placeDigits);
+            return Figures.of(read.read(null, null), placeDigits);
         }
         return kept.answer(scope.prefix() + "|" + placeDigits + "|" + today, k -> {
             Snapshot since = snapshot(k.snapshot(), scope.prefix());
-            if (since.changed().isEmpty()) {
+            if (since.unchanged()) {
                 return KeptAnswers.Read.unchanged(since.snapshot(), since.writing(), k.answer());
             }
-            if (since.changed().contains("*") || since.changed().size() > MAX_RECOUNTED) {
+            if (since.divisions().contains("*") || since.divisions().size() > MAX_RECOUNTED
+                    || since.enterprises().size() > MAX_REREAD) {
                 return null;
             }
-            Map<String, List<MapQueries.DivisionCount>> byDivision = new HashMap<>(k.answer().byDivision());
-            byDivision.keySet().removeAll(since.changed());
-            byDivision.putAll(byDivision(count.apply(since.changed())));
-            return KeptAnswers.Read.of(since.snapshot(), since.writing(), Counts.of(Map.copyOf(byDivision), placeDigits));
+            Map<Long, MapQueries.Site> sites = new HashMap<>(k.answer().sites());
+            sites.keySet().removeAll(since.enterprises());
+            if (!since.divisions().isEmpty()) {
+                sites.values().removeIf(site -> since.divisions().contains(site.division()));
+            }
+            read.read(since.divisions(), since.enterprises()).forEach(site -> sites.put(site.enterprise(), site));
+            return KeptAnswers.Read.of(since.snapshot(), since.writing(), Counts.of(sites, placeDigits));
         }, () -> {
             Snapshot before = snapshot(null, scope.prefix());
-            return KeptAnswers.Read.of(before.snapshot(), before.writing(), Counts.of(byDivision(count.apply(null)), placeDigits));
+            Map<Long, MapQueries.Site> sites = new HashMap<>();
+            read.read(null, null).forEach(site -> sites.put(site.enterprise(), site));
+            return KeptAnswers.Read.of(before.snapshot(), before.writing(), Counts.of(sites, placeDigits));
         }).figures();
     }
 
-    private static Map<String, List<MapQueries.DivisionCount>> byDivision(List<MapQueries.DivisionCount> rows) {
-        Map<String, List<MapQueries.DivisionCount>> byDivision = new HashMap<>();
-        for (MapQueries.DivisionCount r : rows) {
-            byDivision.computeIfAbsent(r.division(), d -> new ArrayList<>()).add(r);
-        }
-        byDivision.replaceAll((d, list) -> List.copyOf(list));
-        return Map.copyOf(byDivision);
-    }
-
-    private static List<MapQueries.DivisionCount> all(Map<String, List<MapQueries.DivisionCount>> byDivision) {
-        List<MapQueries.DivisionCount> rows = new ArrayList<>();
-        byDivision.values().forEach(rows::addAll);
-        return rows;
-    }
-
-    /** The snapshot now, and (given a kept one) the divisions under the prefix a transaction it did not see changed. */
+    /** The snapshot now, and (given a kept one) the villages and enterprises under the prefix changed since. */
     private Snapshot snapshot(String since, String prefix) {
         return jdbc.sql("""
+                        WITH changed AS (
+                            SELECT division_code, enterprise_id FROM map_change
+                             WHERE CAST(:since AS text) IS NOT NULL
+                               AND xid >= pg_snapshot_xmin(CAST(:since AS pg_snapshot))
+                               AND NOT pg_visible_in_snapshot(xid, CAST(:since AS pg_snapshot))
+                               AND (division_code LIKE :prefix || '%' OR division_code = '*'))
                         SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned() IS NOT NULL,
-                               CASE WHEN CAST(:since AS text) IS NOT NULL THEN ARRAY(
-                                   SELECT DISTINCT division_code FROM map_change
-                                    WHERE xid >= pg_snapshot_xmin(CAST(:since AS pg_snapshot))
-                                      AND NOT pg_visible_in_snapshot(xid, CAST(:since AS pg_snapshot))
-                                      AND (division_code LIKE :prefix || '%' OR division_code = '*')) END
+                               ARRAY(SELECT DISTINCT division_code FROM changed WHERE enterprise_id IS NULL),
+                               ARRAY(SELECT DISTINCT enterprise_id FROM changed WHERE enterprise_id IS NOT NULL)
                         """)
                 .param("since", since).param("prefix", prefix)
-                .query((rs, i) -> new Snapshot(rs.getString(1), rs.getBoolean(2), changed(rs.getArray(3))))
+                .query((rs, i) -> new Snapshot(rs.getString(1), rs.getBoolean(2), Set.of((String[]) rs.getArray(3).getArray()),
+                        longs(rs.getArray(4))))
                 .single();
     }
 
-    private static Set<String> changed(java.sql.Array array) throws java.sql.SQLException {
-        return array == null ? Set.of() : Set.of((String[]) array.getArray());
+    private static Set<Long> longs(java.sql.Array array) throws java.sql.SQLException {
+        Set<Long> ids = new java.util.HashSet<>();
+        for (Object id : (Object[]) array.getArray()) {
+            ids.add(((Number) id).longValue());
+        }
+        return ids;
     }
 
     /** How many times this node has counted a jurisdiction's figures whole since it started (for tests and benchmarks). */
@@ -192,7 +205,7 @@ class KeptOverviews {
         return kept.counts();
     }
 
-    /** How many times this node has counted only a jurisdiction's changed divisions again. */
+    /** How many times this node has read only a jurisdiction's changed enterprises and villages again. */
     long recounts() {
         return kept.adjustments();
     }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.qingyuan.access.Scope;
@@ -147,37 +149,45 @@ public class MapQueries {
     }
 
     /**
-     * Today's counts of the jurisdiction per division (as enterprises record it, a village's code mostly), category,
-     * measure and case state: the enterprises, and of their open cases those overdue and those due within the configured
-     * days. Every figure of the home page is a sum of these rows ({@link KeptOverviews.Figures#of}), so that after a
-     * change only the changed divisions need counting again.
+     * Today's sites of the jurisdiction as the home page's figures count them: each active enterprise's division,
+     * category, measure and case state, and whether its open case is overdue or due within the configured days. Every
+     * figure of the home page is a sum over these ({@link KeptOverviews.Figures#of}), so that after a change only the
+     * changed enterprises (or villages) need reading again.
      *
-     * @param divisions only these divisions' rows; null: all of the jurisdiction's
+     * @param divisions with {@code enterprises}, only the sites in these divisions or of these enterprises; both null:
+     *                  all of the jurisdiction's
      */
-    public List<DivisionCount> divisionCounts(Scope scope, Collection<String> divisions) {
+    public List<Site> sites(Scope scope, Collection<String> divisions, Collection<Long> enterprises) {
         probeByKey();
         Where where = where(scope, new MapFilter(null, null, null, null, false, false));
-        String only = divisions == null ? "" : " AND s.division_code IN (:divisions)";
+        boolean some = divisions != null || enterprises != null;
+        String only = !some ? "" : " AND (s.division_code IN (:divisions) OR s.enterprise_id IN (:enterprises))";
         JdbcClient.StatementSpec spec = where.bind(jdbc.sql("""
-                        SELECT s.division_code, s.category, max(s.category_label), s.measure, s.state, count(*),
-                               count(*) FILTER (WHERE %1$s AND s.deadline < :today),
-                               count(*) FILTER (WHERE %1$s AND s.deadline BETWEEN :today AND :soon)
+                        SELECT s.enterprise_id, s.division_code, s.category, s.category_label, s.measure, s.state,
+                               coalesce(%1$s AND s.deadline < :today, false),
+                               coalesce(%1$s AND s.deadline BETWEEN :today AND :soon, false)
                           FROM map_site s
-                        """.formatted(OPEN) + where.sql + only + " GROUP BY s.division_code, s.category, s.measure, s.state"),
-                today());
-        if (divisions != null) {
-            spec = spec.param("divisions", divisions);
+                        """.formatted(OPEN) + where.sql + only), today());
+        if (some) {   // an empty IN list is not SQL: a value no row has stands in
+            spec = spec.param("divisions", divisions == null || divisions.isEmpty() ? List.of("") : divisions)
+                    .param("enterprises", enterprises == null || enterprises.isEmpty() ? List.of(-1L) : enterprises);
         }
-        return spec.query((rs, i) -> new DivisionCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
+        Map<String, String> same = new HashMap<>();   // one String per distinct value: a district keeps 25,000 sites
+        return spec.query((rs, i) -> new Site(rs.getLong(1), one(same, rs.getString(2)), one(same, rs.getString(3)),
+                one(same, rs.getString(4)), one(same, rs.getString(5)), one(same, rs.getString(6)), rs.getBoolean(7),
+                rs.getBoolean(8))).list();
+    }
+
+    private static String one(Map<String, String> same, String value) {
+        return value == null ? null : same.computeIfAbsent(value, v -> v);
     }
 
     /**
-     * The enterprises of one division with one category, measure and case state (each null where none applies), and of
-     * their open cases those overdue and those due soon.
+     * An active enterprise of the jurisdiction as the home page counts it: its division, its category (with its label),
+     * measure and case state (each null where none applies), and whether its open case is overdue or due soon.
      */
-    public record DivisionCount(String division, String category, String categoryLabel, String measure, String state,
-                                long enterprises, long overdue, long dueSoon) {
+    public record Site(long enterprise, String division, String category, String categoryLabel, String measure, String state,
+                       boolean overdue, boolean dueSoon) {
     }
 
     /**

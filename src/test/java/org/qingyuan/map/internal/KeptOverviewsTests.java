@@ -82,7 +82,7 @@ class KeptOverviewsTests {
 
     java.util.Set<Object> figures(KeptOverviews own) {
         return set(own.figures(DISTRICT, 9, LocalDate.now(ZoneId.of("Asia/Shanghai")),
-                divisions -> queries.divisionCounts(DISTRICT, divisions)));
+                (divisions, enterprises) -> queries.sites(DISTRICT, divisions, enterprises)));
     }
 
     long caseOfTheDistrict(String state) {
@@ -207,6 +207,49 @@ class KeptOverviewsTests {
             jdbc.sql("UPDATE enterprise SET division_code = :to WHERE id = :id").param("to", moved[1]).param("id", moved[0]).update();
         }
         assertThat(figures(own)).as("and back").isEqualTo(before).isEqualTo(fresh());
+    }
+
+    @Test
+    void aSmallStatementRecordsItsEnterprisesALargeOneItsVillages() {
+        KeptOverviews own = keeper();
+        java.util.Set<Object> before = figures(own);
+        long open = caseOfTheDistrict("IN_PROGRESS");
+        long enterprise = jdbc.sql("SELECT enterprise_id FROM rectification_case WHERE id = :id").param("id", open)
+                .query(Long.class).single();
+        long xid = tx.execute(s -> {
+            setState(open, "CLOSED_OUT");
+            return jdbc.sql("SELECT pg_current_xact_id()::text::bigint").query(Long.class).single();
+        });
+        try {
+            assertThat(jdbc.sql("SELECT enterprise_id FROM map_change WHERE xid = CAST(CAST(:x AS text) AS xid8)").param("x", xid)
+                    .query(Long.class).list()).as("one case: its enterprise").containsExactly(enterprise);
+            assertThat(figures(own)).isNotEqualTo(before).isEqualTo(fresh());
+        } finally {
+            setState(open, "IN_PROGRESS");
+        }
+        long cases = jdbc.sql("SELECT count(*) FROM rectification_case c JOIN enterprise e ON e.id = c.enterprise_id"
+                + " WHERE e.division_code LIKE '410108%' AND c.deadline IS NOT NULL").query(Long.class).single();
+        assertThat(cases).as("the demo district has enough cases for a large statement").isGreaterThan(200);
+        long large = tx.execute(s -> {
+            jdbc.sql("""
+                    UPDATE rectification_case c SET deadline = c.deadline - 40 FROM enterprise e
+                     WHERE e.id = c.enterprise_id AND e.division_code LIKE '410108%' AND c.deadline IS NOT NULL
+                    """).update();
+            return jdbc.sql("SELECT pg_current_xact_id()::text::bigint").query(Long.class).single();
+        });
+        try {
+            assertThat(jdbc.sql("SELECT count(*) FROM map_change WHERE xid = CAST(CAST(:x AS text) AS xid8) AND enterprise_id IS NOT NULL")
+                    .param("x", large).query(Long.class).single()).as("a large statement: villages only").isZero();
+            assertThat(figures(own)).as("its villages read again whole").isNotEqualTo(before).isEqualTo(fresh());
+        } finally {
+            jdbc.sql("""
+                    UPDATE rectification_case c SET deadline = c.deadline + 40 FROM enterprise e
+                     WHERE e.id = c.enterprise_id AND e.division_code LIKE '410108%' AND c.deadline IS NOT NULL
+                    """).update();
+        }
+        assertThat(figures(own)).isEqualTo(before).isEqualTo(fresh());
+        assertThat(own.counts()).as("never counted whole again").isEqualTo(1);
+        assertThat(own.recounts()).as("the close-out, the large update with the reopening, and its undoing").isEqualTo(3);
     }
 
     @Test
