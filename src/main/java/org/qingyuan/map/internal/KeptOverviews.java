@@ -61,21 +61,33 @@ class KeptOverviews {
          * on the category's), and the open work of each place with a case.
          */
         static Figures of(Collection<MapQueries.Site> sites, int placeDigits) {
-            Map<String, Map<String, Sum>> groups = new TreeMap<>();
-            Map<String, long[]> work = new TreeMap<>();
+            // the sites by village, category, measure and state first: a district's 25,000 sites fall into a few thousand
+            Map<Group, long[]> byGroup = new HashMap<>();
+            Map<String, String> labels = new HashMap<>();   // a category's label: the greatest its sites carry, as SQL's max
             for (MapQueries.Site r : sites) {
-                String place = r.division().length() <= placeDigits ? r.division() : r.division().substring(0, placeDigits);
-                add(groups, "place", place, r, null);
-                add(groups, "category", r.category(), r, r.categoryLabel());
-                add(groups, "measure", r.measure(), r, null);
-                add(groups, "state", r.state(), r, null);
-                add(groups, "total", null, r, null);
-                if (r.state() != null) {
-                    long[] w = work.computeIfAbsent(place, p -> new long[2]);
-                    w[0] += r.overdue() ? 1 : 0;
-                    w[1] += r.dueSoon() ? 1 : 0;
+                long[] n = byGroup.computeIfAbsent(new Group(r.division(), r.category(), r.measure(), r.state()), g -> new long[3]);
+                n[0]++;
+                n[1] += r.overdue() ? 1 : 0;
+                n[2] += r.dueSoon() ? 1 : 0;
+                if (r.category() != null && r.categoryLabel() != null) {
+                    labels.merge(r.category(), r.categoryLabel(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
                 }
             }
+            Map<String, Map<String, Sum>> groups = new TreeMap<>();
+            Map<String, long[]> work = new TreeMap<>();
+            byGroup.forEach((g, n) -> {
+                String place = g.division().length() <= placeDigits ? g.division() : g.division().substring(0, placeDigits);
+                add(groups, "place", place, g, n, null);
+                add(groups, "category", g.category(), g, n, g.category() == null ? null : labels.get(g.category()));
+                add(groups, "measure", g.measure(), g, n, null);
+                add(groups, "state", g.state(), g, n, null);
+                add(groups, "total", null, g, n, null);
+                if (g.state() != null) {
+                    long[] w = work.computeIfAbsent(place, p -> new long[2]);
+                    w[0] += n[1];
+                    w[1] += n[2];
+                }
+            });
             List<MapQueries.Count> counts = new ArrayList<>();
             groups.forEach((grouping, sums) -> sums.forEach((key, sum) -> counts.add(new MapQueries.Count(grouping, key,
                     sum.label, sum.total, sum.toRectify, sum.closedOut, sum.overdue))));
@@ -84,21 +96,23 @@ class KeptOverviews {
             return new Figures(List.copyOf(counts), List.copyOf(places));
         }
 
-        private static void add(Map<String, Map<String, Sum>> groups, String grouping, String key, MapQueries.Site r,
+        private record Group(String division, String category, String measure, String state) {
+        }
+
+        /** Adds a group's sites ({@code n}: all, overdue, due soon) to one grouping's key. */
+        private static void add(Map<String, Map<String, Sum>> groups, String grouping, String key, Group g, long[] n,
                                 String label) {
-            Sum sum = groups.computeIfAbsent(grouping, g -> new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder())))
+            Sum sum = groups.computeIfAbsent(grouping, x -> new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder())))
                     .computeIfAbsent(key, k -> new Sum());
-            sum.total++;
-            if (r.state() != null && !CaseState.WITHDRAWN.name().equals(r.state())) {
-                sum.toRectify++;
+            sum.total += n[0];
+            if (g.state() != null && !CaseState.WITHDRAWN.name().equals(g.state())) {
+                sum.toRectify += n[0];
             }
-            if (CaseState.CLOSED_OUT.name().equals(r.state())) {
-                sum.closedOut++;
+            if (CaseState.CLOSED_OUT.name().equals(g.state())) {
+                sum.closedOut += n[0];
             }
-            sum.overdue += r.overdue() ? 1 : 0;
-            if (label != null && (sum.label == null || label.compareTo(sum.label) > 0)) {
-                sum.label = label;
-            }
+            sum.overdue += n[1];
+            sum.label = label;
         }
 
         private static final class Sum {
