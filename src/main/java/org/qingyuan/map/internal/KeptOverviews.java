@@ -56,7 +56,7 @@ class KeptOverviews {
     record Figures(List<MapQueries.Count> counts, List<MapQueries.WorkByPlace> work) {
 
         /**
-         * The figures summed from the per-division counts, with places of {@code placeDigits}: the counts per place,
+         * The figures summed from the jurisdiction's sites, with places of {@code placeDigits}: the counts per place,
          * category, measure and state and in total (each group's key null where none applies; the category label only
          * on the category's), and the open work of each place with a case.
          */
